@@ -1,0 +1,30 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
+import { unified } from "@astrojs/markdown-remark";
+import { defineConfig } from "astro/config";
+import { astroProcessorOptions } from "./src/markdown/pipeline.ts";
+import { loadSettings } from "./src/lib/settings.ts";
+import contentGuard from "./src/integrations/content-guard.ts";
+
+const settings = loadSettings();
+
+// Deploying under a sub-path (GitHub Pages project sites) sets SITE_BASE, e.g. "/path2practice".
+const base = process.env.SITE_BASE || "/";
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: process.env.SITE_URL || settings.url,
+  base,
+  trailingSlash: "always",
+  outDir: process.env.P2P_OUT_DIR || "./dist",
+  // Separate caches per content folder, so fixture builds never share state with the real site.
+  cacheDir: process.env.P2P_CACHE_DIR || "./node_modules/.astro",
+  build: { format: "directory" },
+  markdown: {
+    processor: unified(astroProcessorOptions({ siteUrl: settings.url })),
+    // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
+    syntaxHighlight: false,
+  },
+  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") })],
+});

@@ -1,0 +1,26 @@
+/**
+ * Checks every content file against the schema before Astro builds, so a bad
+ * file stops the build with a message naming the file, line and field (and
+ * catches what YAML hides, like 2017-02-30 silently becoming March 2).
+ * In `astro dev` problems are printed and the server keeps running.
+ */
+import type { AstroIntegration } from "astro";
+import { contentDir } from "../lib/paths.ts";
+import { loadSettings } from "../lib/settings.ts";
+import { formatProblem, validateContent } from "../lib/content/validate.ts";
+
+export default function contentGuard(): AstroIntegration {
+  return {
+    name: "path2practice:content-guard",
+    hooks: {
+      "astro:config:setup": ({ command, logger }) => {
+        const { problems } = validateContent(contentDir(), loadSettings().timeZone);
+        const errors = problems.filter((p) => p.severity === "error");
+        if (errors.length === 0) return;
+        const report = errors.map((p) => formatProblem(p)).join("\n");
+        if (command === "build") throw new Error(`Content has ${errors.length} problem${errors.length > 1 ? "s" : ""}:\n${report}`);
+        logger.warn(`Content problems:\n${report}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Validates the content folder against the one schema, reporting every
+ * problem with its file, line and field. Used by the build (which stops on
+ * errors) and by `npm run content:check`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { collectionSchema, collections, type CollectionSpec } from "../../schema/index.ts";
+import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
+
+/** One problem found in the content. */
+export interface Problem {
+  severity: "error" | "warning";
+  /** Absolute file path. */
+  file: string;
+  /** 1-based line, when known. */
+  line?: number;
+  /** Front-matter field, when the problem is about one. */
+  field?: string;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+/** A content file that parsed, with the collection it belongs to. */
+export interface Entry extends ContentFile {
+  collection: CollectionSpec;
+  /** File name without extension: the slug for posts and pages. */
+  slug: string;
+}
+
+/** Lists the files of a collection (sorted, so reports are stable). */
+export function collectionFiles(root: string, spec: CollectionSpec): string[] {
+  const dir = path.join(root, spec.folder);
+  if (!fs.existsSync(dir)) return [];
+  const ext = spec.format === "md" ? /\.(md|mdx)$/ : /\.(ya?ml)$/;
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => ext.test(f) && !path.basename(f).startsWith("_"))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+/** Reads and schema-checks every content file; returns the entries that parsed and all problems. */
+export function validateContent(root: string, timeZone: string): { entries: Entry[]; problems: Problem[] } {
+  const entries: Entry[] = [];
+  const problems: Problem[] = [];
+  for (const spec of Object.values(collections) as CollectionSpec[]) {
+    const seen = new Map<string, string>();
+    const schema = collectionSchema(spec, { timeZone });
+    for (const file of collectionFiles(root, spec)) {
+      let parsed: ContentFile;
+      try {
+        parsed = readContentFile(file);
+      } catch (err) {
+        if (err instanceof ContentSyntaxError) problems.push({ severity: "error", file, line: err.line, message: err.message });
+        else problems.push({ severity: "error", file, message: `cannot read file: ${(err as Error).message}` });
+        continue;
+      }
+      const slug = path.basename(file).replace(/\.[^.]+$/, "");
+      const other = seen.get(slug);
+      if (other && spec.format === "md") {
+        problems.push({
+          severity: "error",
+          file,
+          message: `duplicate slug "${slug}": ${path.relative(root, other)} has the same name`,
+          hint: "rename one of the files; the file name is the page address",
+        });
+      }
+      seen.set(slug, file);
+      const result = schema.safeParse(parsed.data);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const keys = issue.code === "unrecognized_keys" ? issue.keys : [issue.path[0]];
+          for (const key of keys) {
+            const field = key === undefined ? undefined : [String(key), ...issue.path.slice(1).map(String)].join(".");
+            const top = key === undefined ? undefined : String(key);
+            problems.push({
+              severity: "error",
+              file,
+              ...(top && parsed.keyLines[top] ? { line: parsed.keyLines[top] } : { line: 1 }),
+              ...(field ? { field } : {}),
+              message: issue.code === "unrecognized_keys" ? `unknown key (not a ${spec.label.toLowerCase()} field)` : issue.message,
+              ...(issue.code === "unrecognized_keys" ? { hint: `known fields: ${spec.fields.map((f) => f.name).join(", ")}` } : {}),
+            });
+          }
+        }
+      }
+      entries.push({ ...parsed, collection: spec, slug });
+    }
+  }
+  return { entries, problems };
+}
+
+/** `file:line: field: message (hint)`, relative to `cwd`. */
+export function formatProblem(p: Problem, cwd = process.cwd()): string {
+  const where = `${path.relative(cwd, p.file)}${p.line ? `:${p.line}` : ""}`;
+  return `${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ""}${p.message}${p.hint ? ` (${p.hint})` : ""}`;
+}

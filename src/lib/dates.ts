@@ -1,0 +1,95 @@
+/** Dates and time zones: everything renders in the site's time zone, never the build machine's. */
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Reads a front-matter date. Returns a Date, or an error message string.
+ * YAML parsers turn `2017-09-03` into a UTC-midnight Date, so a Date at exactly
+ * UTC midnight is treated as date-only too.
+ */
+export function parseContentDate(value: unknown, timeZone: string): Date | string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "is not a valid date";
+    const iso = value.toISOString();
+    if (iso.endsWith("T00:00:00.000Z")) return zonedMidnight(iso.slice(0, 10), timeZone) ?? "is not a valid date";
+    return value;
+  }
+  if (typeof value !== "string" || value.trim() === "") return "is required (a date like 2024-05-31)";
+  const text = value.trim();
+  if (DATE_ONLY.test(text)) {
+    return zonedMidnight(text, timeZone) ?? `"${text}" is not a real calendar date`;
+  }
+  const m = DATE_TIME.exec(text);
+  if (!m) return `"${text}" is not a date; use YYYY-MM-DD or an ISO date-time like 2024-05-31T09:30:00-07:00`;
+  if (!isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return `"${text}" is not a real calendar date`;
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return `"${text}" has an impossible time`;
+  if (!m[7]) {
+    const local = zonedTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), timeZone);
+    return local;
+  }
+  const d = new Date(text.replace(" ", "T"));
+  return Number.isNaN(d.getTime()) ? `"${text}" is not a valid date` : d;
+}
+
+function isRealDay(y: number, mo: number, d: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+function zonedMidnight(day: string, timeZone: string): Date | undefined {
+  const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
+  if (!isRealDay(y, mo, d)) return undefined;
+  return zonedTime(y, mo, d, 0, 0, 0, timeZone);
+}
+
+/** The instant at which the wall clock in `timeZone` reads the given time. */
+export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Two passes settle the offset even when the guess crosses a DST change.
+  let t = guess - offsetMs(guess, timeZone);
+  t = guess - offsetMs(t, timeZone);
+  return new Date(t);
+}
+
+/** The time zone's UTC offset in milliseconds at an instant. */
+export function offsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** "September 3, 2017": a date as readers see it, in the site's time zone. */
+export function formatDate(date: Date, timeZone: string, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" }).format(date);
+}
+
+/** "2017-09-03": the calendar day of an instant in the site's time zone. */
+export function isoDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+/** The year of an instant in the site's time zone. */
+export function zonedYear(date: Date, timeZone: string): number {
+  return Number(isoDay(date, timeZone).slice(0, 4));
+}
+
+/** A full ISO 8601 timestamp with the site's offset, for `<time datetime>` and feeds. */
+export function isoDateTime(date: Date, timeZone: string): string {
+  const off = offsetMs(date.getTime(), timeZone) / 60000;
+  const local = new Date(date.getTime() + off * 60000).toISOString().slice(0, 19);
+  const sign = off < 0 ? "-" : "+";
+  const abs = Math.abs(off);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}

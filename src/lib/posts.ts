@@ -1,0 +1,64 @@
+/** Which posts are public, in which order, and how they relate. Pure: no Astro globals. */
+import { tagSlug } from "./tags.ts";
+
+/** The part of a post these helpers need. */
+export interface PostLike {
+  id: string;
+  data: { date: Date; draft: boolean; tags: string[] };
+}
+
+/** Whether drafts and scheduled posts are shown (dev) or hidden (production). */
+export interface Visibility {
+  /** Show drafts and future posts (the authoring server). */
+  preview: boolean;
+  /** The moment of the build; posts dated after it are scheduled. */
+  now: Date;
+}
+
+/** Whether a post is published at `now`: not a draft and not dated in the future. */
+export function isPublished(post: PostLike, now: Date): boolean {
+  return !post.data.draft && post.data.date.getTime() <= now.getTime();
+}
+
+/** Posts readers may see, newest first (ties broken by slug, for stable pages). */
+export function visiblePosts<T extends PostLike>(posts: readonly T[], vis: Visibility): T[] {
+  return posts.filter((p) => vis.preview || isPublished(p, vis.now)).sort(byNewest);
+}
+
+/** Sort order: newest first, then by slug. */
+export function byNewest(a: PostLike, b: PostLike): number {
+  return b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
+}
+
+/** The newer and older neighbours of a post in a newest-first list. */
+export function neighbours<T extends PostLike>(sorted: readonly T[], id: string): { newer?: T; older?: T } {
+  const i = sorted.findIndex((p) => p.id === id);
+  if (i < 0) return {};
+  const out: { newer?: T; older?: T } = {};
+  if (i > 0) out.newer = sorted[i - 1]!;
+  if (i < sorted.length - 1) out.older = sorted[i + 1]!;
+  return out;
+}
+
+/** Up to `limit` posts sharing the most tags with `post`; newer first among equals. Posts sharing none are left out. */
+export function relatedPosts<T extends PostLike>(post: T, candidates: readonly T[], limit = 3): T[] {
+  const mine = new Set(post.data.tags.map(tagSlug));
+  if (mine.size === 0) return [];
+  return candidates
+    .filter((p) => p.id !== post.id)
+    .map((p) => ({ p, shared: new Set(p.data.tags.map(tagSlug).filter((t) => mine.has(t))).size }))
+    .filter((x) => x.shared > 0)
+    .sort((a, b) => b.shared - a.shared || byNewest(a.p, b.p))
+    .slice(0, limit)
+    .map((x) => x.p);
+}
+
+/** Splits a list into pages of `size`; always at least one (possibly empty) page. */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length ? pages : [[]];
+}
+
+/** Posts per blog list page. */
+export const POSTS_PER_PAGE = 10;

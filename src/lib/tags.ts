@@ -1,0 +1,48 @@
+/** Tags: "Professional Isolation" and "professional  isolation" are one tag. */
+import { slugify } from "./slug.ts";
+
+/** A tag as listed on the site. */
+export interface Tag {
+  /** URL slug: /tags/<slug>/. */
+  slug: string;
+  /** Display name: the spelling used most often (first seen wins ties). */
+  name: string;
+  /** Number of posts with the tag. */
+  count: number;
+}
+
+/** The URL slug of a tag name. */
+export function tagSlug(name: string): string {
+  return slugify(name.trim().replace(/\s+/g, " "));
+}
+
+/** Collects tags from posts' tag lists, merging spellings, sorted by count then name. */
+export function collectTags(tagLists: readonly (readonly string[])[]): Tag[] {
+  const bySlug = new Map<string, { spellings: Map<string, number>; count: number }>();
+  for (const tags of tagLists) {
+    const seen = new Set<string>();
+    for (const raw of tags) {
+      const name = raw.trim().replace(/\s+/g, " ");
+      const slug = tagSlug(name);
+      if (!slug || seen.has(slug)) continue;
+      seen.add(slug);
+      const entry = bySlug.get(slug) ?? { spellings: new Map(), count: 0 };
+      entry.count += 1;
+      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+      bySlug.set(slug, entry);
+    }
+  }
+  return [...bySlug.entries()]
+    .map(([slug, { spellings, count }]) => {
+      let name = "";
+      let best = 0;
+      for (const [spelling, n] of spellings) if (n > best) [name, best] = [spelling, n];
+      return { slug, name, count };
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** Whether a post's tag list contains the tag with this slug. */
+export function hasTag(tags: readonly string[], slug: string): boolean {
+  return tags.some((t) => tagSlug(t) === slug);
+}

@@ -1,0 +1,21 @@
+/** Site-relative and absolute URLs that respect a deployment sub-path (Astro `base`). */
+
+/** Joins `base` ("/" or "/sub/") and a site path ("/blog/"). Leaves absolute URLs, mailto: and #anchors alone. */
+export function withBase(path: string, base: string): string {
+  if (/^([a-z]+:|#|\/\/)/i.test(path)) return path;
+  const b = base.endsWith("/") ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, "")}`;
+}
+
+/** An absolute URL on the site: `siteUrl` + base + path. */
+export function absoluteUrl(path: string, siteUrl: string, base = "/"): string {
+  if (/^[a-z]+:/i.test(path)) return path;
+  return new URL(withBase(path, base), siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).href;
+}
+
+/** Path of a post page. */
+export const postPath = (slug: string) => `/blog/${slug}/`;
+/** Path of a tag page. */
+export const tagPath = (slug: string) => `/tags/${slug}/`;
+/** Path of page `n` (1-based) of the blog list. */
+export const blogPagePath = (n: number) => (n <= 1 ? "/blog/" : `/blog/${n}/`);

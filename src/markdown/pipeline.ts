@@ -1,0 +1,68 @@
+/**
+ * The one Markdown pipeline. Astro's build (`astro.config.mjs`, through
+ * `unified()` from @astrojs/markdown-remark) and the CMS preview
+ * (`renderPreview`) both use exactly these plugins in this order, so the
+ * preview shows what readers get.
+ *
+ * GFM is part of our list rather than Astro's switch, and SmartyPants is off,
+ * so that nothing Astro adds on its own changes the text.
+ * https://docs.astro.build/en/reference/markdown-processors/unified/
+ */
+import rehypeRaw from "rehype-raw";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified, type PluggableList } from "unified";
+import rehypeExternalLinks from "./rehype-external-links.ts";
+import rehypeHeadingAnchors from "./rehype-heading-anchors.ts";
+import rehypeHeadingIds, { type TocEntry } from "./rehype-heading-ids.ts";
+import remarkReadingTime from "./remark-reading-time.ts";
+
+/** Options shared by the build and the preview. */
+export interface PipelineOptions {
+  /** The site's public URL: links to it are not marked external. */
+  siteUrl?: string;
+}
+
+/** remark plugins, in order. */
+export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
+  return [remarkGfm, remarkReadingTime];
+}
+
+/** rehype plugins, in order. */
+export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
+  return [rehypeHeadingIds, rehypeHeadingAnchors, [rehypeExternalLinks, { siteUrl: options.siteUrl }]];
+}
+
+/** Options for `unified()` from @astrojs/markdown-remark. */
+export function astroProcessorOptions(options: PipelineOptions = {}) {
+  return { remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options), gfm: false, smartypants: false };
+}
+
+/** What a rendered document gives back besides its HTML. */
+export interface RenderedMeta {
+  readingTime: number;
+  wordCount: number;
+  toc: TocEntry[];
+}
+
+/**
+ * Renders Markdown to HTML the way the build does (same plugins, same
+ * remark-rehype and raw-HTML handling), for the CMS preview and tests.
+ */
+export async function renderMarkdown(markdown: string, options: PipelineOptions = {}): Promise<{ html: string; meta: RenderedMeta }> {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkPlugins(options))
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
+    .use(rehypePlugins(options))
+    .use(rehypeRaw)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+  const file = await processor.process({ value: markdown, data: { astro: { frontmatter: {} } } });
+  const fm = (file.data.astro?.frontmatter ?? {}) as Partial<RenderedMeta>;
+  return {
+    html: String(file.value),
+    meta: { readingTime: fm.readingTime ?? 1, wordCount: fm.wordCount ?? 0, toc: fm.toc ?? [] },
+  };
+}

@@ -1,0 +1,39 @@
+/** Full-content RSS 2.0 feed with absolute URLs. */
+import rss from "@astrojs/rss";
+import type { APIRoute } from "astro";
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { render } from "astro:content";
+import { getPosts, getSettings } from "../data/site.ts";
+import { absolutizeHtml } from "../lib/feed.ts";
+import { absoluteUrl, postPath } from "../lib/urls.ts";
+
+export const GET: APIRoute = async (context) => {
+  const settings = await getSettings();
+  const base = import.meta.env.BASE_URL;
+  const container = await AstroContainer.create();
+  const posts = await getPosts();
+  const items = await Promise.all(
+    posts.map(async (post) => {
+      const { Content } = await render(post);
+      const link = absoluteUrl(postPath(post.id), settings.url, base);
+      const html = await container.renderToString(Content);
+      return {
+        title: post.data.title,
+        description: post.data.description,
+        pubDate: post.data.date,
+        link,
+        categories: post.data.tags,
+        author: `${settings.email} (${settings.author})`,
+        content: absolutizeHtml(html, link),
+      };
+    }),
+  );
+  return rss({
+    title: settings.title,
+    description: settings.description,
+    site: context.site ?? settings.url,
+    items,
+    customData: `<language>en-us</language>`,
+    trailingSlash: true,
+  });
+};

@@ -1,0 +1,244 @@
+/**
+ * A small field vocabulary from which both the Astro (zod) schema and the
+ * Decap CMS field config are generated, so the two can never drift apart.
+ * Each field knows how to become a zod type and a Decap field.
+ */
+import { z } from "astro/zod";
+import { parseContentDate } from "../lib/dates.ts";
+
+/** What a zod builder may need that only Astro can provide. */
+export interface ZodContext {
+  /** Astro's `image()` helper (optimised local images); absent outside Astro. */
+  image?: () => z.ZodType;
+  /** Site time zone, used to read date-only values as that day's local midnight. */
+  timeZone: string;
+}
+
+/** A Decap CMS field definition (the subset of keys this site uses). */
+export interface DecapField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  pattern?: [string, string];
+  fields?: DecapField[];
+  field?: DecapField;
+  options?: Array<{ label: string; value: string }> | string[];
+  [key: string]: unknown;
+}
+
+/** The data common to every field kind. */
+export interface FieldBase {
+  /** Front-matter key. */
+  name: string;
+  /** Label shown in the CMS. */
+  label: string;
+  /** One-line help shown under the field in the CMS. */
+  hint?: string;
+  /** Whether the key must be present. */
+  required: boolean;
+  /** Value used when the key is absent (also the CMS default). */
+  default?: unknown;
+}
+
+/** A field: metadata plus its two renderings. */
+export interface Field extends FieldBase {
+  /** Field kind, used by the parity test and error messages. */
+  kind: string;
+  /** The zod type of the value, before optional/default wrapping. */
+  zod(ctx: ZodContext): z.ZodType;
+  /** The Decap widget config, before common keys are added. */
+  decap(): Omit<DecapField, "name" | "label">;
+}
+
+type Options<T = unknown> = {
+  label?: string;
+  hint?: string;
+  required?: boolean;
+  default?: T;
+};
+
+function base(name: string, opts: Options): FieldBase {
+  const field: FieldBase = {
+    name,
+    label: opts.label ?? name.charAt(0).toUpperCase() + name.slice(1),
+    required: opts.required ?? opts.default === undefined,
+  };
+  if (opts.hint !== undefined) field.hint = opts.hint;
+  if (opts.default !== undefined) field.default = opts.default;
+  return field;
+}
+
+/** One line of text; `max` and `pattern` become both zod checks and CMS validation. */
+export function string(
+  name: string,
+  opts: Options<string> & { max?: number; min?: number; pattern?: [RegExp, string]; multiline?: boolean } = {},
+): Field {
+  return {
+    ...base(name, opts),
+    kind: "string",
+    zod: () => {
+      let s = z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be text") }).trim();
+      if (opts.min !== undefined) s = s.min(opts.min, `must be at least ${opts.min} characters`);
+      else if (opts.required ?? opts.default === undefined) s = s.min(1, "must not be empty");
+      if (opts.max !== undefined) s = s.max(opts.max, `must be at most ${opts.max} characters`);
+      if (opts.pattern) s = s.regex(opts.pattern[0], opts.pattern[1]);
+      return s;
+    },
+    decap: () => {
+      const out: Omit<DecapField, "name" | "label"> = { widget: opts.multiline ? "text" : "string" };
+      const rules: string[] = [];
+      if (opts.max !== undefined) rules.push(`^[\\s\\S]{0,${opts.max}}$`);
+      if (opts.pattern) out.pattern = [opts.pattern[0].source, opts.pattern[1]];
+      else if (opts.max !== undefined) out.pattern = [rules[0]!, `Must be at most ${opts.max} characters`];
+      return out;
+    },
+  };
+}
+
+/** A URL or site-relative path ("/program/", "mailto:..."). */
+export function url(name: string, opts: Options<string> = {}): Field {
+  const pattern: [RegExp, string] = [
+    /^(https?:\/\/\S+|mailto:\S+|\/\S*|#\S*)?$/,
+    "must be a full URL (https://...), a mailto: link or a path starting with /",
+  ];
+  return { ...string(name, { ...opts, pattern }), kind: "url" };
+}
+
+/** A true/false switch. */
+export function boolean(name: string, opts: Options<boolean> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "boolean",
+    zod: () => z.boolean({ error: "must be true or false" }),
+    decap: () => ({ widget: "boolean" }),
+  };
+}
+
+/** A whole number within bounds. */
+export function number(name: string, opts: Options<number> & { min?: number; max?: number } = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "number",
+    zod: () => {
+      let n = z.number({ error: "must be a number" }).int("must be a whole number");
+      if (opts.min !== undefined) n = n.min(opts.min, `must be at least ${opts.min}`);
+      if (opts.max !== undefined) n = n.max(opts.max, `must be at most ${opts.max}`);
+      return n;
+    },
+    decap: () => ({ widget: "number", value_type: "int", min: opts.min, max: opts.max }),
+  };
+}
+
+/** One value out of a fixed list. */
+export function select(name: string, values: readonly string[], opts: Options<string> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "select",
+    zod: () => z.enum(values as [string, ...string[]], { error: `must be one of: ${values.join(", ")}` }),
+    decap: () => ({ widget: "select", options: [...values] }),
+  };
+}
+
+/**
+ * A calendar date or date-time. `YYYY-MM-DD` means that day in the site's time
+ * zone; impossible dates (2017-02-30) are rejected rather than rolled over.
+ */
+export function date(name: string, opts: Options<string> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "date",
+    zod: (ctx) =>
+      z.unknown().transform((value, zctx) => {
+        const parsed = parseContentDate(value, ctx.timeZone);
+        if (typeof parsed === "string") {
+          zctx.addIssue({ code: "custom", message: parsed });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    decap: () => ({ widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false }),
+  };
+}
+
+/** A list of short strings (tags). */
+export function stringList(name: string, opts: Options<string[]> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "stringList",
+    zod: () =>
+      z.array(z.string({ error: "each entry must be text" }).trim().min(1, "entries must not be empty"), {
+        error: "must be a list of text entries, e.g. [networking, isolation]",
+      }),
+    decap: () => ({ widget: "list", allow_add: true }),
+  };
+}
+
+/** An image file: optimised by Astro when it can see it, a path string otherwise. */
+export function image(name: string, opts: Options<string> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "image",
+    zod: (ctx) => (ctx.image ? ctx.image() : z.string().min(1, "must be an image path")),
+    decap: () => ({ widget: "image", choose_url: false }),
+  };
+}
+
+/** Long Markdown text inside front matter (program sections, FAQ answers). */
+export function markdown(name: string, opts: Options<string> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "markdown",
+    zod: () => z.string({ error: "must be text" }),
+    decap: () => ({ widget: "markdown", buttons: ["bold", "italic", "link", "bulleted-list", "numbered-list"] }),
+  };
+}
+
+/** A group of fields. */
+export function object(name: string, fields: Field[], opts: Options<Record<string, unknown>> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "object",
+    zod: (ctx) => zodObject(fields, ctx),
+    decap: () => ({ widget: "object", fields: fields.map(toDecapField) }),
+  };
+}
+
+/** A list of groups of fields (FAQ entries, navigation links). */
+export function list(name: string, fields: Field[], opts: Options<unknown[]> = {}): Field {
+  return {
+    ...base(name, opts),
+    kind: "list",
+    zod: (ctx) => z.array(zodObject(fields, ctx), { error: "must be a list" }),
+    decap: () => ({ widget: "list", fields: fields.map(toDecapField) }),
+  };
+}
+
+/** The zod type of one field including optional/default handling. */
+export function zodField(field: Field, ctx: ZodContext): z.ZodType {
+  const inner = field.zod(ctx);
+  if (field.default !== undefined) return inner.default(field.default as never);
+  return field.required ? inner : inner.optional();
+}
+
+/** A strict zod object (unknown keys are errors) from a field list. */
+export function zodObject(fields: Field[], ctx: ZodContext) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of fields) shape[f.name] = zodField(f, ctx);
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === "unrecognized_keys" ? `unknown key${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : "must be a group of fields",
+  });
+}
+
+/** The Decap field for a schema field. */
+export function toDecapField(field: Field): DecapField {
+  const out: DecapField = { name: field.name, label: field.label, ...field.decap() } as DecapField;
+  out.required = field.required;
+  if (field.hint !== undefined) out.hint = field.hint;
+  if (field.default !== undefined) out.default = field.default;
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
+}

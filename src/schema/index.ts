@@ -1,0 +1,50 @@
+/**
+ * The one content schema. `src/content.config.ts` (Astro), the CMS config
+ * (`admin/config.ts`) and the content checker are all built from this table.
+ */
+import { z } from "astro/zod";
+import { zodObject, type Field, type ZodContext } from "./fields.ts";
+import { pageFields } from "./page.ts";
+import { checkPost, postFields } from "./post.ts";
+import { settingsFields } from "./settings.ts";
+
+/** A cross-field rule: returns problems as field path + message. */
+export type Refinement = (data: Record<string, unknown>) => Array<{ path: string; message: string }>;
+
+/** A content collection: where its files live and which fields they have. */
+export interface CollectionSpec {
+  /** Collection name (Astro collection and Decap collection). */
+  name: string;
+  /** Label in the CMS sidebar. */
+  label: string;
+  /** Folder below the content directory. */
+  folder: string;
+  /** Files with a Markdown body (`md`) or plain data files (`yaml`). */
+  format: "md" | "yaml";
+  /** Front-matter or data fields. */
+  fields: Field[];
+  /** Rules that span several fields. */
+  refine?: Refinement;
+}
+
+/** Every collection of the site. */
+export const collections = {
+  posts: { name: "posts", label: "Posts", folder: "posts", format: "md", fields: postFields, refine: checkPost },
+  pages: { name: "pages", label: "Pages", folder: "pages", format: "md", fields: pageFields },
+  settings: { name: "settings", label: "Site settings", folder: "settings", format: "yaml", fields: settingsFields },
+} satisfies Record<string, CollectionSpec>;
+
+/** The strict zod schema for a collection, with its cross-field rules. */
+export function collectionSchema(spec: CollectionSpec, ctx: ZodContext) {
+  const refine = spec.refine;
+  const obj = zodObject(spec.fields, ctx);
+  if (!refine) return obj;
+  return obj.superRefine((data, zctx) => {
+    for (const issue of refine(data as Record<string, unknown>)) {
+      zctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+    }
+  });
+}
+
+export type { Field, ZodContext } from "./fields.ts";
+export { z };

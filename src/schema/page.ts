@@ -1,0 +1,10 @@
+/** Simple pages: `content/pages/<slug>.md` (about). */
+import { string, type Field } from "./fields.ts";
+
+/** Page front-matter fields. */
+export const pageFields: Field[] = [
+  /** Page heading and document title. */
+  string("title"),
+  /** Meta description and social summary. */
+  string("description", { max: 200 }),
+];
