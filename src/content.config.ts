@@ -2,7 +2,7 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import path from "node:path";
-import { collectionSchema, collections as specs, type CollectionSpec } from "./schema/index.ts";
+import { collectionSchema, collections as specs, type CollectionSpec, type Field } from "./schema/index.ts";
 import { contentDir } from "./lib/paths.ts";
 import { loadSettings } from "./lib/settings.ts";
 
@@ -12,7 +12,7 @@ const { timeZone } = loadSettings();
 /** The file name (without extension) is the entry id: posts' slugs come from it. */
 const idFromFile = ({ entry }: { entry: string }) => path.basename(entry).replace(/\.(mdx?|ya?ml|json)$/, "");
 
-function collection(spec: CollectionSpec) {
+function collection<F extends readonly Field[]>(spec: CollectionSpec<F>) {
   const pattern = spec.format === "md" ? "**/*.{md,mdx}" : "**/*.{yaml,yml}";
   return defineCollection({
     loader: glob({ pattern, base: path.join(root, spec.folder), generateId: idFromFile }),

@@ -20,7 +20,7 @@ export function visibility(): Visibility {
 export async function getSettings(): Promise<SiteSettings> {
   const entry = await getEntry("settings", "site");
   if (!entry) throw new Error("content/settings/site.yaml is missing");
-  return { ...entry.data, url: entry.data.url.replace(/\/+$/, "") } as SiteSettings;
+  return { ...entry.data, url: entry.data.url.replace(/\/+$/, "") };
 }
 
 /** Every post readers may see, newest first. */

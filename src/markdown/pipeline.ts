@@ -8,6 +8,7 @@
  * so that nothing Astro adds on its own changes the text.
  * https://docs.astro.build/en/reference/markdown-processors/unified/
  */
+import type { UnifiedProcessorOptions } from "@astrojs/markdown-remark";
 import rehypeRaw from "rehype-raw";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
@@ -36,8 +37,9 @@ export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
 }
 
 /** Options for `unified()` from @astrojs/markdown-remark. */
-export function astroProcessorOptions(options: PipelineOptions = {}) {
-  return { remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options), gfm: false, smartypants: false };
+export function astroProcessorOptions(options: PipelineOptions = {}): UnifiedProcessorOptions {
+  // unified's PluggableList and Astro's plugin list types describe the same thing.
+  return { remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options), gfm: false, smartypants: false } as UnifiedProcessorOptions;
 }
 
 /** What a rendered document gives back besides its HTML. */

@@ -13,11 +13,7 @@ export default function rehypeHeadingAnchors() {
       const id = node.properties["id"];
       if (!rank || rank < 2 || rank > 4 || typeof id !== "string") return;
       const label = `Link to section: ${toString(node).trim()}`;
-      node.children.push(
-        h("a", { className: ["heading-anchor"], href: `#${id}`, ariaLabel: label }, [
-          h("span", { ariaHidden: "true" }, "#"),
-        ]),
-      );
+      node.children.push(h("a", { className: ["heading-anchor"], href: `#${id}`, ariaLabel: label }, [h("span", { ariaHidden: "true" }, "#")]));
     });
   };
 }

@@ -1,7 +1,9 @@
 /** Full-content RSS 2.0 feed with absolute URLs. */
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
+import { getContainerRenderer as mdxRenderer } from "@astrojs/mdx/container-renderer";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import { getPosts, getSettings } from "../data/site.ts";
 import { absolutizeHtml } from "../lib/feed.ts";
@@ -10,7 +12,8 @@ import { absoluteUrl, postPath } from "../lib/urls.ts";
 export const GET: APIRoute = async (context) => {
   const settings = await getSettings();
   const base = import.meta.env.BASE_URL;
-  const container = await AstroContainer.create();
+  // MDX posts render through the MDX renderer; plain Markdown needs none.
+  const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
   const posts = await getPosts();
   const items = await Promise.all(
     posts.map(async (post) => {

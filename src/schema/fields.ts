@@ -3,6 +3,7 @@
  * Decap CMS field config are generated, so the two can never drift apart.
  * Each field knows how to become a zod type and a Decap field.
  */
+import type { ImageMetadata } from "astro";
 import { z } from "astro/zod";
 import { parseContentDate } from "../lib/dates.ts";
 
@@ -43,14 +44,21 @@ export interface FieldBase {
   default?: unknown;
 }
 
-/** A field: metadata plus its two renderings. */
-export interface Field extends FieldBase {
+/**
+ * A field: metadata plus its two renderings. `N` is the key and `O` the type
+ * of the value after validation (with `undefined` when it is optional), so
+ * collections keep precise TypeScript types.
+ */
+export interface Field<N extends string = string, O = unknown> extends FieldBase {
+  name: N;
   /** Field kind, used by the parity test and error messages. */
   kind: string;
   /** The zod type of the value, before optional/default wrapping. */
   zod(ctx: ZodContext): z.ZodType;
   /** The Decap widget config, before common keys are added. */
   decap(): Omit<DecapField, "name" | "label">;
+  /** Type-level only: the validated value. */
+  readonly __output?: O;
 }
 
 type Options<T = unknown> = {
@@ -60,8 +68,19 @@ type Options<T = unknown> = {
   default?: T;
 };
 
-function base(name: string, opts: Options): FieldBase {
-  const field: FieldBase = {
+/** The value type of a field given its options: optional without a default when `required: false`. */
+type Out<T, O> = O extends { default: unknown } ? T : O extends { required: false } ? T | undefined : T;
+
+/** The validated data of a list of fields. */
+export type DataOf<F extends readonly Field[]> = { [K in F[number] as K["name"]]: K extends Field<string, infer O> ? O : never };
+
+/** Declares a field list, keeping each field's name and type. */
+export function fields<const F extends readonly Field[]>(...list: F): F {
+  return list;
+}
+
+function base<N extends string>(name: N, opts: Options): FieldBase & { name: N } {
+  const field: FieldBase & { name: N } = {
     name,
     label: opts.label ?? name.charAt(0).toUpperCase() + name.slice(1),
     required: opts.required ?? opts.default === undefined,
@@ -72,10 +91,10 @@ function base(name: string, opts: Options): FieldBase {
 }
 
 /** One line of text; `max` and `pattern` become both zod checks and CMS validation. */
-export function string(
-  name: string,
-  opts: Options<string> & { max?: number; min?: number; pattern?: [RegExp, string]; multiline?: boolean } = {},
-): Field {
+export function string<
+  N extends string,
+  const O extends Options<string> & { max?: number; min?: number; pattern?: [RegExp, string]; multiline?: boolean },
+>(name: N, opts: O = {} as O): Field<N, Out<string, O>> {
   return {
     ...base(name, opts),
     kind: "string",
@@ -99,7 +118,7 @@ export function string(
 }
 
 /** A URL or site-relative path ("/program/", "mailto:..."). */
-export function url(name: string, opts: Options<string> = {}): Field {
+export function url<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<string, O>> {
   const pattern: [RegExp, string] = [
     /^(https?:\/\/\S+|mailto:\S+|\/\S*|#\S*)?$/,
     "must be a full URL (https://...), a mailto: link or a path starting with /",
@@ -108,7 +127,7 @@ export function url(name: string, opts: Options<string> = {}): Field {
 }
 
 /** A true/false switch. */
-export function boolean(name: string, opts: Options<boolean> = {}): Field {
+export function boolean<N extends string, const O extends Options<boolean>>(name: N, opts: O = {} as O): Field<N, Out<boolean, O>> {
   return {
     ...base(name, opts),
     kind: "boolean",
@@ -118,7 +137,10 @@ export function boolean(name: string, opts: Options<boolean> = {}): Field {
 }
 
 /** A whole number within bounds. */
-export function number(name: string, opts: Options<number> & { min?: number; max?: number } = {}): Field {
+export function number<N extends string, const O extends Options<number> & { min?: number; max?: number }>(
+  name: N,
+  opts: O = {} as O,
+): Field<N, Out<number, O>> {
   return {
     ...base(name, opts),
     kind: "number",
@@ -133,11 +155,15 @@ export function number(name: string, opts: Options<number> & { min?: number; max
 }
 
 /** One value out of a fixed list. */
-export function select(name: string, values: readonly string[], opts: Options<string> = {}): Field {
+export function select<N extends string, const V extends readonly string[], const O extends Options<string>>(
+  name: N,
+  values: V,
+  opts: O = {} as O,
+): Field<N, Out<V[number], O>> {
   return {
     ...base(name, opts),
     kind: "select",
-    zod: () => z.enum(values as [string, ...string[]], { error: `must be one of: ${values.join(", ")}` }),
+    zod: () => z.enum(values as unknown as [string, ...string[]], { error: `must be one of: ${values.join(", ")}` }),
     decap: () => ({ widget: "select", options: [...values] }),
   };
 }
@@ -146,7 +172,7 @@ export function select(name: string, values: readonly string[], opts: Options<st
  * A calendar date or date-time. `YYYY-MM-DD` means that day in the site's time
  * zone; impossible dates (2017-02-30) are rejected rather than rolled over.
  */
-export function date(name: string, opts: Options<string> = {}): Field {
+export function date<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<Date, O>> {
   return {
     ...base(name, opts),
     kind: "date",
@@ -164,7 +190,7 @@ export function date(name: string, opts: Options<string> = {}): Field {
 }
 
 /** A list of short strings (tags). */
-export function stringList(name: string, opts: Options<string[]> = {}): Field {
+export function stringList<N extends string, const O extends Options<string[]>>(name: N, opts: O = {} as O): Field<N, Out<string[], O>> {
   return {
     ...base(name, opts),
     kind: "stringList",
@@ -177,7 +203,7 @@ export function stringList(name: string, opts: Options<string[]> = {}): Field {
 }
 
 /** An image file: optimised by Astro when it can see it, a path string otherwise. */
-export function image(name: string, opts: Options<string> = {}): Field {
+export function image<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<ImageMetadata, O>> {
   return {
     ...base(name, opts),
     kind: "image",
@@ -187,7 +213,7 @@ export function image(name: string, opts: Options<string> = {}): Field {
 }
 
 /** Long Markdown text inside front matter (program sections, FAQ answers). */
-export function markdown(name: string, opts: Options<string> = {}): Field {
+export function markdown<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<string, O>> {
   return {
     ...base(name, opts),
     kind: "markdown",
@@ -197,7 +223,11 @@ export function markdown(name: string, opts: Options<string> = {}): Field {
 }
 
 /** A group of fields. */
-export function object(name: string, fields: Field[], opts: Options<Record<string, unknown>> = {}): Field {
+export function object<N extends string, const F extends readonly Field[], const O extends Options<Record<string, unknown>>>(
+  name: N,
+  fields: F,
+  opts: O = {} as O,
+): Field<N, Out<DataOf<F>, O>> {
   return {
     ...base(name, opts),
     kind: "object",
@@ -207,7 +237,11 @@ export function object(name: string, fields: Field[], opts: Options<Record<strin
 }
 
 /** A list of groups of fields (FAQ entries, navigation links). */
-export function list(name: string, fields: Field[], opts: Options<unknown[]> = {}): Field {
+export function list<N extends string, const F extends readonly Field[], const O extends Options<unknown[]>>(
+  name: N,
+  fields: F,
+  opts: O = {} as O,
+): Field<N, Out<Array<DataOf<F>>, O>> {
   return {
     ...base(name, opts),
     kind: "list",
@@ -224,13 +258,13 @@ export function zodField(field: Field, ctx: ZodContext): z.ZodType {
 }
 
 /** A strict zod object (unknown keys are errors) from a field list. */
-export function zodObject(fields: Field[], ctx: ZodContext) {
+export function zodObject<F extends readonly Field[]>(fields: F, ctx: ZodContext): z.ZodType<DataOf<F>> {
   const shape: Record<string, z.ZodType> = {};
   for (const f of fields) shape[f.name] = zodField(f, ctx);
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === "unrecognized_keys" ? `unknown key${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : "must be a group of fields",
-  });
+  }) as unknown as z.ZodType<DataOf<F>>;
 }
 
 /** The Decap field for a schema field. */

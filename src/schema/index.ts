@@ -3,7 +3,7 @@
  * (`admin/config.ts`) and the content checker are all built from this table.
  */
 import { z } from "astro/zod";
-import { zodObject, type Field, type ZodContext } from "./fields.ts";
+import { zodObject, type DataOf, type Field, type ZodContext } from "./fields.ts";
 import { pageFields } from "./page.ts";
 import { checkPost, postFields } from "./post.ts";
 import { settingsFields } from "./settings.ts";
@@ -12,7 +12,7 @@ import { settingsFields } from "./settings.ts";
 export type Refinement = (data: Record<string, unknown>) => Array<{ path: string; message: string }>;
 
 /** A content collection: where its files live and which fields they have. */
-export interface CollectionSpec {
+export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
   /** Collection name (Astro collection and Decap collection). */
   name: string;
   /** Label in the CMS sidebar. */
@@ -22,7 +22,7 @@ export interface CollectionSpec {
   /** Files with a Markdown body (`md`) or plain data files (`yaml`). */
   format: "md" | "yaml";
   /** Front-matter or data fields. */
-  fields: Field[];
+  fields: F;
   /** Rules that span several fields. */
   refine?: Refinement;
 }
@@ -32,19 +32,24 @@ export const collections = {
   posts: { name: "posts", label: "Posts", folder: "posts", format: "md", fields: postFields, refine: checkPost },
   pages: { name: "pages", label: "Pages", folder: "pages", format: "md", fields: pageFields },
   settings: { name: "settings", label: "Site settings", folder: "settings", format: "yaml", fields: settingsFields },
-} satisfies Record<string, CollectionSpec>;
+} as const satisfies Record<string, CollectionSpec>;
 
 /** The strict zod schema for a collection, with its cross-field rules. */
-export function collectionSchema(spec: CollectionSpec, ctx: ZodContext) {
+export function collectionSchema<F extends readonly Field[]>(spec: CollectionSpec<F>, ctx: ZodContext): z.ZodType<DataOf<F>> {
   const refine = spec.refine;
   const obj = zodObject(spec.fields, ctx);
   if (!refine) return obj;
   return obj.superRefine((data, zctx) => {
-    for (const issue of refine(data as Record<string, unknown>)) {
+    for (const issue of refine(data)) {
       zctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     }
   });
 }
+
+/** Validated data of each collection. */
+export type PostData = DataOf<typeof postFields>;
+export type PageData = DataOf<typeof pageFields>;
+export type SettingsData = DataOf<typeof settingsFields>;
 
 export type { Field, ZodContext } from "./fields.ts";
 export { z };

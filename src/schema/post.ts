@@ -1,8 +1,8 @@
 /** The post: `content/posts/<slug>.md(x)`. */
-import { boolean, date, image, string, stringList, type Field } from "./fields.ts";
+import { boolean, date, image, string, stringList, fields } from "./fields.ts";
 
 /** Post front-matter fields, in the order the CMS shows them. */
-export const postFields: Field[] = [
+export const postFields = fields(
   /** Headline, shown on the page, in lists and in search results. */
   string("title", { hint: "Keep it under 70 characters so search engines show all of it." }),
   /** Summary for lists, search results, feeds and social cards. */
@@ -21,7 +21,7 @@ export const postFields: Field[] = [
   string("imageAlt", { label: "Hero image description (alt text)", required: false, hint: "Describe the image for readers who cannot see it." }),
   /** Show the program callout at the end of the post. */
   boolean("cta", { label: "Show program callout", default: true }),
-];
+);
 
 /** Rules that span fields. */
 export function checkPost(data: Record<string, unknown>): Array<{ path: string; message: string }> {

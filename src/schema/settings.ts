@@ -1,10 +1,10 @@
 /** Site settings: `content/settings/site.yaml`, edited in the CMS, read by every page. */
-import { list, number, string, url, type Field } from "./fields.ts";
+import { list, number, string, url, fields } from "./fields.ts";
 
-const link = (kind: string): Field[] => [string("label"), url("href", { label: `${kind} URL` })];
+const link = (kind: string) => fields(string("label"), url("href", { label: `${kind} URL` }));
 
 /** Settings fields. Everything brand-specific on the site comes from here. */
-export const settingsFields: Field[] = [
+export const settingsFields = fields(
   /** Site name, used in titles and the header. */
   string("title", { label: "Site title" }),
   /** Short line under the site name. */
@@ -33,4 +33,4 @@ export const settingsFields: Field[] = [
   list("nav", link("Link"), { label: "Navigation", default: [] }),
   /** Social profiles shown in the footer. */
   list("social", link("Profile"), { label: "Social links", default: [] }),
-];
+);

@@ -1,0 +1,92 @@
+/**
+ * Builds a site from a fixture content folder with the real Astro build, into
+ * `tests/.tmp/sites/<name>/`. Each named build runs once per test run: the
+ * global setup builds everything listed in `FIXTURE_SITES` before tests start,
+ * and tests only read the output.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** Project root. */
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+/** Scratch space for tests (git-ignored). */
+export const TMP = path.join(ROOT, "tests/.tmp");
+/** The main fixture content folder. */
+export const FIXTURE_CONTENT = path.join(ROOT, "tests/fixtures/site/content");
+/** "Now" for fixture builds, so scheduled posts are deterministic. */
+export const FIXTURE_NOW = "2026-06-01T12:00:00Z";
+
+/** A fixture build: which content, which environment. */
+export interface SiteBuild {
+  name: string;
+  content: string;
+  env?: Record<string, string>;
+}
+
+/** Every build the suite shares, built once in global setup. */
+export const FIXTURE_SITES = {
+  main: { name: "main", content: FIXTURE_CONTENT, env: { TZ: "UTC" } },
+  honolulu: { name: "honolulu", content: FIXTURE_CONTENT, env: { TZ: "Pacific/Honolulu" } },
+  tokyo: { name: "tokyo", content: FIXTURE_CONTENT, env: { TZ: "Asia/Tokyo" } },
+  subpath: { name: "subpath", content: FIXTURE_CONTENT, env: { TZ: "UTC", SITE_BASE: "/path2practice" } },
+} satisfies Record<string, SiteBuild>;
+
+export type FixtureName = keyof typeof FIXTURE_SITES;
+
+/** Where a build's output goes. */
+export function distDir(name: string): string {
+  return path.join(TMP, "sites", name, "dist");
+}
+
+/** Runs `astro build` for a content folder; resolves with the output dir, rejects with the build log. */
+export async function buildSite(build: SiteBuild, extraEnv: Record<string, string> = {}): Promise<{ dist: string; log: string }> {
+  const out = distDir(build.name);
+  fs.rmSync(out, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    P2P_CONTENT_DIR: build.content,
+    P2P_OUT_DIR: out,
+    P2P_CACHE_DIR: path.join(TMP, "sites", build.name, "cache"),
+    P2P_NOW: FIXTURE_NOW,
+    ...build.env,
+    ...extraEnv,
+  };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { dist: out, log: stdout + stderr };
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
+    const failure = new Error(`astro build failed for ${build.name}:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
+    Object.assign(failure, { log: `${e.stdout ?? ""}\n${e.stderr ?? ""}` });
+    throw failure;
+  }
+}
+
+/** Output dir of a shared fixture build (built by global setup). */
+export function fixtureDist(name: FixtureName): string {
+  const dir = distDir(name);
+  if (!fs.existsSync(path.join(dir, "index.html"))) throw new Error(`fixture site "${name}" was not built (see tests/support/global-setup.ts)`);
+  return dir;
+}
+
+/** Reads a file of a built site. */
+export function readDist(name: FixtureName, file: string): string {
+  return fs.readFileSync(path.join(fixtureDist(name), file), "utf8");
+}
+
+/** A throwaway copy of a content folder (for tests that break or edit content). */
+export function copyContent(from: string, name: string): string {
+  const dir = path.join(TMP, "content", `${name}-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(from, dir, { recursive: true });
+  return dir;
+}
