@@ -19,7 +19,7 @@ export default defineConfig(
   },
   {
     files: ["**/*.astro"],
-    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    languageOptions: { parserOptions: { parser: tseslint.parser, projectService: false, project: true } },
     // The Astro parser cannot give typescript-eslint the types of Astro.props and
     // template expressions; `astro check` type-checks those instead.
     rules: {
