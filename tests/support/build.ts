@@ -13,8 +13,8 @@ const run = promisify(execFile);
 
 /** Project root. */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-/** Scratch space for tests (git-ignored). */
-export const TMP = path.join(ROOT, "tests/.tmp");
+/** Scratch space for tests (git-ignored); `P2P_TEST_TMP` moves it, so two runs never share output. */
+export const TMP = path.resolve(process.env["P2P_TEST_TMP"] ?? path.join(ROOT, "tests/.tmp"));
 /** The main fixture content folder. */
 export const FIXTURE_CONTENT = path.join(ROOT, "tests/fixtures/site/content");
 /** "Now" for fixture builds, so scheduled posts are deterministic. */
