@@ -13,7 +13,7 @@ const { timeZone } = loadSettings();
 const idFromFile = ({ entry }: { entry: string }) => path.basename(entry).replace(/\.(mdx?|ya?ml|json)$/, "");
 
 function collection<F extends readonly Field[]>(spec: CollectionSpec<F>) {
-  const pattern = spec.format === "md" ? "**/*.{md,mdx}" : "**/*.{yaml,yml}";
+  const pattern = spec.file ?? (spec.format === "md" ? "**/*.{md,mdx}" : "**/*.{yaml,yml}");
   return defineCollection({
     loader: glob({ pattern, base: path.join(root, spec.folder), generateId: idFromFile }),
     schema: ({ image }) => collectionSchema(spec, { image, timeZone }),
@@ -24,4 +24,5 @@ export const collections = {
   posts: collection(specs.posts),
   pages: collection(specs.pages),
   settings: collection(specs.settings),
+  redirects: collection(specs.redirects),
 };

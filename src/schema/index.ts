@@ -6,6 +6,7 @@ import { z } from "astro/zod";
 import { zodObject, type DataOf, type Field, type ZodContext } from "./fields.ts";
 import { pageFields } from "./page.ts";
 import { checkPost, postFields } from "./post.ts";
+import { redirectFields } from "./redirects.ts";
 import { settingsFields } from "./settings.ts";
 
 /** A cross-field rule: returns problems as field path + message. */
@@ -21,6 +22,11 @@ export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
   folder: string;
   /** Files with a Markdown body (`md`) or plain data files (`yaml`). */
   format: "md" | "yaml";
+  /**
+   * A single-file collection (a Decap "files" collection): the file name inside
+   * `folder`. Without it, every matching file in `folder` is an entry.
+   */
+  file?: string;
   /** Front-matter or data fields. */
   fields: F;
   /** Rules that span several fields. */
@@ -31,7 +37,8 @@ export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
 export const collections = {
   posts: { name: "posts", label: "Posts", folder: "posts", format: "md", fields: postFields, refine: checkPost },
   pages: { name: "pages", label: "Pages", folder: "pages", format: "md", fields: pageFields },
-  settings: { name: "settings", label: "Site settings", folder: "settings", format: "yaml", fields: settingsFields },
+  settings: { name: "settings", label: "Site settings", folder: "settings", format: "yaml", file: "site.yaml", fields: settingsFields },
+  redirects: { name: "redirects", label: "Redirects", folder: "settings", format: "yaml", file: "redirects.yaml", fields: redirectFields },
 } as const satisfies Record<string, CollectionSpec>;
 
 /** The strict zod schema for a collection, with its cross-field rules. */
@@ -50,6 +57,7 @@ export function collectionSchema<F extends readonly Field[]>(spec: CollectionSpe
 export type PostData = DataOf<typeof postFields>;
 export type PageData = DataOf<typeof pageFields>;
 export type SettingsData = DataOf<typeof settingsFields>;
+export type RedirectsData = DataOf<typeof redirectFields>;
 
 export type { Field, ZodContext } from "./fields.ts";
 export { z };

@@ -32,6 +32,7 @@ export interface Entry extends ContentFile {
 /** Lists the files of a collection (sorted, so reports are stable). */
 export function collectionFiles(root: string, spec: CollectionSpec): string[] {
   const dir = path.join(root, spec.folder);
+  if (spec.file) return fs.existsSync(path.join(dir, spec.file)) ? [path.join(dir, spec.file)] : [];
   if (!fs.existsSync(dir)) return [];
   const ext = spec.format === "md" ? /\.(md|mdx)$/ : /\.(ya?ml)$/;
   return (fs.readdirSync(dir, { recursive: true }) as string[])
