@@ -1,10 +1,11 @@
 /** Astro content collections, generated from the one schema in `src/schema`. */
 import { defineCollection } from "astro:content";
-import { glob } from "astro/loaders";
+import { glob, type Loader } from "astro/loaders";
 import path from "node:path";
 import { collectionSchema, collections as specs, type CollectionSpec, type Field } from "./schema/index.ts";
 import { contentDir } from "./lib/paths.ts";
 import { loadSettings } from "./lib/settings.ts";
+import { withRawDates } from "./lib/content/raw-dates.ts";
 
 const root = contentDir();
 const { timeZone } = loadSettings();
@@ -14,8 +15,18 @@ const idFromFile = ({ entry }: { entry: string }) => path.basename(entry).replac
 
 function collection<F extends readonly Field[]>(spec: CollectionSpec<F>) {
   const pattern = spec.file ?? (spec.format === "md" ? "**/*.{md,mdx}" : "**/*.{yaml,yml}");
+  const inner = glob({ pattern, base: path.join(root, spec.folder), generateId: idFromFile });
+  // Date fields are read from the file's own text (see src/lib/content/raw-dates.ts).
+  const dateKeys = spec.fields.filter((f) => f.kind === "date").map((f) => f.name);
+  const loader: Loader = dateKeys.length
+    ? {
+        ...inner,
+        load: (ctx) =>
+          inner.load({ ...ctx, parseData: (props) => ctx.parseData({ ...props, data: withRawDates(props.data, props.filePath ?? "", dateKeys) }) }),
+      }
+    : inner;
   return defineCollection({
-    loader: glob({ pattern, base: path.join(root, spec.folder), generateId: idFromFile }),
+    loader,
     schema: ({ image }) => collectionSchema(spec, { image, timeZone }),
   });
 }

@@ -15,7 +15,8 @@ export function parseContentDate(value: unknown, timeZone: string): Date | strin
     if (iso.endsWith("T00:00:00.000Z")) return zonedMidnight(iso.slice(0, 10), timeZone) ?? "is not a valid date";
     return value;
   }
-  if (typeof value !== "string" || value.trim() === "") return "is required (a date like 2024-05-31)";
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "is required (a date like 2024-05-31)";
+  if (typeof value !== "string") return "must be a date like 2024-05-31 or 2024-05-31T09:30:00-07:00";
   const text = value.trim();
   if (DATE_ONLY.test(text)) {
     return zonedMidnight(text, timeZone) ?? `"${text}" is not a real calendar date`;
@@ -44,13 +45,23 @@ function zonedMidnight(day: string, timeZone: string): Date | undefined {
   return zonedTime(y, mo, d, 0, 0, 0, timeZone);
 }
 
-/** The instant at which the wall clock in `timeZone` reads the given time. */
+/**
+ * The instant at which the wall clock in `timeZone` reads the given time.
+ * Like Temporal's "compatible" disambiguation: a time skipped by a DST jump
+ * (02:30 on a spring-forward night) moves forward by the jump, and a time that
+ * happens twice (01:30 on a fall-back night) means the first of the two.
+ * https://tc39.es/proposal-temporal/docs/zoneddatetime.html#disambiguation
+ */
 export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  // Two passes settle the offset even when the guess crosses a DST change.
-  let t = guess - offsetMs(guess, timeZone);
-  t = guess - offsetMs(t, timeZone);
-  return new Date(t);
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const day = 86_400_000;
+  const before = wall - offsetMs(wall - day, timeZone);
+  const after = wall - offsetMs(wall + day, timeZone);
+  const reads = (t: number) => t + offsetMs(t, timeZone) === wall;
+  const candidates = [before, after].filter(reads);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  // In a gap: read the wall time with the offset from before the jump, which lands after it.
+  return new Date(before);
 }
 
 /** The time zone's UTC offset in milliseconds at an instant. */

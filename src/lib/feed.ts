@@ -1,4 +1,17 @@
-/** Helpers for feeds: feed readers need absolute URLs. */
+/** Helpers for feeds: feed readers need absolute URLs, and a feed holds only the newest posts. */
+import { byNewest, type PostLike } from "./posts.ts";
+
+/**
+ * Posts in the feed. Items carry full content, so thousands of posts would
+ * make a feed of many megabytes that readers re-download on every poll;
+ * readers only need what is new since they last looked.
+ */
+export const FEED_LIMIT = 50;
+
+/** The `limit` newest posts, newest first. */
+export function feedPosts<T extends PostLike>(posts: readonly T[], limit = FEED_LIMIT): T[] {
+  return [...posts].sort(byNewest).slice(0, Math.max(0, limit));
+}
 
 /** Rewrites relative `href` and `src` attributes (and srcset entries) against `pageUrl`. */
 export function absolutizeHtml(html: string, pageUrl: string): string {

@@ -6,7 +6,7 @@ import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import { getPosts, getSettings } from "../data/site.ts";
-import { absolutizeHtml } from "../lib/feed.ts";
+import { absolutizeHtml, feedPosts } from "../lib/feed.ts";
 import { absoluteUrl, postPath } from "../lib/urls.ts";
 
 export const GET: APIRoute = async (context) => {
@@ -14,7 +14,7 @@ export const GET: APIRoute = async (context) => {
   const base = import.meta.env.BASE_URL;
   // MDX posts render through the MDX renderer; plain Markdown needs none.
   const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
-  const posts = await getPosts();
+  const posts = feedPosts(await getPosts());
   const items = await Promise.all(
     posts.map(async (post) => {
       const { Content } = await render(post);
