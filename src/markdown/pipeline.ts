@@ -18,6 +18,7 @@ import { unified, type PluggableList } from "unified";
 import rehypeExternalLinks from "./rehype-external-links.ts";
 import rehypeHeadingAnchors from "./rehype-heading-anchors.ts";
 import rehypeHeadingIds, { type TocEntry } from "./rehype-heading-ids.ts";
+import rehypeRawHtml from "./rehype-raw-html.ts";
 import remarkReadingTime from "./remark-reading-time.ts";
 
 /** Options shared by the build and the preview. */
@@ -33,7 +34,7 @@ export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
 
 /** rehype plugins, in order. */
 export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
-  return [rehypeHeadingIds, rehypeHeadingAnchors, [rehypeExternalLinks, { siteUrl: options.siteUrl }]];
+  return [rehypeRawHtml, rehypeHeadingIds, rehypeHeadingAnchors, [rehypeExternalLinks, { siteUrl: options.siteUrl }]];
 }
 
 /** Options for `unified()` from @astrojs/markdown-remark. */

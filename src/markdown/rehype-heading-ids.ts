@@ -16,6 +16,12 @@ export interface TocEntry {
   text: string;
 }
 
+/** Visually hidden headings (the footnotes section's "Footnotes") are for screen readers, not the table of contents. */
+export function isHidden(node: Element): boolean {
+  const cls = node.properties["className"];
+  return Array.isArray(cls) && cls.includes("sr-only");
+}
+
 /** Sets `id` on h1-h6 and stores h2/h3 entries as `file.data.astro.frontmatter.toc`. */
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile) => {
@@ -28,7 +34,7 @@ export default function rehypeHeadingIds() {
       const existing = node.properties["id"];
       const id = typeof existing === "string" && existing ? existing : slugger.slug(text);
       node.properties["id"] = id;
-      if (rank === 2 || rank === 3) toc.push({ depth: rank, slug: id, text });
+      if ((rank === 2 || rank === 3) && !isHidden(node)) toc.push({ depth: rank, slug: id, text });
     });
     const astro = (file.data.astro ??= {});
     astro.frontmatter = { ...astro.frontmatter, toc };

@@ -1,0 +1,30 @@
+/**
+ * Fixture tests for the Markdown pipeline: each folder under fixtures/ holds
+ * `input.md` and the reviewed `output.html` (and `meta.json`: reading time and
+ * table of contents) that `renderMarkdown()` must produce.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
+/** The site URL the fixtures are rendered for (links to it stay internal). */
+export const FIXTURE_SITE_URL = "https://www.path2practice.com";
+
+const cases = fs.readdirSync(FIXTURES).sort();
+
+describe("the Markdown pipeline", () => {
+  it("has fixture cases to check", () => {
+    expect(cases).toEqual(expect.arrayContaining(["external-links", "heading-anchors", "heading-ids", "reading-time", "toc"]));
+  });
+
+  for (const name of cases) {
+    it(`renders the ${name} fixture as reviewed`, async () => {
+      const dir = path.join(FIXTURES, name);
+      const { html, meta } = await renderMarkdown(fs.readFileSync(path.join(dir, "input.md"), "utf8"), { siteUrl: FIXTURE_SITE_URL });
+      expect(html.trim()).toBe(fs.readFileSync(path.join(dir, "output.html"), "utf8").trim());
+      expect(meta).toEqual(JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8")));
+    });
+  }
+});
