@@ -6,6 +6,7 @@ import { defineConfig } from "astro/config";
 import { astroProcessorOptions } from "./src/markdown/pipeline.ts";
 import { loadSettings } from "./src/lib/settings.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
+import deploy from "./src/integrations/deploy.ts";
 
 const settings = loadSettings();
 
@@ -20,11 +21,13 @@ export default defineConfig({
   outDir: process.env.P2P_OUT_DIR || "./dist",
   // Separate caches per content folder, so fixture builds never share state with the real site.
   cacheDir: process.env.P2P_CACHE_DIR || "./node_modules/.astro",
-  build: { format: "directory" },
+  // Every stylesheet goes to a file, so the public pages' CSP can say style-src 'self'
+  // without 'unsafe-inline' (src/lib/deploy/policy.ts).
+  build: { format: "directory", inlineStylesheets: "never" },
   markdown: {
     processor: unified(astroProcessorOptions({ siteUrl: settings.url })),
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
     syntaxHighlight: false,
   },
-  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") })],
+  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), deploy()],
 });

@@ -37,6 +37,8 @@ export interface ServeOptions {
   base?: string;
   /** Extra headers for a request path (path without base). */
   headers?: (pathname: string) => Record<string, string>;
+  /** A redirect for a request path (path without base), answered before any file, as hosts do with `_redirects`. */
+  redirect?: (pathname: string) => { status: number; location: string } | undefined;
   /** Called for every request (to count bytes, log). */
   onRequest?: (pathname: string, bytes: number) => void;
 }
@@ -60,6 +62,11 @@ export async function serveDist(dist: string, options: ServeOptions = {}): Promi
       return;
     }
     pathname = `/${pathname.slice(base.length)}`;
+    const moved = options.redirect?.(pathname);
+    if (moved) {
+      res.writeHead(moved.status, { Location: moved.location, ...(options.headers?.(pathname) ?? {}) }).end();
+      return;
+    }
     let file = path.join(dist, pathname);
     if (!file.startsWith(dist)) {
       res.writeHead(400).end();
