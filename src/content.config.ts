@@ -36,4 +36,5 @@ export const collections = {
   pages: collection(specs.pages),
   settings: collection(specs.settings),
   redirects: collection(specs.redirects),
+  program: collection(specs.program),
 };

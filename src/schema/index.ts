@@ -6,6 +6,7 @@ import { z } from "astro/zod";
 import { zodObject, type DataOf, type Field, type ZodContext } from "./fields.ts";
 import { pageFields } from "./page.ts";
 import { checkPost, postFields } from "./post.ts";
+import { programFields } from "./program.ts";
 import { redirectFields } from "./redirects.ts";
 import { settingsFields } from "./settings.ts";
 
@@ -39,6 +40,7 @@ export const collections = {
   pages: { name: "pages", label: "Pages", folder: "pages", format: "md", fields: pageFields },
   settings: { name: "settings", label: "Site settings", folder: "settings", format: "yaml", file: "site.yaml", fields: settingsFields },
   redirects: { name: "redirects", label: "Redirects", folder: "settings", format: "yaml", file: "redirects.yaml", fields: redirectFields },
+  program: { name: "program", label: "Program page", folder: "pages", format: "yaml", file: "program.yaml", fields: programFields },
 } as const satisfies Record<string, CollectionSpec>;
 
 /** The strict zod schema for a collection, with its cross-field rules. */
@@ -58,6 +60,7 @@ export type PostData = DataOf<typeof postFields>;
 export type PageData = DataOf<typeof pageFields>;
 export type SettingsData = DataOf<typeof settingsFields>;
 export type RedirectsData = DataOf<typeof redirectFields>;
+export type ProgramData = DataOf<typeof programFields>;
 
 export type { Field, ZodContext } from "./fields.ts";
 export { z };

@@ -1,0 +1,47 @@
+/**
+ * Social cards cached on disk, keyed by everything that changes the picture
+ * (title, branding, template version, font files), so an unchanged post is
+ * not rendered again on the next build. `P2P_OG_CACHE_DIR` moves the cache.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { renderCard } from "./render.ts";
+import { CARD_FONTS } from "./render.ts";
+import { TEMPLATE_VERSION, type CardInput } from "./template.ts";
+
+/** Where cached cards live. */
+export function cacheDir(): string {
+  return path.resolve(process.env["P2P_OG_CACHE_DIR"] ?? path.join(process.cwd(), "node_modules/.cache/p2p-og"));
+}
+
+/** The cache key of a card: a hash of its input, the template version and the fonts. */
+export function cardKey(input: CardInput): string {
+  const parts = [TEMPLATE_VERSION, input.kicker, input.title, input.siteName, input.tagline, input.host, ...CARD_FONTS.map((f) => f.file)];
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+}
+
+/** Counts of this process's cache hits and renders (the build logs them). */
+export const cardStats = { hits: 0, renders: 0, renderMs: 0 };
+
+/** The card's PNG: from the cache when present, else rendered and stored. */
+export async function cachedCard(input: CardInput): Promise<Buffer> {
+  const file = path.join(cacheDir(), `${cardKey(input)}.png`);
+  try {
+    const png = fs.readFileSync(file);
+    cardStats.hits++;
+    return png;
+  } catch {
+    // Not cached yet: render below.
+  }
+  const started = performance.now();
+  const png = await renderCard(input);
+  cardStats.renders++;
+  cardStats.renderMs += performance.now() - started;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Write then rename, so a build that stops halfway never leaves a torn PNG behind.
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, png);
+  fs.renameSync(tmp, file);
+  return png;
+}
