@@ -202,13 +202,29 @@ export function stringList<N extends string, const O extends Options<string[]>>(
   };
 }
 
+/**
+ * Image formats the site accepts, by file extension. Astro's image service
+ * (sharp) optimises all of them; SVG is left out on purpose: it can carry script.
+ */
+export const IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"] as const;
+/** The same list as MIME types, for upload checks in the CMS. */
+export const IMAGE_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"] as const;
+/** Human-readable list of the accepted image formats. */
+export const IMAGE_FORMATS_TEXT = "JPEG, PNG, WebP, AVIF or GIF (not SVG)";
+
+/** Case-insensitive "ends with an accepted extension", spelled without flags: Decap compiles `pattern` with `RegExp(source)` and no flags. */
+export const IMAGE_PATH_PATTERN = new RegExp(
+  `\\.(${IMAGE_EXTENSIONS.map((ext) => [...ext].map((c) => `[${c}${c.toUpperCase()}]`).join("")).join("|")})$`,
+);
+
 /** An image file: optimised by Astro when it can see it, a path string otherwise. */
 export function image<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<ImageMetadata, O>> {
+  const message = `must be a ${IMAGE_FORMATS_TEXT} image`;
   return {
     ...base(name, opts),
     kind: "image",
-    zod: (ctx) => (ctx.image ? ctx.image() : z.string().min(1, "must be an image path")),
-    decap: () => ({ widget: "image", choose_url: false }),
+    zod: (ctx) => (ctx.image ? ctx.image() : z.string().min(1, "must be an image path").regex(IMAGE_PATH_PATTERN, message)),
+    decap: () => ({ widget: "image", choose_url: false, pattern: [IMAGE_PATH_PATTERN.source, message] }),
   };
 }
 
@@ -218,7 +234,8 @@ export function markdown<N extends string, const O extends Options<string>>(name
     ...base(name, opts),
     kind: "markdown",
     zod: () => z.string({ error: "must be text" }),
-    decap: () => ({ widget: "markdown", buttons: ["bold", "italic", "link", "bulleted-list", "numbered-list"] }),
+    // sanitize_preview: the CMS preview never runs script from content (it is Decap's default; stated so it stays on).
+    decap: () => ({ widget: "markdown", buttons: ["bold", "italic", "link", "bulleted-list", "numbered-list"], sanitize_preview: true }),
   };
 }
 

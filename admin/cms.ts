@@ -1,0 +1,55 @@
+/**
+ * The CMS at /admin/: Decap CMS bundled by Vite (no CDN script), configured
+ * from the site's schema, with previews that use the site's CSS and Markdown
+ * pipeline. The page (src/pages/admin/index.astro) hands over the build-time
+ * options as a JSON data block.
+ * https://decapcms.org/docs/manual-initialization/
+ */
+import CMS from "decap-cms-app";
+import type { CmsConfig } from "decap-cms-core";
+import { isoDay } from "../src/lib/dates.ts";
+import { decapConfig } from "../src/schema/decap.ts";
+import fontsCss from "../src/styles/fonts.css?inline";
+import globalCss from "../src/styles/global.css?inline";
+import proseCss from "../src/styles/prose.css?inline";
+import type { CmsOptions } from "./config.ts";
+import previewCss from "./preview.css?inline";
+import { pagePreview, postPreview } from "./preview.ts";
+import { checkEntry, EntryRefused, specFor } from "./save-guard.ts";
+import { installUploadGuard } from "./upload-guard.ts";
+
+/** Reads the options the page embedded at build time. */
+function readOptions(): CmsOptions {
+  const block = document.getElementById("cms-options");
+  if (!block?.textContent) throw new Error("The admin page is missing its #cms-options block");
+  return JSON.parse(block.textContent) as CmsOptions;
+}
+
+const options = readOptions();
+const config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
+
+installUploadGuard(window);
+
+// The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
+for (const css of [fontsCss, globalCss, proseCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
+const ctx = { siteUrl: options.siteUrl, timeZone: options.timeZone };
+CMS.registerPreviewTemplate("posts", postPreview(ctx));
+CMS.registerPreviewTemplate("pages", pagePreview(ctx));
+
+// Schema check before every save: same rules and messages as the build.
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const spec = specFor(String(entry.get("collection")));
+    const data = entry.get("data") as { toJS(): Record<string, unknown>; delete(key: string): unknown };
+    if (!spec) return undefined;
+    const check = checkEntry(spec, data.toJS(), options.timeZone);
+    if (check.problems.length) throw new EntryRefused(check.problems);
+    let out = data;
+    for (const key of Object.keys(data.toJS())) if (!(key in check.data)) out = out.delete(key) as typeof data;
+    return out;
+  },
+});
+
+// Our config type lists the keys this site uses; Decap's own type is wider but stricter about optional keys.
+CMS.init({ config: config as unknown as CmsConfig });

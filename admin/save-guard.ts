@@ -1,0 +1,48 @@
+/**
+ * Checks an entry against the site's schema before the CMS saves it, with the
+ * same rules (and messages) as the build's content check, including rules that
+ * span fields (a hero image needs alt text). Decap aborts the save when a
+ * `preSave` listener throws, and shows the message.
+ * https://decapcms.org/docs/registering-events/
+ */
+import { collectionSchema, collections, type CollectionSpec } from "../src/schema/index.ts";
+
+/** Result of checking one entry: the data to save and what is wrong with it. */
+export interface EntryCheck {
+  /** Data with empty optional values removed (the schema treats "" as a value, the author means "none"). */
+  data: Record<string, unknown>;
+  problems: string[];
+}
+
+/** The schema collection a CMS collection comes from. */
+export function specFor(name: string): CollectionSpec | undefined {
+  return (collections as Record<string, CollectionSpec>)[name];
+}
+
+/** Checks entry data (front matter plus `body`) for a collection. */
+export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, timeZone: string): EntryCheck {
+  const cleaned: Record<string, unknown> = { ...data };
+  for (const field of spec.fields) {
+    const value = cleaned[field.name];
+    if (!field.required && field.default === undefined && (value === "" || value === null)) delete cleaned[field.name];
+  }
+  const { body: _body, ...frontMatter } = cleaned;
+  const result = collectionSchema(spec, { timeZone }).safeParse(frontMatter);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? "");
+        const label = spec.fields.find((f) => f.name === key)?.label ?? key;
+        const rest = issue.path.slice(1).map(String).join(".");
+        return `${label}${rest ? ` (${rest})` : ""}: ${issue.message}`;
+      });
+  return { data: cleaned, problems };
+}
+
+/** The error Decap shows when a save is refused. */
+export class EntryRefused extends Error {
+  constructor(problems: string[]) {
+    super(`Not saved. ${problems.join("; ")}`);
+    this.name = "EntryRefused";
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the Astro dev server and decap-server together, so the author
+ * can open http://localhost:4321/admin/ and edit the local files with no
+ * account. decap-server listens on 127.0.0.1 only (its own default is every
+ * interface, which would let anyone on the network write the files). Ctrl+C
+ * stops both; when either stops, the other is stopped too.
+ *
+ * Environment: PORT (Astro, default 4321), DECAP_LOCAL_PORT (decap-server,
+ * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the
+ * folder Decap paths are relative to, default: this project).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The two processes and how to start them. */
+export interface StartOptions {
+  astroPort: number;
+  decapPort: number;
+  /** Folder decap-server reads and writes relative to. */
+  repoDir: string;
+  /** Extra environment for both processes. */
+  env?: NodeJS.ProcessEnv;
+  /** Where the children's output goes. */
+  stdio?: "inherit" | "pipe";
+}
+
+/** Running servers: `stop()` ends both; `done` resolves when both have exited. */
+export interface Running {
+  astro: ChildProcess;
+  decap: ChildProcess;
+  stop(): void;
+  done: Promise<void>;
+}
+
+/** Environment for decap-server: loopback only, file-system mode, the given folder. */
+export function decapServerEnv(options: Pick<StartOptions, "decapPort" | "repoDir">): NodeJS.ProcessEnv {
+  return { BIND_HOST: "127.0.0.1", PORT: String(options.decapPort), MODE: "fs", GIT_REPO_DIRECTORY: options.repoDir };
+}
+
+/** Starts astro dev and decap-server; each one's exit stops the other. */
+export function startServers(options: StartOptions): Running {
+  const base = { ...process.env, ...options.env, GIT_REPO_DIRECTORY: options.repoDir, DECAP_LOCAL_PORT: String(options.decapPort) };
+  const stdio = options.stdio ?? "inherit";
+  const decap = spawn(process.execPath, [path.join(ROOT, "node_modules/decap-server/dist/index.js")], {
+    cwd: options.repoDir,
+    env: { ...base, ...decapServerEnv(options) },
+    stdio: ["ignore", stdio, stdio],
+  });
+  const astro = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(options.astroPort)],
+    { cwd: ROOT, env: { ...base, ASTRO_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", stdio, stdio] },
+  );
+  const children = [astro, decap];
+  const stop = () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  };
+  const exited = children.map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => {
+          stop();
+          resolve();
+        });
+      }),
+  );
+  return { astro, decap, stop, done: Promise.all(exited).then(() => undefined) };
+}
+
+/** Runs the servers in the foreground until Ctrl+C or until one of them exits. */
+async function main(): Promise<void> {
+  const astroPort = Number(process.env["PORT"] ?? 4321);
+  const decapPort = Number(process.env["DECAP_LOCAL_PORT"] ?? 8081);
+  const repoDir = path.resolve(process.env["GIT_REPO_DIRECTORY"] ?? ROOT);
+  const running = startServers({ astroPort, decapPort, repoDir });
+  console.log(`CMS: http://localhost:${astroPort}/admin/  (local files, decap-server on 127.0.0.1:${decapPort})`);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => running.stop());
+  await running.done;
+  process.exitCode = [running.astro, running.decap].some((c) => c.exitCode !== 0 && c.signalCode !== "SIGTERM" && c.signalCode !== "SIGINT") ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,198 @@
+/**
+ * The Decap CMS configuration, built from the one content schema
+ * (`collections` in ./index.ts), so the CMS and the site can never disagree on
+ * folders, fields, widgets, required flags, defaults, patterns or hints.
+ * Every collection in the registry becomes a CMS collection, including ones
+ * added later: folder collections for `md`/`yaml` folders, "files"
+ * collections for single-file specs.
+ * https://decapcms.org/docs/configuration-options/
+ */
+import { collections, type CollectionSpec } from "./index.ts";
+import { toDecapField, type DecapField } from "./fields.ts";
+
+/** Where the CMS reads and writes, and how it logs in. */
+export interface DecapOptions {
+  /** Content folder relative to the repository root (Decap paths are repo-relative). */
+  contentPath: string;
+  /** GitHub backend (production). */
+  github: {
+    /** "owner/name". */
+    repo: string;
+    branch: string;
+    /** OAuth provider origin (Netlify's, or a self-hosted proxy); absent means Netlify's default. */
+    baseUrl?: string | undefined;
+    /** Path of the auth endpoint on `baseUrl`. */
+    authEndpoint?: string | undefined;
+  };
+  /** The local decap-server API (`http://127.0.0.1:8081/api/v1`): used only when the CMS is opened on localhost. */
+  localProxyUrl: string;
+  /** Public site URL, for "view live" links. */
+  siteUrl: string;
+  /** Today in the site's time zone (YYYY-MM-DD): adds a "Scheduled" filter for entries dated later. */
+  today?: string | undefined;
+}
+
+/** A Decap collection (the subset of keys this site uses). */
+export interface DecapCollection {
+  name: string;
+  label: string;
+  label_singular?: string;
+  description?: string;
+  folder?: string;
+  files?: Array<{ name: string; label: string; file: string; fields: DecapField[] }>;
+  create?: boolean;
+  delete?: boolean;
+  extension?: string;
+  format?: string;
+  slug?: string;
+  summary?: string;
+  sortable_fields?: string[];
+  view_filters?: Array<{ label: string; field: string; pattern: string | boolean }>;
+  view_groups?: Array<{ label: string; field: string; pattern?: string }>;
+  media_folder?: string;
+  public_folder?: string;
+  fields?: DecapField[];
+  [key: string]: unknown;
+}
+
+/** The whole config passed to `CMS.init({ config })`. */
+export interface DecapConfig {
+  load_config_file: false;
+  backend: Record<string, unknown>;
+  local_backend: { url: string; allowed_hosts: string[] };
+  publish_mode: "editorial_workflow";
+  site_url: string;
+  display_url: string;
+  logo_url?: string;
+  media_folder: string;
+  public_folder: string;
+  slug: Record<string, unknown>;
+  collections: DecapCollection[];
+  [key: string]: unknown;
+}
+
+/** The Markdown body of `md` collections (Decap keeps it after the front matter when the field is named `body`). */
+export const BODY_FIELD: DecapField = {
+  name: "body",
+  label: "Body",
+  widget: "markdown",
+  // Raw Markdown first: saving an entry unchanged keeps its text byte for byte
+  // (the rich-text mode re-serialises Markdown, e.g. footnotes and tables). The
+  // rich-text mode stays one click away for bold/links/images.
+  modes: ["raw", "rich_text"],
+  // Decap's own preview of this field never runs script from content.
+  sanitize_preview: true,
+  required: false,
+  hint: "Markdown. Images: use the image button in rich-text mode, or ![description](images/file.jpg).",
+};
+
+/**
+ * Collection-specific CMS touches that are not content schema (list summaries,
+ * filters, whether authors create entries). Collections without an entry here
+ * still get a full, working CMS collection.
+ */
+const extras: Record<string, Partial<DecapCollection>> = {
+  posts: {
+    label_singular: "Post",
+    description: "Blog posts. A future publish date schedules a post; drafts are never published.",
+    create: true,
+    // The list shows which posts are drafts and which are scheduled (date in the future).
+    summary: "{{title}} · {{date}}{{draft | ternary(' · DRAFT', '')}}",
+    sortable_fields: ["date", "title"],
+    view_filters: [
+      { label: "Drafts", field: "draft", pattern: true },
+      { label: "Not drafts", field: "draft", pattern: false },
+    ],
+    view_groups: [
+      { label: "Year", field: "date", pattern: "\\d{4}" },
+      { label: "Draft", field: "draft" },
+    ],
+  },
+  pages: { label_singular: "Page", create: false, delete: false },
+};
+
+/**
+ * A regular expression matching `YYYY-MM-DD...` values later than `day`
+ * (Decap view filters take a pattern, not a comparison): for each digit, the
+ * same prefix followed by a bigger digit.
+ */
+export function laterThanPattern(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a YYYY-MM-DD day: ${day}`);
+  const alternatives: string[] = [];
+  for (let i = 0; i < day.length; i++) {
+    const c = day[i]!;
+    if (c === "-" || c === "9") continue;
+    alternatives.push(`${day.slice(0, i)}[${Number(c) + 1}-9]`);
+  }
+  return `^(${alternatives.join("|")})`;
+}
+
+/** Decap collection for one schema collection. */
+export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptions, "contentPath" | "today">): DecapCollection {
+  const fields = spec.fields.map(toDecapField);
+  const isMd = spec.format === "md";
+  if (isMd) fields.push({ ...BODY_FIELD });
+  const folder = [options.contentPath, spec.folder].filter(Boolean).join("/");
+  if (spec.file) {
+    return {
+      name: spec.name,
+      label: spec.label,
+      delete: false,
+      ...(isMd ? { media_folder: "images", public_folder: "images" } : {}),
+      files: [{ name: spec.file.replace(/\.[^.]+$/, ""), label: spec.label, file: `${folder}/${spec.file}`, fields }],
+    };
+  }
+  return {
+    name: spec.name,
+    label: spec.label,
+    folder,
+    create: false,
+    extension: isMd ? "md" : "yaml",
+    format: isMd ? "frontmatter" : "yml",
+    // File name from the title's slug; Decap's `slug` settings below make it lowercase ASCII with dashes.
+    slug: "{{slug}}",
+    // Uploads sit next to the entries, in `<folder>/images/`, and are written into
+    // content as relative paths (`images/photo.jpg`): Astro's `image()` and its
+    // Markdown image handling resolve those relative to the file and optimise them.
+    ...(isMd ? { media_folder: "images", public_folder: "images" } : {}),
+    ...withScheduledFilter(spec, extras[spec.name] ?? {}, options.today),
+    fields,
+  };
+}
+
+/** Adds "Scheduled" (dated after today) to the list filters of collections with a `date` field. */
+function withScheduledFilter(spec: CollectionSpec, extra: Partial<DecapCollection>, today: string | undefined): Partial<DecapCollection> {
+  if (!today || !spec.fields.some((f) => f.name === "date" && f.kind === "date")) return extra;
+  return {
+    ...extra,
+    view_filters: [{ label: "Scheduled (date after today)", field: "date", pattern: laterThanPattern(today) }, ...(extra.view_filters ?? [])],
+  };
+}
+
+/** The full Decap config. */
+export function decapConfig(options: DecapOptions): DecapConfig {
+  const backend: Record<string, unknown> = {
+    name: "github",
+    repo: options.github.repo,
+    branch: options.github.branch,
+    squash_merges: true,
+  };
+  if (options.github.baseUrl) backend["base_url"] = options.github.baseUrl;
+  if (options.github.authEndpoint) backend["auth_endpoint"] = options.github.authEndpoint;
+  return {
+    load_config_file: false,
+    backend,
+    // Used only when the CMS runs on localhost/127.0.0.1 and decap-server answers there.
+    local_backend: { url: options.localProxyUrl, allowed_hosts: ["localhost", "127.0.0.1"] },
+    // Draft → In review → Ready → Published on GitHub. decap-server's file-system
+    // mode only knows "simple", and Decap switches to it by itself locally.
+    publish_mode: "editorial_workflow",
+    site_url: options.siteUrl,
+    display_url: options.siteUrl,
+    // Required globally; every Markdown collection overrides it with its own `images/` folder.
+    media_folder: `${options.contentPath}/posts/images`,
+    public_folder: "images",
+    slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    collections: (Object.values(collections) as CollectionSpec[]).map((spec) => toDecapCollection(spec, options)),
+  };
+}
