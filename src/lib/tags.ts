@@ -5,7 +5,7 @@ import { slugify } from "./slug.ts";
 export interface Tag {
   /** URL slug: /tags/<slug>/. */
   slug: string;
-  /** Display name: the spelling used most often (first seen wins ties). */
+  /** Display name: the spelling used most often (on a tie, the one with more capitals, then the first seen). */
   name: string;
   /** Number of posts with the tag. */
   count: number;
@@ -36,10 +36,15 @@ export function collectTags(tagLists: readonly (readonly string[])[]): Tag[] {
     .map(([slug, { spellings, count }]) => {
       let name = "";
       let best = 0;
-      for (const [spelling, n] of spellings) if (n > best) [name, best] = [spelling, n];
+      // On a tie, the spelling with more capitals looks intended ("Professional Isolation" over "professional isolation").
+      for (const [spelling, n] of spellings) if (n > best || (n === best && capitals(spelling) > capitals(name))) [name, best] = [spelling, n];
       return { slug, name, count };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+function capitals(text: string): number {
+  return (text.match(/\p{Lu}/gu) ?? []).length;
 }
 
 /** Whether a post's tag list contains the tag with this slug. */

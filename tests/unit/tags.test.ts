@@ -17,9 +17,13 @@ describe("tags", () => {
     ]);
   });
 
-  it("displays the spelling used most often, the first one seen on a tie", () => {
-    expect(collectTags([["self care"], ["Self Care"], ["Self Care"]])[0]?.name).toBe("Self Care");
-    expect(collectTags([["self care"], ["Self Care"]])[0]?.name).toBe("self care");
+  it("displays the spelling used most often", () => {
+    expect(collectTags([["self care"], ["self care"], ["Self Care"]])[0]?.name).toBe("self care");
+  });
+
+  it("prefers the capitalised spelling on a tie, then the first one seen", () => {
+    expect(collectTags([["professional   isolation"], ["Professional Isolation"]])[0]?.name).toBe("Professional Isolation");
+    expect(collectTags([["Self care"], ["self Care"]])[0]?.name).toBe("Self care");
   });
 
   it("normalises inner whitespace in the display name", () => {
