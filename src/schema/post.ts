@@ -11,6 +11,8 @@ export const postFields = fields(
   date("date", { label: "Publish date", hint: "A date in the future schedules the post for that day." }),
   /** Date of the last meaningful revision. */
   date("updated", { label: "Updated", required: false }),
+  /** Who wrote it, when not the site's owner (kept from the old site by the importer). */
+  string("author", { required: false, hint: "Leave empty for posts by the site's owner." }),
   /** Topics; "Networking" and "networking" are the same tag. */
   stringList("tags", { default: [], hint: "A few topics, e.g. networking, isolation." }),
   /** Drafts are never published. */

@@ -1,0 +1,85 @@
+/**
+ * What every command-line tool shares: argument parsing with friendly errors,
+ * the exit codes (0 ok, 1 problems found, 2 bad usage) and where the content
+ * folder is.
+ */
+import path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { loadSettings, type SiteSettings } from "../../lib/settings.ts";
+
+/** Exit codes shared by all tools. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** A mistake in how the command was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** A problem with the input (content, feed, settings): printed as is, exit code 1. */
+export class InputError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** Parses argv with node:util parseArgs, turning its developer-speak errors into plain sentences. */
+export function parseCommandLine<O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    const message = (err as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`"${unknown[1]}" is not an option of this command.`);
+    const missing = /Option '([^']+)' argument missing/.exec(message);
+    if (missing) throw new UsageError(`${missing[1]!.replace(/^-., /, "")} needs a value after it.`);
+    throw new UsageError(message);
+  }
+}
+
+/** Runs a tool's main function, printing errors the way a non-developer can act on them, and exits. */
+export function runTool(usage: string, main: () => number | Promise<number>): void {
+  Promise.resolve()
+    .then(main)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err: unknown) => {
+        if (err instanceof UsageError) {
+          process.stderr.write(`${err.message}\n\n${usage}`);
+          process.exitCode = EXIT.usage;
+        } else if (err instanceof InputError) {
+          process.stderr.write(`${err.message}\n`);
+          process.exitCode = EXIT.problems;
+        } else {
+          process.stderr.write(`Unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
+          process.exitCode = EXIT.problems;
+        }
+      },
+    );
+}
+
+/** The content folder: `--content <dir>`, else `P2P_CONTENT_DIR`, else `./content`. */
+export function resolveContentDir(option: string | undefined): string {
+  return path.resolve(option ?? process.env["P2P_CONTENT_DIR"] ?? "content");
+}
+
+/** Loads the site settings of a content folder, as an InputError naming the file when they are broken. */
+export function settingsOf(contentRoot: string): SiteSettings {
+  try {
+    return loadSettings(path.join(contentRoot, "settings", "site.yaml"));
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/ENOENT/.test(message)) {
+      throw new InputError(`No site settings found at ${path.join(contentRoot, "settings", "site.yaml")}. Is ${contentRoot} the content folder?`);
+    }
+    throw new InputError(message);
+  }
+}
+
+/** "1 post", "3 posts". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** A path as the user should see it: relative to where they ran the command. */
+export function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}

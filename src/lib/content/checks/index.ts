@@ -1,0 +1,61 @@
+/**
+ * The pre-publish check: the schema validation of src/lib/content/validate.ts
+ * plus checks a schema cannot express (links, images, unsafe HTML, search
+ * result quality, tag spellings, scheduled dates).
+ */
+import path from "node:path";
+import { validateContent, type Problem } from "../validate.ts";
+import { staticRoutes, type Check, type CheckContext } from "./context.ts";
+import { checkImages } from "./images.ts";
+import { checkLinks } from "./links.ts";
+import { checkMetadata } from "./metadata.ts";
+import { checkTags } from "./tags.ts";
+import { checkUnsafeHtml } from "./unsafe-html.ts";
+
+/** Every extra check, in report order. */
+export const checks: Check[] = [checkLinks, checkImages, checkUnsafeHtml, checkMetadata, checkTags];
+
+/** Options of a content check. */
+export interface CheckOptions {
+  timeZone: string;
+  siteUrl?: string;
+  /** "Now" for scheduled-date warnings (default: the current time). */
+  now?: Date;
+  /** Project folder, for src/pages and public/ (default: this project). */
+  projectRoot?: string;
+}
+
+/** Result of checking a content folder. */
+export interface CheckResult {
+  problems: Problem[];
+  /** Number of files read. */
+  files: number;
+}
+
+/** Runs the schema validation and every extra check; problems sorted by file and line. */
+export function checkContent(root: string, options: CheckOptions): CheckResult {
+  const { entries, problems } = validateContent(root, options.timeZone);
+  const by = (name: string) => new Map(entries.filter((e) => e.collection.name === name).map((e) => [e.slug, e]));
+  const redirectFroms = new Set<string>();
+  for (const e of entries.filter((x) => x.collection.name === "redirects")) {
+    const list = Array.isArray(e.data["redirects"]) ? (e.data["redirects"] as Array<Record<string, unknown>>) : [];
+    for (const r of list) if (typeof r["from"] === "string") redirectFroms.add(r["from"]);
+  }
+  const projectRoot = options.projectRoot ?? path.resolve(import.meta.dirname, "../../../..");
+  const ctx: CheckContext = {
+    root,
+    projectRoot,
+    timeZone: options.timeZone,
+    siteUrl: options.siteUrl ?? "",
+    now: options.now ?? new Date(),
+    entries,
+    posts: by("posts"),
+    pages: by("pages"),
+    staticRoutes: staticRoutes(projectRoot),
+    redirectFroms,
+  };
+  const all = [...problems, ...checks.flatMap((check) => check(ctx))];
+  const files = new Set([...entries.map((e) => e.file), ...problems.map((p) => p.file)]).size;
+  all.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  return { problems: all, files };
+}

@@ -1,0 +1,183 @@
+/**
+ * Internal links must lead somewhere: to a post, a tag, a page, a route of the
+ * site, a file in public/, or an old address listed in redirects.yaml.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { tagSlug } from "../../tags.ts";
+import type { Entry, Problem } from "../validate.ts";
+import { bodyParts } from "./body.ts";
+import { isDraft, lineOf, postDate, type CheckContext } from "./context.ts";
+
+/** Where a link leads, if it is internal. */
+type Target =
+  | { kind: "external" }
+  | { kind: "ok" }
+  | { kind: "draft"; post: Entry }
+  | { kind: "scheduled"; post: Entry; date: Date }
+  | { kind: "missing"; path: string; hint: string };
+
+/** The site path of an entry, used to resolve relative links. */
+function pageUrl(entry: Entry): string {
+  if (entry.collection.name === "posts") return `/blog/${entry.slug}/`;
+  if (entry.collection.format === "md") return `/${entry.slug}/`;
+  return "/";
+}
+
+/** Resolves an href against the page it appears on; decides whether and where it leads. */
+export function resolveLink(href: string, from: Entry, ctx: CheckContext): Target {
+  const raw = href.trim();
+  if (!raw || raw.startsWith("#") || /^(mailto|tel|sms):/i.test(raw)) return { kind: "ok" };
+  if (/^javascript:/i.test(raw)) return { kind: "ok" }; // reported by the unsafe-HTML check
+  let url: URL;
+  try {
+    url = new URL(raw, `https://internal.invalid${pageUrl(from)}`);
+  } catch {
+    return { kind: "missing", path: raw, hint: "this is not a valid address" };
+  }
+  const site = ctx.siteUrl ? new URL(ctx.siteUrl) : undefined;
+  const internal = url.host === "internal.invalid" || (site !== undefined && url.host.replace(/^www\./, "") === site.host.replace(/^www\./, ""));
+  if (!internal) return { kind: "external" };
+  if (/\.mdx?$/.test(url.pathname)) {
+    return { kind: "missing", path: raw, hint: "link to the page address, e.g. /blog/<file name>/, not to the .md file" };
+  }
+  let p: string;
+  try {
+    p = decodeURIComponent(url.pathname);
+  } catch {
+    p = url.pathname;
+  }
+  return resolvePath(p, from, ctx);
+}
+
+function resolvePath(p: string, from: Entry, ctx: CheckContext): Target {
+  const withSlash = /\.[a-z0-9]+$/i.test(p) || p.endsWith("/") ? p : `${p}/`;
+  if (ctx.staticRoutes.has(withSlash) || ctx.redirectFroms.has(p) || ctx.redirectFroms.has(withSlash.replace(/\/$/, ""))) return { kind: "ok" };
+  if (/^\/(_astro|pagefind|admin)\//.test(p)) return { kind: "ok" };
+  if (/^\/blog\/\d+\/$/.test(withSlash)) return { kind: "ok" };
+  const post = /^\/blog\/([^/]+)\/$/.exec(withSlash);
+  if (post) {
+    const target = ctx.posts.get(post[1]!);
+    if (!target) return { kind: "missing", path: p, hint: `no post file is called ${post[1]}.md; posts live at /blog/<file name>/` };
+    if (isDraft(target) && !isDraft(from)) return { kind: "draft", post: target };
+    const date = postDate(target, ctx.timeZone);
+    if (date && date > ctx.now && !isDraft(from)) return { kind: "scheduled", post: target, date };
+    return { kind: "ok" };
+  }
+  const tag = /^\/tags\/([^/]+)\/$/.exec(withSlash);
+  if (tag) {
+    const published = [...ctx.posts.values()].filter((e) => !isDraft(e));
+    const tags = published.flatMap((e) => (Array.isArray(e.data["tags"]) ? (e.data["tags"] as unknown[]).map(String) : []));
+    if (tags.some((t) => tagSlug(t) === tag[1])) return { kind: "ok" };
+    return { kind: "missing", path: p, hint: `no published post has a tag whose address is /tags/${tag[1]}/` };
+  }
+  const page = /^\/([^/]+)\/$/.exec(withSlash);
+  if (page && ctx.pages.has(page[1]!)) return { kind: "ok" };
+  if (fs.existsSync(path.join(ctx.projectRoot, "public", p)) && !p.endsWith("/")) return { kind: "ok" };
+  return { kind: "missing", path: p, hint: "no page of the site has this address" };
+}
+
+/** Turns a resolved target into a problem (or nothing). */
+function problemFor(target: Target, where: { file: string; line: number; field?: string }, what: string): Problem[] {
+  const at = { file: where.file, line: where.line, ...(where.field ? { field: where.field } : {}) };
+  switch (target.kind) {
+    case "missing":
+      return [{ severity: "error", ...at, message: `${what} "${target.path}" leads nowhere`, hint: target.hint }];
+    case "draft":
+      return [
+        {
+          severity: "error",
+          ...at,
+          message: `${what} "/blog/${target.post.slug}/" leads to a draft, which readers cannot see`,
+          hint: "publish that post first (draft: false) or remove the link",
+        },
+      ];
+    case "scheduled":
+      return [
+        {
+          severity: "warning",
+          ...at,
+          message: `${what} "/blog/${target.post.slug}/" leads to a post scheduled for ${target.date.toISOString().slice(0, 10)}`,
+          hint: "the link shows a page-not-found until that day",
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Site paths ("/program/") anywhere in front matter or a data file, with their dotted field names. */
+function pathValues(data: unknown, prefix = ""): Array<{ field: string; value: string }> {
+  if (typeof data === "string") return /^\/(?!\/)\S*$/.test(data) ? [{ field: prefix, value: data }] : [];
+  if (Array.isArray(data)) return data.flatMap((v, i) => pathValues(v, `${prefix}.${i}`));
+  if (data && typeof data === "object") return Object.entries(data).flatMap(([k, v]) => pathValues(v, prefix ? `${prefix}.${k}` : k));
+  return [];
+}
+
+/** Checks every internal link: in Markdown bodies, in URL fields, and the targets of redirects. */
+export function checkLinks(ctx: CheckContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of ctx.entries) {
+    const { links, html } = bodyParts(entry);
+    for (const { node, line } of links) problems.push(...problemFor(resolveLink(node.url, entry, ctx), { file: entry.file, line }, "link"));
+    for (const { node, line } of html) {
+      for (const m of node.value.matchAll(/<a\b[^>]*\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+        problems.push(...problemFor(resolveLink(m[1] ?? m[2] ?? "", entry, ctx), { file: entry.file, line }, "link"));
+      }
+    }
+    if (entry.collection.name === "redirects") continue;
+    for (const { field, value } of pathValues(entry.data)) {
+      const line = lineOf(entry.file, value, entry.keyLines[field.split(".")[0]!] ?? 1);
+      problems.push(...problemFor(resolveLink(value, entry, ctx), { file: entry.file, line, field }, "link"));
+    }
+  }
+  problems.push(...checkRedirects(ctx));
+  return problems;
+}
+
+/** Redirect targets must exist; two redirects from one address are ambiguous. */
+function checkRedirects(ctx: CheckContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of ctx.entries.filter((e) => e.collection.name === "redirects")) {
+    const list = Array.isArray(entry.data["redirects"]) ? (entry.data["redirects"] as Array<Record<string, unknown>>) : [];
+    const seen = new Set<string>();
+    list.forEach((r, i) => {
+      const from = typeof r["from"] === "string" ? r["from"] : "";
+      const to = typeof r["to"] === "string" ? r["to"] : "";
+      if (from && seen.has(from)) {
+        problems.push({
+          severity: "error",
+          file: entry.file,
+          line: lineOf(entry.file, `from: ${from}`),
+          field: `redirects.${i}.from`,
+          message: `"${from}" is redirected twice`,
+          hint: "keep one entry per old address",
+        });
+      }
+      seen.add(from);
+      if (!to) return;
+      const target = resolveLink(to, entry, ctx);
+      const line = lineOf(entry.file, `to: ${to}`);
+      if (target.kind === "missing") {
+        problems.push({
+          severity: "error",
+          file: entry.file,
+          line,
+          field: `redirects.${i}.to`,
+          message: `redirect from "${from}" leads nowhere: "${target.path}"`,
+          hint: target.hint,
+        });
+      } else if (target.kind === "draft") {
+        problems.push({
+          severity: "warning",
+          file: entry.file,
+          line,
+          field: `redirects.${i}.to`,
+          message: `redirect from "${from}" leads to a draft ("/blog/${target.post.slug}/")`,
+          hint: "old links show a page-not-found until the post is published",
+        });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,49 @@
+/** The shapes shared by the import sources (feed, saved pages, plain text) and the import plan. */
+import type { Root as HastRoot } from "hast";
+import type { Root as MdastRoot } from "mdast";
+
+/** One post read from the old site, before conversion. */
+export interface SourcePost {
+  title: string;
+  /** Publication instant, or a calendar day (YYYY-MM-DD) in the site's time zone when the source shows only the day. */
+  date: Date | string;
+  /** Topics (the old site's categories and tags). */
+  tags: string[];
+  author?: string;
+  /** A summary given by the source (feed description, meta description). */
+  description?: string;
+  /** The text: HTML from a feed, a cleaned HTML tree from a page, or Markdown built from plain text. */
+  body: { kind: "html"; html: string } | { kind: "hast"; tree: HastRoot } | { kind: "mdast"; tree: MdastRoot };
+  /** Only a short excerpt was available: the post becomes a draft with a note. */
+  excerptOnly: boolean;
+  /** The post's address on the old site, when known. */
+  link?: string;
+  /** Cover image (feed enclosure, og:image). */
+  cover?: string;
+  /** Folder that relative image paths are resolved against. */
+  baseDir: string;
+  /** Where the post came from, for messages ("blog-feed.xml, item 3"). */
+  origin: string;
+  /** Things the owner should know about this post. */
+  notes: string[];
+}
+
+/** Everything a source yields. */
+export interface ParsedSource {
+  kind: "feed" | "pages" | "text";
+  posts: SourcePost[];
+  /** Origin of the old site ("https://www.path2practice.com"), when known. */
+  siteOrigin?: string;
+  /** Text outside any post that was left out (footers, widgets). */
+  ignored: string[];
+}
+
+/** The source cannot be imported; nothing is written. Lists every problem found. */
+export class SourceError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
