@@ -42,12 +42,18 @@ export function distDir(name: string): string {
   return path.join(TMP, "sites", name, "dist");
 }
 
+/** Variables Vitest sets for its own `import.meta.env`, which must not reach a child build. */
+const VITEST_ENV = ["DEV", "PROD", "MODE", "BASE_URL", "SSR", "NODE_ENV"];
+
 /** Runs `astro build` for a content folder; resolves with the output dir, rejects with the build log. */
 export async function buildSite(build: SiteBuild, extraEnv: Record<string, string> = {}): Promise<{ dist: string; log: string }> {
   const out = distDir(build.name);
   fs.rmSync(out, { recursive: true, force: true });
+  // Vitest workers put DEV=1, BASE_URL=/, MODE=test, NODE_ENV=test... into process.env;
+  // a child build would read them back as import.meta.env (dev rules, no base), so they stay out.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.includes(k)));
   const env = {
-    ...process.env,
+    ...inherited,
     ASTRO_TELEMETRY_DISABLED: "1",
     P2P_CONTENT_DIR: build.content,
     P2P_OUT_DIR: out,
