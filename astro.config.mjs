@@ -6,6 +6,7 @@ import { defineConfig } from "astro/config";
 import { astroProcessorOptions } from "./src/markdown/pipeline.ts";
 import { loadSettings } from "./src/lib/settings.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
+import pagefindSearch from "./src/integrations/pagefind.ts";
 import deploy from "./src/integrations/deploy.ts";
 
 const settings = loadSettings();
@@ -29,5 +30,5 @@ export default defineConfig({
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
     syntaxHighlight: false,
   },
-  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), deploy()],
+  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), deploy()],
 });
