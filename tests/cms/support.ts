@@ -1,0 +1,79 @@
+/**
+ * The real local CMS setup for browser tests: a temporary copy of the fixture
+ * site laid out as `<tmp>/content/...`, decap-server on 127.0.0.1 with that
+ * folder as its repository, and the site (with /admin/) built by Astro and
+ * served on 127.0.0.1. The real content folder is never touched.
+ *
+ * The CMS is served from a build rather than `astro dev`: the dev server
+ * restarts and reloads whenever anything in the work tree changes, which would
+ * make browser tests flaky; `npm start` itself is tested in start.test.ts.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { decapServerEnv } from "../../src/cli/start.ts";
+import { buildSite, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh copy of the fixture content at `<tmp>/content`; returns `<tmp>`. */
+export function tempSite(name: string): string {
+  const root = path.join(TMP, "cms", `${name}-${process.pid}`);
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.mkdirSync(root, { recursive: true });
+  fs.cpSync(FIXTURE_CONTENT, path.join(root, "content"), { recursive: true });
+  return root;
+}
+
+/** Posts the decap-server API. */
+export async function decapApi(port: number, body: object, host = "127.0.0.1"): Promise<Response> {
+  return fetch(`http://${host}:${port}/api/v1`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+}
+
+/** Starts decap-server the way `npm start` does and waits until it answers. */
+export async function startDecapServer(repoDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/decap-server/dist/index.js")], {
+    cwd: repoDir,
+    env: { ...process.env, ...decapServerEnv({ decapPort: port, repoDir }) },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`decap-server exited with ${child.exitCode}`);
+    const ok = await decapApi(port, { action: "info" }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error("decap-server did not start");
+}
+
+/** Builds a temp site with its CMS pointed at decap-server on `decapPort`. */
+export async function buildCmsSite(name: string, root: string, decapPort: number): Promise<string> {
+  const { dist } = await buildSite(
+    { name: `cms-${name}`, content: path.join(root, "content"), env: { TZ: "UTC" } },
+    { GIT_REPO_DIRECTORY: root, DECAP_LOCAL_PORT: String(decapPort) },
+  );
+  return dist;
+}
+
+/** Opens the CMS and logs in to the local backend (no account: one button). */
+export async function login(page: Page, adminUrl: string): Promise<void> {
+  await page.goto(adminUrl);
+  await page.getByRole("button", { name: "Login" }).click({ timeout: 60_000 });
+  await page.getByRole("link", { name: /New Post/ }).waitFor({ timeout: 60_000 });
+}
