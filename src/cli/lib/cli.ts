@@ -57,7 +57,7 @@ export function runTool(usage: string, main: () => number | Promise<number>): vo
 
 /** The content folder: `--content <dir>`, else `P2P_CONTENT_DIR`, else `./content`. */
 export function resolveContentDir(option: string | undefined): string {
-  return path.resolve(option ?? process.env["P2P_CONTENT_DIR"] ?? "content");
+  return path.resolve(option ?? (process.env["P2P_CONTENT_DIR"] || "content"));
 }
 
 /** Loads the site settings of a content folder, as an InputError naming the file when they are broken. */

@@ -164,6 +164,11 @@ export function tidyMdast(tree: MdastRoot): void {
         if (node.type === "heading" && kids.length === 1 && kids[0]!.type === "strong") node.children = kids[0].children;
       }
       if ((node.type === "list" || node.type === "blockquote") && node.children.length === 0) return [];
+      // Builders wrap every list item in <p>; a list of one-paragraph items is a tight list.
+      if (node.type === "list" && node.children.every((item) => item.children.length <= 1)) {
+        node.spread = false;
+        for (const item of node.children) item.spread = false;
+      }
       return [node];
     });
   tree.children = tidy(tree.children);

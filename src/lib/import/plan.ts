@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Image, Link, Root } from "mdast";
+import type { Image, Link, PhrasingContent, Root } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import YAML from "yaml";
@@ -99,7 +99,10 @@ export function cutAtWord(text: string, limit = DESCRIPTION_LIMIT): string {
 export function describe(source: string | undefined, tree: Root): string {
   const paragraphs = tree.children.filter((n) => n.type === "paragraph").map((n) => mdastToString(n).replace(/\s+/g, " ").trim());
   const body = paragraphs.join(" ");
-  const own = source?.replace(/\s+/g, " ").trim();
+  const own = source
+    ?.replace(/\s+/g, " ")
+    .trim()
+    .replace(/\s*\.\.\.$/, "…");
   const stem = own?.replace(/(\.\.\.|…)$/, "").trim();
   if (own && stem && !body.startsWith(stem)) return cutAtWord(own);
   let text = "";
@@ -107,7 +110,7 @@ export function describe(source: string | undefined, tree: Root): string {
     text = text ? `${text} ${p}` : p;
     if (text.length >= 50) break;
   }
-  return cutAtWord(text || own || "");
+  return cutAtWord((text || own || "").replace(/\s*\.\.\.$/, "…"));
 }
 
 /** The last path segment of an old address, decoded. */
@@ -165,17 +168,24 @@ function existingPostSlugs(dir: string): Map<string, string> {
   return out;
 }
 
+/** The most used spelling of each tag in the existing posts. */
 function existingTagSpellings(files: Iterable<string>): Map<string, string> {
-  const out = new Map<string, string>();
+  const counts = new Map<string, Map<string, number>>();
   for (const file of files) {
     try {
       const tags = readContentFile(file).data["tags"];
-      if (Array.isArray(tags)) for (const t of tags) if (typeof t === "string" && !out.has(tagKey(t))) out.set(tagKey(t), t.trim());
+      if (!Array.isArray(tags)) continue;
+      for (const t of tags) {
+        if (typeof t !== "string") continue;
+        const byKey = counts.get(tagKey(t)) ?? new Map<string, number>();
+        byKey.set(t.trim(), (byKey.get(t.trim()) ?? 0) + 1);
+        counts.set(tagKey(t), byKey);
+      }
     } catch {
       // A broken post is content:check's business, not the importer's.
     }
   }
-  return out;
+  return new Map([...counts].map(([key, byKey]) => [key, [...byKey].sort((a, b) => b[1] - a[1])[0]![0]]));
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -297,7 +307,13 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
 
     const description = describe(post.description, tree);
     if (post.excerptOnly) {
-      const where = post.link ? ` Copy the full text from ${post.link} (or a saved copy of that page),` : " Add the full text,";
+      const where: PhrasingContent[] = post.link
+        ? [
+            { type: "text", value: " Copy the full text from " },
+            { type: "link", url: post.link, children: [{ type: "text", value: "the old page" }] },
+            { type: "text", value: " (or a saved copy of it)," },
+          ]
+        : [{ type: "text", value: " Add the full text," }];
       tree.children.unshift({
         type: "blockquote",
         children: [
@@ -305,10 +321,9 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
             type: "paragraph",
             children: [
               { type: "strong", children: [{ type: "text", value: IMPORT_NOTE.replace(/\*/g, "") }] },
-              {
-                type: "text",
-                value: ` the old site's feed had only the beginning of this post.${where} then delete this note and set draft to false.`,
-              },
+              { type: "text", value: " the old site's feed had only the beginning of this post." },
+              ...where,
+              { type: "text", value: " then delete this note and set draft to false." },
             ],
           },
         ],

@@ -60,9 +60,9 @@ export function postDate(entry: Entry, timeZone: string): Date | undefined {
   return typeof d === "string" ? undefined : d;
 }
 
-/** The 1-based line of the first line of `raw` text containing `needle`, or the fallback. */
-export function lineOf(file: string, needle: string, fallback = 1): number {
+/** The 1-based line of the `nth` (0-based) line of a file containing `needle`, or the fallback. */
+export function lineOf(file: string, needle: string, fallback = 1, nth = 0): number {
   const lines = fs.readFileSync(file, "utf8").split("\n");
-  const i = lines.findIndex((l) => l.includes(needle));
-  return i >= 0 ? i + 1 : fallback;
+  const hits = lines.flatMap((l, i) => (l.includes(needle) ? [i + 1] : []));
+  return hits[nth] ?? hits[0] ?? fallback;
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { tagSlug } from "../../tags.ts";
 import type { Entry, Problem } from "../validate.ts";
 import { bodyParts } from "./body.ts";
+import { decodeEntities, JS_URL } from "./unsafe-html.ts";
 import { isDraft, lineOf, postDate, type CheckContext } from "./context.ts";
 
 /** Where a link leads, if it is internal. */
@@ -28,7 +29,7 @@ function pageUrl(entry: Entry): string {
 export function resolveLink(href: string, from: Entry, ctx: CheckContext): Target {
   const raw = href.trim();
   if (!raw || raw.startsWith("#") || /^(mailto|tel|sms):/i.test(raw)) return { kind: "ok" };
-  if (/^javascript:/i.test(raw)) return { kind: "ok" }; // reported by the unsafe-HTML check
+  if (JS_URL.test(decodeEntities(raw))) return { kind: "ok" }; // reported by the unsafe-HTML check
   let url: URL;
   try {
     url = new URL(raw, `https://internal.invalid${pageUrl(from)}`);
@@ -140,24 +141,26 @@ function checkRedirects(ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   for (const entry of ctx.entries.filter((e) => e.collection.name === "redirects")) {
     const list = Array.isArray(entry.data["redirects"]) ? (entry.data["redirects"] as Array<Record<string, unknown>>) : [];
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     list.forEach((r, i) => {
       const from = typeof r["from"] === "string" ? r["from"] : "";
       const to = typeof r["to"] === "string" ? r["to"] : "";
-      if (from && seen.has(from)) {
+      const times = seen.get(from) ?? 0;
+      if (from && times > 0) {
         problems.push({
           severity: "error",
           file: entry.file,
-          line: lineOf(entry.file, `from: ${from}`),
+          line: lineOf(entry.file, `from: ${from}`, 1, times),
           field: `redirects.${i}.from`,
           message: `"${from}" is redirected twice`,
           hint: "keep one entry per old address",
         });
       }
-      seen.add(from);
+      seen.set(from, times + 1);
       if (!to) return;
       const target = resolveLink(to, entry, ctx);
-      const line = lineOf(entry.file, `to: ${to}`);
+      const fromLine = from ? lineOf(entry.file, `from: ${from}`, 0) : 0;
+      const line = fromLine ? fromLine + 1 : lineOf(entry.file, `to: ${to}`);
       if (target.kind === "missing") {
         problems.push({
           severity: "error",

@@ -7,7 +7,7 @@ import { bodyParts } from "./body.ts";
 import type { CheckContext } from "./context.ts";
 
 /** `javascript:` after the entity and whitespace tricks browsers forgive. */
-const JS_URL = /^\s*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i;
+export const JS_URL = /^\s*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i;
 
 /** Checks raw HTML nodes and link/image addresses of every Markdown body. */
 export function checkUnsafeHtml(ctx: CheckContext): Problem[] {
@@ -37,7 +37,8 @@ export function checkUnsafeHtml(ctx: CheckContext): Problem[] {
   return problems;
 }
 
-function decodeEntities(s: string): string {
+/** Decodes the character references browsers accept inside attribute values. */
+export function decodeEntities(s: string): string {
   return s
     .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
