@@ -85,7 +85,28 @@ export interface Transition {
   to: number;
 }
 
-const offsetMinutes = (t: number, timeZone: string) => Math.round(offsetMs(t, timeZone) / 60_000);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** UTC offset in minutes at an instant. One cached formatter per zone: scanning years of days stays fast. */
+function offsetMinutes(instant: number, timeZone: string): number {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    });
+    formatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
 
 /** Every UTC-offset change of a zone within a calendar year (UTC), found by scanning days then bisecting to the minute. */
 export function transitionsInYear(timeZone: string, year: number): Transition[] {

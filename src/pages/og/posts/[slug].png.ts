@@ -4,7 +4,8 @@ import { getPosts, getSettings } from "../../../data/site.ts";
 import { cachedCard, cardInput } from "../../../lib/og/index.ts";
 
 export const getStaticPaths = (async () => {
-  const posts = await getPosts();
+  // A post with its own image shares that instead (src/pages/blog/[slug].astro), so it needs no card.
+  const posts = (await getPosts()).filter((post) => !post.data.image);
   return posts.map((post) => ({ params: { slug: post.id }, props: { title: post.data.title } }));
 }) satisfies GetStaticPaths;
 
