@@ -26,7 +26,7 @@ export default defineConfig({
   // without 'unsafe-inline' (src/lib/deploy/policy.ts).
   build: { format: "directory", inlineStylesheets: "never" },
   markdown: {
-    processor: unified(astroProcessorOptions({ siteUrl: settings.url })),
+    processor: unified(astroProcessorOptions({ siteUrl: settings.url, base })),
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
     syntaxHighlight: false,
   },

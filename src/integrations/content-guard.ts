@@ -18,7 +18,12 @@ export default function contentGuard(): AstroIntegration {
         const errors = problems.filter((p) => p.severity === "error");
         if (errors.length === 0) return;
         const report = errors.map((p) => formatProblem(p)).join("\n");
-        if (command === "build") throw new Error(`Content has ${errors.length} problem${errors.length > 1 ? "s" : ""}:\n${report}`);
+        if (command === "build") {
+          const failure = new Error(`The build stopped: ${errors.length} content problem${errors.length > 1 ? "s" : ""} to fix first.\n${report}`);
+          // The list of problems is the whole story; a stack trace of this file would only distract the author.
+          failure.stack = failure.message;
+          throw failure;
+        }
         logger.warn(`Content problems:\n${report}`);
       },
     },

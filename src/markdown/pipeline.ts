@@ -15,6 +15,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
+import rehypeBaseLinks from "./rehype-base-links.ts";
 import rehypeExternalLinks from "./rehype-external-links.ts";
 import rehypeHeadingAnchors from "./rehype-heading-anchors.ts";
 import rehypeHeadingIds, { type TocEntry } from "./rehype-heading-ids.ts";
@@ -25,6 +26,8 @@ import remarkReadingTime from "./remark-reading-time.ts";
 export interface PipelineOptions {
   /** The site's public URL: links to it are not marked external. */
   siteUrl?: string;
+  /** Deployment sub-path (Astro `base`), put in front of site-relative links. */
+  base?: string;
 }
 
 /** remark plugins, in order. */
@@ -34,7 +37,13 @@ export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
 
 /** rehype plugins, in order. */
 export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
-  return [rehypeRawHtml, rehypeHeadingIds, rehypeHeadingAnchors, [rehypeExternalLinks, { siteUrl: options.siteUrl }]];
+  return [
+    rehypeRawHtml,
+    rehypeHeadingIds,
+    rehypeHeadingAnchors,
+    [rehypeExternalLinks, { siteUrl: options.siteUrl }],
+    [rehypeBaseLinks, { base: options.base }],
+  ];
 }
 
 /** Options for `unified()` from @astrojs/markdown-remark. */
