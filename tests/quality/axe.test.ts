@@ -1,0 +1,99 @@
+/**
+ * Zero axe-core violations (WCAG 2.2 AA) on every page template of the fixture
+ * build, in light and dark, at phone and desktop widths. axe is injected from
+ * node_modules, never fetched.
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureDist } from "../support/build.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { serveDist, type Served } from "../support/serve.ts";
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** One page per template; `ready` waits for what scripts render. Templates not built yet are skipped. */
+const TEMPLATES: Array<{ name: string; url: string; file: string; ready?: (page: Page) => Promise<unknown> }> = [
+  { name: "home", url: "/", file: "index.html" },
+  { name: "blog list", url: "/blog/", file: "blog/index.html" },
+  { name: "blog page 2", url: "/blog/2/", file: "blog/2/index.html" },
+  { name: "post", url: "/blog/welcome/", file: "blog/welcome/index.html" },
+  { name: "post with image", url: "/blog/hero-image/", file: "blog/hero-image/index.html" },
+  { name: "tag index", url: "/tags/", file: "tags/index.html" },
+  { name: "tag page", url: "/tags/series/", file: "tags/series/index.html" },
+  { name: "about", url: "/about/", file: "about/index.html" },
+  { name: "404", url: "/no-such-page/", file: "404.html" },
+  {
+    name: "search with results",
+    url: "/search/?q=welcome",
+    file: "search/index.html",
+    ready: (p) => p.locator('[data-search-page] a[href*="/blog/welcome/"]').first().waitFor({ timeout: 15_000 }),
+  },
+  { name: "program", url: "/program/", file: "program/index.html" },
+];
+
+const VIEWS = [
+  { width: 375, height: 800, colorScheme: "light" },
+  { width: 375, height: 800, colorScheme: "dark" },
+  { width: 1280, height: 900, colorScheme: "light" },
+  { width: 1280, height: 900, colorScheme: "dark" },
+] as const;
+
+let browser: Browser;
+let served: Served;
+const dist = () => fixtureDist("main");
+
+beforeAll(async () => {
+  served = await serveDist(dist());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
+  passes: unknown[];
+}
+
+describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
+  for (const view of VIEWS) {
+    it(`finds no violations on any template at ${view.width}px, ${view.colorScheme}`, async () => {
+      const context = await browser.newContext({ viewport: { width: view.width, height: view.height }, colorScheme: view.colorScheme });
+      const found: string[] = [];
+      let checked = 0;
+      try {
+        for (const t of TEMPLATES.filter((t) => fs.existsSync(path.join(dist(), t.file)))) {
+          const page = await context.newPage();
+          await page.goto(`${served.origin}${t.url}`, { waitUntil: "load" });
+          await t.ready?.(page);
+          await page.evaluate(AXE);
+          const result = await page.evaluate(
+            (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<AxeResult> } }).axe.run({ runOnly: { type: "tag", values: tags } }),
+            TAGS,
+          );
+          for (const v of result.violations)
+            found.push(
+              `${t.name} (${t.url}): ${v.id} [${v.impact}] ${v.help}: ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 5)
+                .join(", ")}`,
+            );
+          // axe really ran its rules on this page (an empty result would prove nothing).
+          expect(result.passes.length, t.name).toBeGreaterThan(10);
+          checked++;
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+      expect(checked).toBeGreaterThanOrEqual(9);
+      expect(found).toEqual([]);
+    }, 180_000);
+  }
+});
