@@ -1,0 +1,279 @@
+/**
+ * The benchmark's result, its budgets and its readable report. Pure: no
+ * builds, no files; `run.ts` fills a `BenchResult` and prints `formatReport`.
+ * Budgets are targets printed as PASS/FAIL lines, not tests (issue #8).
+ */
+import type { BuildFigures, PagefindFigures } from "./builds.ts";
+import type { LighthouseScores } from "./lighthouse.ts";
+import { ROUTE_GROUPS } from "./log.ts";
+import type { ProfileRow } from "./profile.ts";
+import { KINDS, type Bytes, type PageWeight, type SearchBytes } from "./weight.ts";
+
+/** Figures for one corpus size. */
+export interface SizeResult {
+  posts: number;
+  cold: BuildFigures;
+  warm: BuildFigures | null;
+  /** Warm rebuild after one changed post. */
+  incremental: BuildFigures | null;
+  baseline: BuildFigures;
+  /** Baseline builds with other Markdown processors (the pipeline's cost inside a real build). */
+  baselineVariants: Array<{ markdown: string; figures: BuildFigures }>;
+  pagefind: PagefindFigures | null;
+  search: SearchBytes | null;
+}
+
+/** Everything one run measured. */
+export interface BenchResult {
+  date: string;
+  quick: boolean;
+  machine: { cpus: number; node: string };
+  sizes: SizeResult[];
+  weights: PageWeight[];
+  lighthouse: LighthouseScores[];
+  profile: { docs: number; rows: ProfileRow[] } | null;
+}
+
+/** One budget line. */
+export interface Budget {
+  name: string;
+  /** null: not measured in this run. */
+  pass: boolean | null;
+  detail: string;
+}
+
+const KB = 1024;
+
+/** "12.3 KB", "1.20 MB", "512 B". */
+export function formatBytes(n: number): string {
+  if (n < KB) return `${n} B`;
+  if (n < KB * KB) return `${(n / KB).toFixed(1)} KB`;
+  if (n < KB * KB * KB) return `${(n / KB / KB).toFixed(2)} MB`;
+  return `${(n / KB / KB / KB).toFixed(2)} GiB`;
+}
+
+/** "850 ms", "12.4 s". */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return "n/a";
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Build time without the social-image step (the budgets leave it out). */
+export function withoutSocial(f: BuildFigures): number {
+  return f.wallMs - (f.socialMs ?? 0);
+}
+
+/** Left-aligns the first column and right-aligns the others. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function budget(name: string, value: number | null | undefined, limit: number, show: (v: number) => string): Budget {
+  if (value === null || value === undefined || Number.isNaN(value)) return { name, pass: null, detail: "not measured" };
+  return { name, pass: value <= limit, detail: `${show(value)} (limit ${show(limit)})` };
+}
+
+/** The budgets of issue #8, checked against a result. */
+export function checkBudgets(r: BenchResult): Budget[] {
+  const at = (n: number) => r.sizes.find((s) => s.posts === n);
+  const big = at(4000);
+  const mid = at(1000);
+  const incrementalSize = mid ?? r.sizes[r.sizes.length - 1];
+  const times = (v: number) => `${v.toFixed(2)}x`;
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const kb = (v: number) => formatBytes(v);
+  const post = r.weights.find((w) => w.template === "post");
+  const list = r.weights.find((w) => w.template === "blog list");
+  const out: Budget[] = [
+    budget("4,000 posts cold <= 1.5x baseline (social images left out)", big ? withoutSocial(big.cold) / big.baseline.wallMs : null, 1.5, times),
+    budget("growth 1,000 -> 4,000 posts <= 4.4", big && mid ? withoutSocial(big.cold) / withoutSocial(mid.cold) : null, 4.4, times),
+    budget(
+      `warm rebuild after one change at ${incrementalSize?.posts.toLocaleString("en-US") ?? "?"} posts <= 25% of cold`,
+      incrementalSize?.incremental ? incrementalSize.incremental.wallMs / incrementalSize.cold.wallMs : null,
+      0.25,
+      pct,
+    ),
+    {
+      name: "social images cached: warm build with no change spends < 1 s on them",
+      pass: r.sizes.some((s) => s.warm?.socialMs !== null && s.warm?.socialMs !== undefined)
+        ? r.sizes.every((s) => !s.warm || s.warm.socialMs === null || s.warm.socialMs < 1000)
+        : null,
+      detail: r.sizes.map((s) => `${s.posts}: ${formatMs(s.warm?.socialMs ?? null)}`).join(", ") + " (n/a: the build logs no social-image time)",
+    },
+    budget("post page HTML + CSS <= 14 KB compressed (brotli)", post ? post.byKind.html.brotli + post.byKind.css.brotli : null, 14 * KB, kb),
+    budget("post page: zero JS before interaction", post ? post.byKind.js.raw : null, 0, kb),
+    budget("post page: no layout shift (CLS)", r.lighthouse.find((l) => l.page === "post")?.cls ?? post?.cls ?? null, 0, (v) => v.toFixed(3)),
+    {
+      ...budget("blog list <= 30 KB compressed (brotli, all requests)", list ? list.total.brotli : null, 30 * KB, kb),
+      ...(list ? { detail: `${kb(list.total.brotli)} (limit 30.0 KB); without fonts ${kb(list.total.brotli - list.byKind.fonts.brotli)}` } : {}),
+    },
+    budget("search first query <= 120 KB at 1,000 posts (gzip)", mid?.search?.first.gzip, 120 * KB, kb),
+    budget("search first query <= 160 KB at 4,000 posts (gzip)", big?.search?.first.gzip, 160 * KB, kb),
+    budget("search UI JS <= 10 KB compressed (gzip)", r.sizes.find((s) => s.search)?.search?.uiJs.gzip, 10 * KB, kb),
+    budget("peak build memory at 4,000 posts <= 2 GiB", big?.cold.peakBytes, 2 * KB * KB * KB, kb),
+  ];
+  for (const page of ["home", "post", "program"]) {
+    const lh = r.lighthouse.find((l) => l.page === page);
+    const scores = lh ? [lh.performance, lh.accessibility, lh.bestPractices, lh.seo] : null;
+    out.push({
+      name: `Lighthouse 100 x4 on ${page}`,
+      pass: scores ? scores.every((s) => s === 100) : null,
+      detail: scores
+        ? `${scores.map((s) => s ?? "n/a").join(" / ")}${lh!.failed.length ? `; below 0.9: ${lh!.failed.join(", ")}` : ""}`
+        : "not measured",
+    });
+  }
+  return out;
+}
+
+function bytesCell(b: Bytes): string {
+  return `${formatBytes(b.raw)} / ${formatBytes(b.gzip)} / ${formatBytes(b.brotli)}`;
+}
+
+/** `ratio` lines: our build time over the baseline's, the figure that holds on a noisy machine. */
+export function ratioLines(r: BenchResult): string[] {
+  const lines: string[] = [];
+  for (const s of r.sizes) {
+    const n = s.posts.toLocaleString("en-US");
+    lines.push(
+      `ratio cold ${n} posts: ${(s.cold.wallMs / s.baseline.wallMs).toFixed(2)} (ours ${formatMs(s.cold.wallMs)} / baseline ${formatMs(s.baseline.wallMs)})`,
+    );
+    if (s.cold.socialMs !== null)
+      lines.push(`ratio cold ${n} posts without social images: ${(withoutSocial(s.cold) / s.baseline.wallMs).toFixed(2)}`);
+    if (s.cold.cpuMs !== null && s.baseline.cpuMs !== null)
+      lines.push(
+        `ratio cold ${n} posts, CPU time: ${(s.cold.cpuMs / s.baseline.cpuMs).toFixed(2)} (ours ${formatMs(s.cold.cpuMs)} / baseline ${formatMs(s.baseline.cpuMs)})`,
+      );
+  }
+  return lines;
+}
+
+/** The readable report: build table, ratios, pipeline cost, page weights, search, Lighthouse, profile, budgets. */
+export function formatReport(r: BenchResult): string {
+  const parts: string[] = [];
+  parts.push(`Path2Practice benchmark ${r.date}${r.quick ? " (--quick)" : ""}: ${r.machine.cpus} CPUs, Node ${r.machine.node}`);
+  const buildRows: string[][] = [];
+  for (const s of r.sizes) {
+    const n = s.posts.toLocaleString("en-US");
+    const row = (label: string, f: BuildFigures | null) => {
+      if (!f) return;
+      buildRows.push([
+        `${n} ${label}`,
+        formatMs(f.wallMs),
+        formatMs(f.cpuMs),
+        String(f.pages),
+        f.msPerPage.toFixed(1),
+        formatBytes(f.peakBytes),
+        `${formatBytes(f.distBytes)} / ${f.distFiles}`,
+        f.socialMs === null ? (f.socialFiles ? `${f.socialFiles} files` : "n/a") : `${formatMs(f.socialMs)} (${f.socialFiles})`,
+      ]);
+    };
+    row("site cold", s.cold);
+    row("site warm", s.warm);
+    row("site 1 post changed", s.incremental);
+    row("baseline cold", s.baseline);
+    for (const v of s.baselineVariants) row(`baseline ${v.markdown}`, v.figures);
+  }
+  parts.push(table(["build", "wall", "cpu", "pages", "ms/page", "peak mem", "dist size / files", "social images"], buildRows));
+
+  const phaseRows: string[][] = [];
+  for (const s of r.sizes)
+    for (const [label, f] of [
+      ["cold", s.cold],
+      ["warm", s.warm],
+    ] as const) {
+      if (!f) continue;
+      const p = f.phases;
+      phaseRows.push([
+        `${s.posts.toLocaleString("en-US")} ${label}`,
+        formatMs(p.syncMs),
+        formatMs(p.bundleMs),
+        formatMs(p.routesMs),
+        formatMs(p.pagefindMs),
+        ...ROUTE_GROUPS.map((g) => (p.routes[g].files ? `${formatMs(p.routes[g].ms)} /${p.routes[g].files}` : "-")),
+      ]);
+    }
+  if (phaseRows.length)
+    parts.push(
+      `where the site build's time goes (per-file times as Astro logs them: total / files)\n${table(["site build", "sync", "bundle", "routes", "Pagefind", ...ROUTE_GROUPS], phaseRows)}`,
+    );
+
+  const pf = r.sizes.filter((s) => s.pagefind);
+  if (pf.length)
+    parts.push(
+      table(
+        ["Pagefind", "time", "pages", "index size", "files"],
+        pf.map((s) => [
+          `${s.posts.toLocaleString("en-US")} posts`,
+          formatMs(s.pagefind!.ms),
+          String(s.pagefind!.pages),
+          formatBytes(s.pagefind!.bytes),
+          String(s.pagefind!.files),
+        ]),
+      ),
+    );
+  parts.push(ratioLines(r).join("\n"));
+
+  if (r.weights.length)
+    parts.push(
+      table(
+        ["page weight (raw / gzip / brotli)", "requests", ...KINDS, "total", "CLS"],
+        r.weights.map((w) => [
+          `${w.template} ${w.path}`,
+          String(w.requests),
+          ...KINDS.map((k) => (w.byKind[k].raw ? bytesCell(w.byKind[k]) : "-")),
+          bytesCell(w.total),
+          w.cls === null ? "n/a" : w.cls.toFixed(3),
+        ]),
+      ),
+    );
+
+  const searched = r.sizes.filter((s) => s.search);
+  if (searched.length)
+    parts.push(
+      table(
+        ["search bytes (raw / gzip / brotli)", "first query", "req", "second query", "req", "UI JS"],
+        searched.map((s) => [
+          `${s.posts.toLocaleString("en-US")} posts`,
+          bytesCell(s.search!.first),
+          String(s.search!.firstRequests),
+          bytesCell(s.search!.second),
+          String(s.search!.secondRequests),
+          bytesCell(s.search!.uiJs),
+        ]),
+      ),
+    );
+  else parts.push("search bytes: n/a (no /search/ page with a search input in the build)");
+
+  if (r.lighthouse.length)
+    parts.push(
+      table(
+        ["Lighthouse (mobile)", "perf", "a11y", "best pr.", "SEO", "CLS"],
+        r.lighthouse.map((l) => [
+          `${l.page} ${l.path}`,
+          String(l.performance ?? "n/a"),
+          String(l.accessibility ?? "n/a"),
+          String(l.bestPractices ?? "n/a"),
+          String(l.seo ?? "n/a"),
+          l.cls === null ? "n/a" : l.cls.toFixed(3),
+        ]),
+      ),
+    );
+
+  if (r.profile)
+    parts.push(
+      table(
+        [`Markdown, in-process CPU time over ${r.profile.docs} posts`, "total", "ms/post"],
+        r.profile.rows.map((p) => [p.name, formatMs(p.ms), p.msPerDoc.toFixed(2)]),
+      ),
+    );
+
+  parts.push(
+    checkBudgets(r)
+      .map((b) => `${b.pass === null ? "N/A " : b.pass ? "PASS" : "FAIL"} ${b.name}: ${b.detail}`)
+      .join("\n"),
+  );
+  return `${parts.join("\n\n")}\n`;
+}

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: generates seeded sites in a temporary folder, builds each
+ * with the full site and with the bare baseline, and prints build times, the
+ * `ratio` lines, page weights, search bytes, Lighthouse scores, where the
+ * Markdown time goes, and the budgets as PASS/FAIL lines.
+ *
+ *   npm run bench                 1,000 and 4,000 posts (about 15 minutes on 2 shared cores)
+ *   npm run bench -- --quick      100 posts, one Lighthouse page (about a minute)
+ *   npm run bench -- --json       the same figures as JSON on stdout (progress goes to stderr)
+ *   options: --sizes=100,1000  --no-lighthouse  --no-profile  --profile  --no-variants  --keep  --nice=10
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildBaseline, buildSite, ROOT, timePagefind, touchOnePost, type BaselineMarkdown, type BuildFigures } from "./builds.ts";
+import { writeSite } from "./generate.ts";
+import { runLighthouse } from "./lighthouse.ts";
+import { profileMarkdown, readBodies } from "./profile.ts";
+import { formatMs, formatReport, type BenchResult, type SizeResult } from "./report.ts";
+import { measureSearch, measureWeights, templatePaths } from "./weight.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    sizes: { type: "string" },
+    lighthouse: { type: "boolean" },
+    "no-lighthouse": { type: "boolean", default: false },
+    profile: { type: "boolean" },
+    "no-profile": { type: "boolean", default: false },
+    "no-variants": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    nice: { type: "string", default: "0" },
+    seed: { type: "string", default: "1" },
+  },
+});
+
+const quick = args.quick;
+const sizes = args.sizes ? args.sizes.split(",").map((s) => Number(s.replace(/[_,]/g, ""))) : quick ? [100] : [1000, 4000];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected comma-separated post counts, got "${args.sizes}"`);
+const lighthouseOn = !args["no-lighthouse"] && (args.lighthouse ?? true);
+const profileOn = !args["no-profile"] && (args.profile ?? !quick);
+const variantsOn = !args["no-variants"] && !quick;
+const niceness = Number(args.nice);
+const seed = Number(args.seed);
+const template = path.join(ROOT, "tests/fixtures/site/content");
+
+const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+const short = (f: BuildFigures) => `${formatMs(f.wallMs)} (cpu ${formatMs(f.cpuMs)}, ${f.pages} pages)`;
+
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "p2p-bench-"));
+  log(`working in ${tmp}; sizes ${sizes.join(", ")}`);
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    quick,
+    machine: { cpus: os.availableParallelism(), node: process.version },
+    sizes: [],
+    weights: [],
+    lighthouse: [],
+    profile: null,
+  };
+  try {
+    for (const [i, posts] of sizes.entries()) {
+      const dir = path.join(tmp, `site-${posts}`);
+      const content = path.join(dir, "content");
+      const site = writeSite(content, { posts, seed, template });
+      log(`${posts} posts generated (${site.drafts} drafts, ${site.words} words per post on average)`);
+      const ours = { content, out: path.join(dir, "dist"), cache: path.join(dir, "cache") };
+      const base = { content, out: path.join(dir, "baseline-dist"), cache: path.join(dir, "baseline-cache") };
+
+      // Baseline and site cold builds back to back, so load from elsewhere on the machine hits both alike.
+      const baseline = await buildBaseline(base, { cold: true, niceness });
+      log(`${posts} baseline cold: ${short(baseline)}`);
+      const cold = await buildSite(ours, { cold: true, niceness, logFile: path.join(dir, "cold.log") });
+      log(`${posts} site cold: ${short(cold)}`);
+      const pagefind = await timePagefind(ours.out, path.join(dir, "pagefind-scratch"), cold.phases.pagefindMs);
+      log(`${posts} Pagefind: ${formatMs(pagefind.ms)}, ${pagefind.files} files`);
+      const search = await measureSearch(ours.out);
+      log(`${posts} search: ${search ? `first query ${search.first.gzip} B gzip` : "n/a"}`);
+      if (i === 0) {
+        result.weights = await measureWeights(ours.out);
+        log(`page weights: ${result.weights.map((w) => w.template).join(", ")}`);
+        if (lighthouseOn) {
+          const wanted = templatePaths(ours.out).filter((t) => (quick ? ["post"] : ["home", "post", "program"]).includes(t.template));
+          result.lighthouse = await runLighthouse(
+            ours.out,
+            wanted.map((t) => ({ page: t.template, path: t.path })),
+          );
+          log(`Lighthouse: ${result.lighthouse.map((l) => `${l.page} ${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}`).join(", ")}`);
+        }
+      }
+      const warm = await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "warm.log") });
+      log(`${posts} site warm: ${short(warm)}`);
+      touchOnePost(content);
+      const incremental = await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "incremental.log") });
+      log(`${posts} site after one changed post: ${short(incremental)}`);
+      const baselineVariants: SizeResult["baselineVariants"] = [];
+      if (variantsOn && posts <= 1000)
+        for (const markdown of ["unified", "pipeline"] as BaselineMarkdown[]) {
+          const figures = await buildBaseline(base, { cold: true, markdown, niceness });
+          log(`${posts} baseline with ${markdown} Markdown: ${short(figures)}`);
+          baselineVariants.push({ markdown, figures: strip(figures) });
+        }
+      result.sizes.push({
+        posts,
+        cold: strip(cold),
+        warm: strip(warm),
+        incremental: strip(incremental),
+        baseline: strip(baseline),
+        baselineVariants,
+        pagefind,
+        search,
+      });
+      if (profileOn && (posts === 1000 || i === sizes.length - 1) && !result.profile) {
+        const docs = readBodies(content, quick ? 50 : 200);
+        log(`profiling Markdown over ${docs.length} posts`);
+        result.profile = { docs: docs.length, rows: await profileMarkdown(docs, 3) };
+      }
+      // Free the disk before the next, bigger size.
+      if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    if (!args.keep) fs.rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  }
+  if (args.json) {
+    process.stderr.write(formatReport(result));
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else process.stdout.write(formatReport(result));
+}
+
+function strip<T extends { log: string }>(f: T): Omit<T, "log"> {
+  const { log: _log, ...rest } = f;
+  return rest;
+}
+
+await main();
