@@ -13,10 +13,12 @@
  * so navigation, footers, lists and tag pages never reach the index.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
+import type { Plugin } from "vite";
 import { crawlSite } from "./pagefind-crawl.ts";
 
 /** Options shared by build and dev indexing. */
@@ -28,6 +30,26 @@ const INDEX_CONFIG: pagefind.PagefindServiceConfig = {
 /** Throws when a Pagefind step reported errors. */
 export function assertNoErrors(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.map((e) => `  - ${e}`).join("\n")}`);
+}
+
+/**
+ * Pagefind also writes its ready-made UIs and a WebAssembly build for pages without a
+ * language. The site uses its own UI and forces one language, so these only add deploy
+ * weight (~430 KB) and files.
+ */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$|^wasm\.unknown\.pagefind$/;
+
+/** Deletes the parts of a written Pagefind bundle the site never loads. */
+export function pruneBundle(bundleDir: string): void {
+  for (const file of fs.readdirSync(bundleDir)) if (UNUSED.test(file)) fs.rmSync(path.join(bundleDir, file));
+}
+
+/** Number of pages in a written Pagefind bundle, from its `pagefind-entry.json`. */
+export function indexedPageCount(bundleDir: string): number {
+  const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
 /** Result of indexing a built site. */
@@ -44,10 +66,14 @@ export async function indexBuiltSite(siteDir: string): Promise<BuildIndexResult>
     if (!index) throw new Error("Pagefind createIndex returned no index");
     const added = await index.addDirectory({ path: siteDir });
     assertNoErrors("addDirectory", added.errors);
-    if (added.page_count === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}: no page carries data-pagefind-body`);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     assertNoErrors("writeFiles", written.errors);
-    return { pageCount: added.page_count, outputPath: written.outputPath };
+    pruneBundle(written.outputPath);
+    // addDirectory counts every HTML file it read; the entry file counts the pages that made it into the index.
+    const pageCount = indexedPageCount(written.outputPath);
+    if (pageCount === 0)
+      throw new Error(`Pagefind indexed no pages in ${siteDir}: is the site built, and do content pages carry data-pagefind-body?`);
+    return { pageCount, outputPath: written.outputPath };
   } finally {
     await pagefind.close();
   }
@@ -81,50 +107,65 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
+/** Connect-style middleware serving a fresh in-memory index in `astro dev` under `<base>pagefind/`. */
+function devSearchPlugin(base: string, logger: AstroIntegrationLogger): Plugin {
+  return {
+    name: "path2practice:pagefind-dev",
+    // Registered in configureServer (before Vite's and Astro's own handlers), so Astro never answers 404 first.
+    configureServer(server) {
+      let bundle: Promise<Map<string, Uint8Array>> | undefined;
+      let stale = false;
+      // Any change to content or source may change pages: the next search rebuilds the index.
+      const invalidate = () => (stale = true);
+      server.watcher.on("change", invalidate);
+      server.watcher.on("add", invalidate);
+      server.watcher.on("unlink", invalidate);
+      server.middlewares.use((req, res, next) => {
+        // Astro's dev server may already have stripped the base from the URL: accept both forms.
+        const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+        const prefix = [`${base}pagefind/`, "/pagefind/"].find((p) => pathname.startsWith(p));
+        const address = server.httpServer?.address() as AddressInfo | null;
+        if (!prefix || !address) return next();
+        const file = pathname.slice(prefix.length);
+        // Rebuild only when a search starts (entry script or entry file), so one search never mixes two indexes.
+        if (!bundle || (stale && (file === "pagefind.js" || file === "pagefind-entry.json"))) {
+          stale = false;
+          const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+          bundle = indexDevSite(`http://${host}:${address.port}`, base, logger);
+        }
+        const current = bundle;
+        current
+          .then((files) => {
+            const body = files.get(file);
+            if (!body) {
+              res.statusCode = 404;
+              res.end("not in the search bundle");
+              return;
+            }
+            res.setHeader("Content-Type", TYPES[path.extname(file)] ?? "application/octet-stream");
+            res.setHeader("Cache-Control", "no-store");
+            res.end(Buffer.from(body));
+          })
+          .catch((err: unknown) => {
+            if (bundle === current) bundle = undefined;
+            logger.error(`search index failed: ${err instanceof Error ? err.message : String(err)}`);
+            res.statusCode = 500;
+            res.end("search index failed; see the dev server log");
+          });
+      });
+    },
+  };
+}
+
 /** The Astro integration: index after `astro build`, serve a fresh index in `astro dev`. */
 export default function pagefindSearch(): AstroIntegration {
-  let base = "/";
   return {
     name: "path2practice:pagefind",
     hooks: {
-      "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-      },
-      "astro:server:setup": ({ server, logger }) => {
-        let bundle: Promise<Map<string, Uint8Array>> | undefined;
-        // Any change to content or source may change pages: rebuild on the next search.
-        const invalidate = () => (bundle = undefined);
-        server.watcher.on("change", invalidate);
-        server.watcher.on("add", invalidate);
-        server.watcher.on("unlink", invalidate);
-        const prefix = `${base}pagefind/`;
-        server.middlewares.use((req, res, next) => {
-          const url = new URL(req.url ?? "/", "http://localhost");
-          if (!url.pathname.startsWith(prefix)) return next();
-          const address = server.httpServer?.address() as AddressInfo | null;
-          if (!address) return next();
-          const origin = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
-          bundle ??= indexDevSite(origin, base, logger);
-          const current = bundle;
-          current
-            .then((files) => {
-              const file = files.get(url.pathname.slice(prefix.length));
-              if (!file) {
-                res.statusCode = 404;
-                res.end("not in the search bundle");
-                return;
-              }
-              res.setHeader("Content-Type", TYPES[path.extname(url.pathname)] ?? "application/octet-stream");
-              res.setHeader("Cache-Control", "no-store");
-              res.end(Buffer.from(file));
-            })
-            .catch((err: unknown) => {
-              if (bundle === current) bundle = undefined;
-              logger.error(`search index failed: ${err instanceof Error ? err.message : String(err)}`);
-              res.statusCode = 500;
-              res.end("search index failed; see the dev server log");
-            });
-        });
+      "astro:config:setup": ({ command, config, updateConfig, logger }) => {
+        if (command !== "dev") return;
+        const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        updateConfig({ vite: { plugins: [devSearchPlugin(base, logger)] } });
       },
       "astro:build:done": async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);

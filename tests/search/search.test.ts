@@ -89,6 +89,16 @@ describe("search on the built site", () => {
     await page.close();
   });
 
+  it("never finds words that only appear in the header, navigation or footer", async () => {
+    const { page } = await openPage(site.url);
+    // The footer shows the studio's location, "Olympia, Washington".
+    expect(await typeInDialog(page, "Olympia")).toEqual([]);
+    // "Skip to content" is the skip link in every page's header.
+    await page.locator(".search-dialog .search-input").fill("Skip");
+    expect(await resultsFor(page, ".search-dialog", "Skip")).toEqual([]);
+    await page.close();
+  });
+
   it("never finds a draft's unique word or a scheduled post's", async () => {
     const { page } = await openPage(site.url);
     expect(await typeInDialog(page, "zanzibarquux")).toEqual([]);

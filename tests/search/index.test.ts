@@ -1,0 +1,63 @@
+/**
+ * The search index of the built fixture site, and the indexing code's failure modes,
+ * with the real Pagefind binary.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixtureDist, TMP } from "../support/build.ts";
+import { assertNoErrors, indexBuiltSite, indexedPageCount } from "../../src/integrations/pagefind.ts";
+import { linkedPaths } from "../../src/integrations/pagefind-crawl.ts";
+
+/** HTML files of a built site, relative to it. */
+function htmlFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".html") && !f.startsWith("admin"))
+    .sort();
+}
+
+describe("the search index of the fixture site", () => {
+  const dist = fixtureDist("main");
+  const marked = htmlFiles(dist).filter((f) => fs.readFileSync(path.join(dist, f), "utf8").includes("data-pagefind-body"));
+
+  it("holds exactly the pages that mark their content with data-pagefind-body", () => {
+    expect(indexedPageCount(path.join(dist, "pagefind"))).toBe(marked.length);
+  });
+
+  it("marks posts, the about page and the program page, and never lists, tag pages, search or the home page", () => {
+    expect(marked).toContain("blog/welcome/index.html");
+    expect(marked).toContain("about/index.html");
+    expect(marked).toContain("program/index.html");
+    for (const page of marked) expect(page).not.toMatch(/^(index\.html|404\.html|search\/|tags\/|blog\/(\d+\/)?index\.html)/);
+  });
+
+  it("keeps the unused Pagefind UI bundles out of the output", () => {
+    const files = fs.readdirSync(path.join(dist, "pagefind"));
+    expect(files).toContain("pagefind.js");
+    expect(files.filter((f) => /ui\.(js|css)$|highlight|wasm\.unknown/.test(f))).toEqual([]);
+  });
+});
+
+describe("indexing", () => {
+  it("fails with every error Pagefind reported", () => {
+    expect(() => assertNoErrors("writeFiles", ["disk full", "permission denied"])).toThrowErrorMatchingInlineSnapshot(`
+      [Error: Pagefind writeFiles failed:
+        - disk full
+        - permission denied]
+    `);
+  });
+
+  it("fails the build when nothing was indexed", async () => {
+    const empty = path.join(TMP, "search-empty-site");
+    fs.rmSync(empty, { recursive: true, force: true });
+    fs.mkdirSync(empty, { recursive: true });
+    await expect(indexBuiltSite(empty)).rejects.toThrow(/Pagefind indexed no pages in .*search-empty-site: is the site built/);
+  });
+
+  it("follows same-origin links under the base and skips the CMS, the search bundle and files", () => {
+    const html = `<a href="/sub/blog/">b</a><a href='/sub/about/#team'>a</a><a href="/other/">o</a><a href="https://example.org/sub/x/">x</a>
+      <a href="/sub/admin/">cms</a><a href="/sub/pagefind/pagefind.js">pf</a><a href="/sub/rss.xml">feed</a><a href="tags/">rel</a>`;
+    expect(linkedPaths(html, new URL("http://127.0.0.1:4321/sub/"), "/sub/")).toEqual(["/sub/blog/", "/sub/about/", "/sub/tags/"]);
+  });
+});
