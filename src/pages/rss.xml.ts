@@ -9,7 +9,7 @@ import { getPosts, getSettings } from "../data/site.ts";
 import { absolutizeHtml, feedPosts } from "../lib/feed.ts";
 import { absoluteUrl, postPath } from "../lib/urls.ts";
 
-export const GET: APIRoute = async (context) => {
+export const GET: APIRoute = async () => {
   const settings = await getSettings();
   const base = import.meta.env.BASE_URL;
   // MDX posts render through the MDX renderer; plain Markdown needs none.
@@ -34,7 +34,8 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: settings.title,
     description: settings.description,
-    site: context.site ?? settings.url,
+    // The channel links to the blog home, under the deployment sub-path like every item.
+    site: absoluteUrl("/", settings.url, base),
     items,
     customData: `<language>en-us</language>`,
     trailingSlash: true,

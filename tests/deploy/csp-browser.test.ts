@@ -23,7 +23,10 @@ const dist = () => fixtureDist("main");
 beforeAll(async () => {
   served = await serveLikeHost(dist());
   origin = served.origin.replace("127.0.0.1", HOST);
-  browser = await launchBrowser({ args: [...CHROME_FLAGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`] });
+  // Decap needs a secure context (crypto.randomUUID), as on the real https site.
+  browser = await launchBrowser({
+    args: [...CHROME_FLAGS, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`, `--unsafely-treat-insecure-origin-as-secure=${origin}`],
+  });
 });
 
 afterAll(async () => {
