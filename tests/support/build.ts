@@ -6,6 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -62,6 +63,7 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     ...build.env,
     ...extraEnv,
   };
+  const release = await acquireBuildLock();
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
       cwd: ROOT,
@@ -74,6 +76,45 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     const failure = new Error(`astro build failed for ${build.name}:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
     Object.assign(failure, { log: `${e.stdout ?? ""}\n${e.stderr ?? ""}` });
     throw failure;
+  } finally {
+    release();
+  }
+}
+
+/** One lock for every build on the machine: Astro writes generated types into the project's `.astro/`, which two builds at once would share. */
+const LOCK = path.join(os.tmpdir(), "path2practice-astro-build.lock");
+
+/** Waits until no other process is building, then holds the lock; a lock left by a dead process is taken over. */
+async function acquireBuildLock(): Promise<() => void> {
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      fs.writeFileSync(path.join(LOCK, "pid"), String(process.pid));
+      return () => fs.rmSync(LOCK, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      if (!holderAlive()) {
+        fs.rmSync(LOCK, { recursive: true, force: true });
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+function holderAlive(): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(LOCK, "pid"), "utf8"));
+  } catch {
+    // The holder has created the folder but not yet written its pid: give it time.
+    return true;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
