@@ -33,11 +33,11 @@ export function assertNoErrors(step: string, errors: readonly string[]): void {
 }
 
 /**
- * Pagefind also writes its ready-made UIs and a WebAssembly build for pages without a
- * language. The site uses its own UI and forces one language, so these only add deploy
- * weight (~430 KB) and files.
+ * Pagefind also writes its ready-made UIs, a search worker and a WebAssembly build for pages
+ * without a language. The site uses its own UI, searches on the main thread (`noWorker` in
+ * src/scripts/search-ui.ts) and forces one language, so these only add deploy weight (~470 KB).
  */
-const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$|^wasm\.unknown\.pagefind$/;
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)$|^wasm\.unknown\.pagefind$/;
 
 /** Deletes the parts of a written Pagefind bundle the site never loads. */
 export function pruneBundle(bundleDir: string): void {

@@ -44,7 +44,9 @@ export function loadPagefind(): Promise<Pagefind> {
   return (pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
     // Result URLs are indexed from the site root; the deployment sub-path is added back here.
-    await pf.options({ baseUrl: BASE, excerptLength: 26 });
+    // noWorker: Pagefind 1.6 would otherwise fetch pagefind-worker.js (~12 KB gzip) on top of pagefind.js to search
+    // off the main thread; searching a blog-sized index takes milliseconds, so the bytes matter more on a slow phone.
+    await pf.options({ baseUrl: BASE, excerptLength: 26, noWorker: true });
     await pf.init();
     return pf;
   })());

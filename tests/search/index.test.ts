@@ -32,10 +32,10 @@ describe("the search index of the fixture site", () => {
     for (const page of marked) expect(page).not.toMatch(/^(index\.html|404\.html|search\/|tags\/|blog\/(\d+\/)?index\.html)/);
   });
 
-  it("keeps the unused Pagefind UI bundles out of the output", () => {
+  it("keeps the unused Pagefind UI bundles, worker and language-less WebAssembly out of the output", () => {
     const files = fs.readdirSync(path.join(dist, "pagefind"));
     expect(files).toContain("pagefind.js");
-    expect(files.filter((f) => /ui\.(js|css)$|highlight|wasm\.unknown/.test(f))).toEqual([]);
+    expect(files.filter((f) => /ui\.(js|css)$|highlight|worker|wasm\.unknown/.test(f))).toEqual([]);
   });
 });
 

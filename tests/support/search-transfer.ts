@@ -35,11 +35,24 @@ export interface SearchTransfer {
   second: TransferTally;
 }
 
+async function bodyLength(r: Request): Promise<number> {
+  const response = await r.response();
+  const declared = Number(response?.headers()["content-length"] ?? 0);
+  if (declared) return declared;
+  try {
+    return (await response?.body())?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 async function tally(requests: Request[], results = 0): Promise<TransferTally> {
   const rows = await Promise.all(
     requests.map(async (r) => {
       const s = await r.sizes();
-      return { url: r.url(), bodyBytes: s.responseBodySize, bytes: s.responseBodySize + s.responseHeadersSize };
+      // Chromium reports 0 body bytes for a worker's own script (pagefind-worker.js): fall back to the response.
+      const body = s.responseBodySize || (await bodyLength(r));
+      return { url: r.url(), bodyBytes: body, bytes: body + s.responseHeadersSize };
     }),
   );
   const sum = (list: TransferredRequest[]) => list.reduce((n, r) => n + r.bytes, 0);
