@@ -21,7 +21,7 @@ interface Item {
 
 function feed(site: "main" | "subpath") {
   const xml = readDist(site, "rss.xml");
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: true, htmlEntities: true }).parse(xml) as {
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: true }).parse(xml) as {
     rss: { "@version": string; channel: { title: string; link: string; description: string; item: Item | Item[] } };
   };
   const items = parsed.rss.channel.item;
