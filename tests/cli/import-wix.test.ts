@@ -10,8 +10,9 @@ const FIXTURES = path.join(ROOT, "tests/fixtures/import");
  * A workspace like a new user's: `content/` (a copy of the fixture site's
  * content) and `old-site/` (the sources), so every printed path is relative.
  */
-function workspace(name: string): { cwd: string; content: string } {
-  const cwd = scratch(name);
+function workspace(name: string, inProject = false): { cwd: string; content: string } {
+  const cwd = inProject ? path.join(ROOT, "tests/.tmp/cli", `${name}-${process.pid}`) : scratch(name);
+  fs.rmSync(cwd, { recursive: true, force: true });
   fs.cpSync(FIXTURE_CONTENT, path.join(cwd, "content"), { recursive: true });
   fs.cpSync(FIXTURES, path.join(cwd, "old-site"), { recursive: true });
   return { cwd, content: path.join(cwd, "content") };
@@ -166,17 +167,15 @@ describe("npm run import:wix", () => {
   });
 
   it("produces posts that pass the content check and build into pages", async () => {
-    const { cwd, content } = workspace("import-build");
-    // MDX needs the project's node_modules next to it; this scratch copy may live outside the project (P2P_TEST_TMP).
-    fs.rmSync(path.join(content, "posts/mdx-post.mdx"));
+    // Astro resolves MDX and its prerender chunks from the project, so this content copy lives inside it (tests/.tmp is git-ignored).
+    const { cwd, content } = workspace("import-build", true);
     for (const source of ["old-site/feed/blog-feed.xml", "old-site/pages"]) {
       expect((await runCli("import-wix", [source, "--write"], { cwd })).code).toBe(0);
     }
     const check = await runCli("content-check", ["--json", "--content", content], { env: { P2P_NOW: "2026-06-01T12:00:00Z" } });
     const report = JSON.parse(check.stdout) as { problems: Array<{ severity: string }> };
     expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
-    // The CMS page wants the content inside the repository folder it serves; here that is the workspace.
-    const { dist } = await buildSite({ name: "cli-import", content, env: { TZ: "UTC", GIT_REPO_DIRECTORY: cwd } });
+    const { dist } = await buildSite({ name: "cli-import", content, env: { TZ: "UTC" } });
     for (const slug of [
       "five-ways-to-find-your-first-clients",
       "why-networking-matters",

@@ -172,12 +172,12 @@ function checkRedirects(ctx: CheckContext): Problem[] {
         });
       } else if (target.kind === "draft") {
         problems.push({
-          severity: "warning",
+          severity: "error",
           file: entry.file,
           line,
           field: `redirects.${i}.to`,
-          message: `redirect from "${from}" leads to a draft ("/blog/${target.post.slug}/")`,
-          hint: "old links show a page-not-found until the post is published",
+          message: `redirect from "${from}" leads to a draft ("/blog/${target.post.slug}/"), which is not published`,
+          hint: "publish the post (draft: false) or remove the redirect for now",
         });
       }
     });
