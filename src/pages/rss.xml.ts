@@ -37,7 +37,9 @@ export const GET: APIRoute = async () => {
     // The channel links to the blog home, under the deployment sub-path like every item.
     site: absoluteUrl("/", settings.url, base),
     items,
-    customData: `<language>en-us</language>`,
+    // A self link lets feed readers and validators know the feed's own address.
+    xmlns: { atom: "http://www.w3.org/2005/Atom" },
+    customData: `<language>en-us</language><atom:link href="${absoluteUrl("/rss.xml", settings.url, base)}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
   });
 };

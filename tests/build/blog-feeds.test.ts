@@ -38,6 +38,7 @@ describe("the RSS feed", () => {
     expect(rss.channel.title).toBe("Quiet Hands Studio");
     expect(rss.channel.link).toBe("https://fixture.example.org/");
     expect(rss.channel.description).toBe("Quiet Hands Studio is the fixture site the test suite builds.");
+    expect(xml).toContain('<atom:link href="https://fixture.example.org/rss.xml" rel="self" type="application/rss+xml"/>');
   });
 
   it("lists the published posts newest first, up to the feed limit", () => {
