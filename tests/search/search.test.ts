@@ -51,8 +51,8 @@ async function typeInDialog(page: Page, query: string): Promise<string[]> {
 }
 
 describe("search on the built site", () => {
-  it("loads nothing from /pagefind/ on the home page or a post until search opens", async () => {
-    for (const path of ["", "blog/welcome/"]) {
+  it("loads nothing from /pagefind/ on the home page or the blog list until search opens", async () => {
+    for (const path of ["", "blog/"]) {
       const { page, requested } = await openPage(`${site.url}${path}`);
       expect(requested.filter((p) => p.includes("/pagefind/"))).toEqual([]);
       expect(requested.filter((p) => /search-ui/.test(p))).toEqual([]);
@@ -149,8 +149,19 @@ describe("search on the built site", () => {
     await page.close();
   });
 
+  it("ships no script on a post page, whose header link leads to the search page with the field ready", async () => {
+    const { page, requested } = await openPage(`${site.url}blog/welcome/`);
+    expect(requested.filter((p) => /\.m?js$/.test(p))).toEqual([]);
+    await page.locator("[data-search-open]").click();
+    await page.waitForURL(/\/search\/$/);
+    await page.locator(".search-input:focus").waitFor();
+    await page.keyboard.type("heronlight");
+    expect(await resultsFor(page, "main", "heronlight")).toEqual(["Welcome to the studio blog"]);
+    await page.close();
+  });
+
   it("opens the dialog with / and Ctrl+K, moves through results with the arrow keys, and closes with Escape, returning focus", async () => {
-    const { page } = await openPage(`${site.url}blog/welcome/`);
+    const { page } = await openPage(`${site.url}blog/`);
     await page.locator("[data-search-open]").focus();
     await typeInDialog(page, "lanternfish");
     await expect(page.locator(".search-dialog .search-status").getAttribute("role")).resolves.toBe("status");
@@ -182,7 +193,7 @@ describe("search on the built site", () => {
   });
 
   it("searches under a sub-path, with result links inside it", async () => {
-    const { page, requested } = await openPage(`${subpath.url}blog/welcome/`);
+    const { page, requested } = await openPage(`${subpath.url}blog/`);
     expect(requested.filter((p) => p.includes("/pagefind/"))).toEqual([]);
     expect(await typeInDialog(page, "heronlight")).toEqual(["Welcome to the studio blog"]);
     await expect(page.locator(".search-dialog .search-result-link").getAttribute("href")).resolves.toBe("/path2practice/blog/welcome/");
