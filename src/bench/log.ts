@@ -28,6 +28,13 @@ function toMs(value: string, unit: string): number {
   return Number(value) * (unit === "s" ? 1000 : 1);
 }
 
+/** A duration as Astro prints it: "850ms", "12.34s", or "2m 5s" past a minute (core/build/util.js getTimeStat). */
+const DURATION = String.raw`(?:(\d+)m\s+(\d+)s|(\d+(?:\.\d+)?)(ms|s))\b`;
+
+function durationMs(m: RegExpExecArray, at = 1): number {
+  return m[at] !== undefined ? Number(m[at]) * 60_000 + Number(m[at + 1]) * 1000 : toMs(m[at + 2]!, m[at + 3]!);
+}
+
 /** Which family a generated file belongs to. */
 export function routeGroup(file: string): RouteGroup {
   if (file.startsWith("/og/")) return "social images";
@@ -60,13 +67,13 @@ export function parseBuildLog(text: string): BuildLog {
     }
     if (/generating static routes/.test(line)) inRoutes = true;
     else if (/generating optimized images/.test(line)) inRoutes = false;
-    let m = /\[types\] Generated (\d+(?:\.\d+)?)(ms|s)\b/.exec(line);
-    if (m) syncMs = toMs(m[1]!, m[2]!);
-    m = /\[vite\] ✓ built in (\d+(?:\.\d+)?)(ms|s)\b/.exec(line);
-    if (m) bundleMs = (bundleMs ?? 0) + toMs(m[1]!, m[2]!);
-    m = /^\S*\s*✓ Completed in (\d+(?:\.\d+)?)(ms|s)\b/.exec(line.replace(/^\d\d:\d\d:\d\d\s+/, ""));
+    let m = new RegExp(`\\[types\\] Generated ${DURATION}`).exec(line);
+    if (m) syncMs = durationMs(m);
+    m = new RegExp(`\\[vite\\] ✓ built in ${DURATION}`).exec(line);
+    if (m) bundleMs = (bundleMs ?? 0) + durationMs(m);
+    m = new RegExp(`^\\S*\\s*✓ Completed in ${DURATION}`).exec(line.replace(/^\d\d:\d\d:\d\d\s+/, ""));
     if (m && inRoutes) {
-      routesMs = toMs(m[1]!, m[2]!);
+      routesMs = durationMs(m);
       inRoutes = false;
     }
     m = /pagefind\].*\bin (\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(line);

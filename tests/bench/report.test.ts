@@ -90,6 +90,10 @@ describe("the benchmark's build-log reader", () => {
     expect(log.routes.feeds).toEqual({ ms: 200, files: 1 });
   });
 
+  it("reads durations past a minute, which Astro prints as minutes and seconds", () => {
+    expect(parseBuildLog(LOG.replace("✓ Completed in 3.43s.", "✓ Completed in 2m 5s.")).routesMs).toBe(125_000);
+  });
+
   it("takes the social-image time from the card step's own line when it logs one, else from the /og/ files", () => {
     expect(socialImageMs(LOG)).toBe(200);
     expect(socialImageMs(`${LOG}12:00:00 [path2practice:og] social cards: 3 rendered, 997 cached in 1.25s\n`)).toBe(1250);
