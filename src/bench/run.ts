@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       const pagefind = await timePagefind(ours.out, path.join(dir, "pagefind-scratch"), cold.phases.pagefindMs);
       log(`${posts} Pagefind: ${formatMs(pagefind.ms)}, ${pagefind.files} files`);
       const search = await measureSearch(ours.out);
-      log(`${posts} search: ${search ? `first query ${search.first.gzip} B gzip` : "n/a"}`);
+      log(`${posts} search: ${search ? `first query ${search.first.gzip} B gzip, ${search.results[0]} and ${search.results[1]} results` : "n/a"}`);
       if (i === 0) {
         result.weights = await measureWeights(ours.out);
         log(`page weights: ${result.weights.map((w) => w.template).join(", ")}`);

@@ -148,53 +148,67 @@ export async function measureWeights(dist: string): Promise<PageWeight[]> {
 
 /** Bytes fetched by a first and a second search query. */
 export interface SearchBytes {
+  /** Everything the first query fetched from a page that had not searched yet (Pagefind's script, WASM, metadata, index chunks, fragments): raw as served, and gzip/brotli as a compressing host would send it. */
   first: Bytes;
   firstRequests: number;
   second: Bytes;
   secondRequests: number;
-  /** The search UI's own JS (excluding Pagefind's index and WASM) loaded for the first query, compressed. */
+  /** The site's own search UI scripts (loaded with the page and on opening the search), not Pagefind's bundle. */
   uiJs: Bytes;
+  /** Results shown for the first and second query (0 means the queries found nothing: the figures would not count). */
+  results: [number, number];
+}
+
+/** Sizes of the files behind a list of URLs of a served site (headers left out), as they would be compressed. */
+function filesBytes(dist: string, origin: string, urls: string[]): Bytes {
+  const total = zero();
+  for (const url of urls) {
+    const u = new URL(url);
+    if (u.origin !== origin) continue;
+    let file = path.join(dist, decodeURIComponent(u.pathname));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) continue;
+    const ext = path.extname(file);
+    // Pagefind's .pf_* files and WASM are already gzip-compressed by Pagefind; hosts send them as they are.
+    const binary = /^\.(pf_\w+|wasm|png|jpe?g|webp|avif|woff2?)$/.test(ext);
+    add(total, compressedSizes(fs.readFileSync(file), binary ? "application/octet-stream" : "text/plain"));
+  }
+  return total;
 }
 
 /**
- * Opens `/search/`, types a first query and then a second one, and counts the
- * bytes each fetched. Returns null when the site has no search page or input.
+ * A reader's search from the home page, measured with the search feature's own
+ * helper (tests/support/search-transfer.ts: open the header search with "/",
+ * type a query, wait for results, then a second query). Returns null when the
+ * site has no search dialog.
  */
 export async function measureSearch(dist: string, queries: [string, string] = ["referral", "shoulder tension"]): Promise<SearchBytes | null> {
-  if (!fs.existsSync(path.join(dist, "search/index.html"))) return null;
+  if (!fs.existsSync(path.join(dist, "pagefind"))) return null;
+  const { measureSearchTransfer } = await import("../../tests/support/search-transfer.ts");
   const server = await serveDist(dist);
-  const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
-    const load = await recording(page, async () => {
-      await page.goto(`${server.url}search/`, { waitUntil: "load" });
-      await page.waitForLoadState("networkidle");
-    });
-    const input = page.locator('main input[type="search"], main input[name="q"], input[type="search"]').first();
-    if ((await input.count()) === 0) return null;
-    const run = async (q: string) =>
-      recording(page, async () => {
-        await input.fill("");
-        await input.pressSequentially(q, { delay: 30 });
-        await page.waitForLoadState("networkidle");
-        await page.waitForTimeout(600);
-        await page.waitForLoadState("networkidle");
-      });
-    const first = await run(queries[0]);
-    const second = await run(queries[1]);
-    const sum = (rs: typeof first, only: (url: string) => boolean = () => true) => {
-      const b = zero();
-      for (const r of rs) if (only(r.url)) add(b, r.bytes);
-      return b;
-    };
-    // The page's own script bytes (before any query) plus scripts fetched for the first query, outside Pagefind's bundle.
-    const uiJs = sum(
-      [...load, ...first].filter((r) => r.kind === "js"),
-      (u) => !/\/pagefind\/(pagefind\.js|wasm|.*\.pf_)/.test(u),
+    const t = await measureSearchTransfer(server.url, queries);
+    const urls = (phase: typeof t.first) => phase.requests.map((r) => r.url);
+    const ui = [...t.pageLoad.requests, ...t.first.requests].filter(
+      (r) => /\.m?js$/.test(new URL(r.url).pathname) && !new URL(r.url).pathname.includes("/pagefind/"),
     );
-    return { first: sum(first), firstRequests: first.length, second: sum(second), secondRequests: second.length, uiJs };
+    return {
+      first: filesBytes(dist, server.origin, urls(t.first)),
+      firstRequests: t.first.requests.length,
+      second: filesBytes(dist, server.origin, urls(t.second)),
+      secondRequests: t.second.requests.length,
+      uiJs: filesBytes(
+        dist,
+        server.origin,
+        ui.map((r) => r.url),
+      ),
+      results: [t.first.results, t.second.results],
+    };
+  } catch (err) {
+    // A site without the header search dialog: report n/a rather than fail the whole run.
+    if (err instanceof Error && /search-dialog|Timeout/i.test(err.message)) return null;
+    throw err;
   } finally {
-    await browser.close();
     await server.close();
   }
 }
