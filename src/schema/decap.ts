@@ -76,14 +76,15 @@ export const BODY_FIELD: DecapField = {
   name: "body",
   label: "Body",
   widget: "markdown",
-  // Raw Markdown first: saving an entry unchanged keeps its text byte for byte
-  // (the rich-text mode re-serialises Markdown, e.g. footnotes and tables). The
-  // rich-text mode stays one click away for bold/links/images.
-  modes: ["raw", "rich_text"],
+  // Rich text for the author, raw Markdown one click away. Saving a post
+  // unchanged keeps its body as written; an edit in rich-text mode re-writes
+  // the Markdown (list markers, table padding) without changing the rendered
+  // page: tests/cms/local-cms.test.ts checks both on the fixture posts.
+  modes: ["rich_text", "raw"],
   // Decap's own preview of this field never runs script from content.
   sanitize_preview: true,
   required: false,
-  hint: "Markdown. Images: use the image button in rich-text mode, or ![description](images/file.jpg).",
+  hint: "Add pictures with the + button (Image): they are stored next to the post and optimised for readers.",
 };
 
 /**

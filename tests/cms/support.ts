@@ -62,18 +62,29 @@ export async function startDecapServer(repoDir: string, port: number): Promise<C
   throw new Error("decap-server did not start");
 }
 
-/** Builds a temp site with its CMS pointed at decap-server on `decapPort`. */
-export async function buildCmsSite(name: string, root: string, decapPort: number): Promise<string> {
-  const { dist } = await buildSite(
-    { name: `cms-${name}`, content: path.join(root, "content"), env: { TZ: "UTC" } },
-    { GIT_REPO_DIRECTORY: root, DECAP_LOCAL_PORT: String(decapPort) },
-  );
-  return dist;
+/**
+ * Builds a temp site with its CMS pointed at decap-server on `decapPort`.
+ * Astro keeps intermediate build files in the project's shared `.astro/` folder;
+ * when another build or `astro check` in the same work tree clears them
+ * mid-build, the build fails on a missing file ("Cannot find module
+ * .../.astro/.prerender/..." or ENOENT): those failures are retried, every
+ * other one is reported.
+ */
+export async function buildCmsSite(name: string, root: string, decapPort?: number): Promise<string> {
+  const env = { GIT_REPO_DIRECTORY: root, ...(decapPort ? { DECAP_LOCAL_PORT: String(decapPort) } : {}) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { dist } = await buildSite({ name: `cms-${name}`, content: path.join(root, "content"), env: { TZ: "UTC" } }, env);
+      return dist;
+    } catch (err) {
+      if (attempt >= 3 || !/\.astro\/\.prerender\/|ENOENT/.test(String((err as Error).message))) throw err;
+    }
+  }
 }
 
 /** Opens the CMS and logs in to the local backend (no account: one button). */
 export async function login(page: Page, adminUrl: string): Promise<void> {
   await page.goto(adminUrl);
   await page.getByRole("button", { name: "Login" }).click({ timeout: 60_000 });
-  await page.getByRole("link", { name: /New Post/ }).waitFor({ timeout: 60_000 });
+  await page.locator(`a[href="#/collections/posts/new"]`).waitFor({ timeout: 60_000 });
 }
