@@ -4,9 +4,9 @@
  * `ratio` lines, page weights, search bytes, Lighthouse scores, where the
  * Markdown time goes, and the budgets as PASS/FAIL lines.
  *
- *   npm run bench                 1,000 and 4,000 posts (about 15 minutes on 2 shared cores)
- *   npm run bench -- --quick      100 posts, one Lighthouse page (about a minute)
- *   npm run bench -- --json       the same figures as JSON on stdout (progress goes to stderr)
+ *   npm run bench                 1,000 and 4,000 posts (12-15 minutes on 2 shared cores)
+ *   npm run bench -- --quick      100 posts, one Lighthouse page (about a minute on an idle machine)
+ *   npm run -s bench -- --json    the same figures as JSON on stdout (-s keeps npm's banner out; table and progress go to stderr)
  *   options: --sizes=100,1000  --no-lighthouse  --no-profile  --profile  --no-variants  --warm-all  --keep  --nice=10  --seed=1
  */
 import fs from "node:fs";
