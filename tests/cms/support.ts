@@ -82,9 +82,12 @@ export async function buildCmsSite(name: string, root: string, decapPort?: numbe
   }
 }
 
-/** Opens the CMS and logs in to the local backend (no account: one button). */
+/** Opens the CMS and logs in to the local backend (no account: one button; later tabs are already logged in). */
 export async function login(page: Page, adminUrl: string): Promise<void> {
   await page.goto(adminUrl);
-  await page.getByRole("button", { name: "Login" }).click({ timeout: 60_000 });
-  await page.locator(`a[href="#/collections/posts/new"]`).waitFor({ timeout: 60_000 });
+  const button = page.getByRole("button", { name: "Login" });
+  const ready = page.locator(`a[href="#/collections/posts/new"]`);
+  await button.or(ready).first().waitFor({ timeout: 60_000 });
+  if (await button.isVisible()) await button.click();
+  await ready.waitFor({ timeout: 60_000 });
 }
