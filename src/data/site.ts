@@ -23,15 +23,22 @@ export async function getSettings(): Promise<SiteSettings> {
   return { ...entry.data, url: entry.data.url.replace(/\/+$/, "") };
 }
 
-/** Every post readers may see, newest first. */
-export async function getPosts(): Promise<Post[]> {
-  return visiblePosts(await getCollection("posts"), visibility());
+/**
+ * Remembers a computation for the rest of a production build, where content
+ * cannot change: every post page asks for the tag list, and recomputing it per
+ * page made builds grow with the square of the post count. In dev, content
+ * changes under the server, so nothing is remembered.
+ */
+function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? compute() : (cached ??= compute()));
 }
 
+/** Every post readers may see, newest first. */
+export const getPosts: () => Promise<Post[]> = oncePerBuild(async () => visiblePosts(await getCollection("posts"), visibility()));
+
 /** Every tag of the visible posts. */
-export async function getTags(): Promise<Tag[]> {
-  return collectTags((await getPosts()).map((p) => p.data.tags));
-}
+export const getTags: () => Promise<Tag[]> = oncePerBuild(async () => collectTags((await getPosts()).map((p) => p.data.tags)));
 
 /** Visible posts with a tag. */
 export async function getPostsWithTag(slug: string): Promise<Post[]> {

@@ -42,15 +42,36 @@ export function neighbours<T extends PostLike>(sorted: readonly T[], id: string)
 
 /** Up to `limit` posts sharing the most tags with `post`; newer first among equals. Posts sharing none are left out. */
 export function relatedPosts<T extends PostLike>(post: T, candidates: readonly T[], limit = 3): T[] {
-  const mine = new Set(post.data.tags.map(tagSlug));
-  if (mine.size === 0) return [];
-  return candidates
-    .filter((p) => p.id !== post.id)
-    .map((p) => ({ p, shared: new Set(p.data.tags.map(tagSlug).filter((t) => mine.has(t))).size }))
-    .filter((x) => x.shared > 0)
-    .sort((a, b) => b.shared - a.shared || byNewest(a.p, b.p))
-    .slice(0, limit)
-    .map((x) => x.p);
+  return relatedFinder(candidates, limit)(post);
+}
+
+/**
+ * Indexes posts by tag once, so finding every post's related posts costs about
+ * (posts x posts-per-tag) instead of posts squared: at 4,000 posts the plain
+ * pairwise version took 40 s of a build.
+ */
+export function relatedFinder<T extends PostLike>(candidates: readonly T[], limit = 3): (post: T) => T[] {
+  const slugsOf = new Map<T, Set<string>>();
+  const byTag = new Map<string, T[]>();
+  for (const p of candidates) {
+    const slugs = new Set(p.data.tags.map(tagSlug));
+    slugsOf.set(p, slugs);
+    for (const slug of slugs) {
+      const list = byTag.get(slug) ?? [];
+      list.push(p);
+      byTag.set(slug, list);
+    }
+  }
+  return (post) => {
+    const shared = new Map<T, number>();
+    for (const slug of slugsOf.get(post) ?? new Set(post.data.tags.map(tagSlug))) {
+      for (const p of byTag.get(slug) ?? []) if (p.id !== post.id) shared.set(p, (shared.get(p) ?? 0) + 1);
+    }
+    return [...shared]
+      .sort(([a, na], [b, nb]) => nb - na || byNewest(a, b))
+      .slice(0, limit)
+      .map(([p]) => p);
+  };
 }
 
 /** Splits a list into pages of `size`; always at least one (possibly empty) page. */
