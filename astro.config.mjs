@@ -8,6 +8,7 @@ import { loadSettings } from "./src/lib/settings.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
 import pagefindSearch from "./src/integrations/pagefind.ts";
 import deploy from "./src/integrations/deploy.ts";
+import ogCards from "./src/integrations/og-cards.ts";
 
 const settings = loadSettings();
 
@@ -30,5 +31,5 @@ export default defineConfig({
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
     syntaxHighlight: false,
   },
-  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), deploy()],
+  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), ogCards(), deploy()],
 });

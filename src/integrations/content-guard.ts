@@ -8,13 +8,17 @@ import type { AstroIntegration } from "astro";
 import { contentDir } from "../lib/paths.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { formatProblem, validateContent } from "../lib/content/validate.ts";
+import { rememberCheck } from "../lib/content/last-check.ts";
 
 export default function contentGuard(): AstroIntegration {
   return {
     name: "path2practice:content-guard",
     hooks: {
       "astro:config:setup": ({ command, logger }) => {
-        const { problems } = validateContent(contentDir(), loadSettings().timeZone);
+        const root = contentDir();
+        const { timeZone } = loadSettings();
+        // Remembered, so the social cards step reuses these entries at build end (src/integrations/og-cards.ts).
+        const { problems } = rememberCheck(root, timeZone, validateContent(root, timeZone));
         const errors = problems.filter((p) => p.severity === "error");
         if (errors.length === 0) return;
         const report = errors.map((p) => formatProblem(p)).join("\n");

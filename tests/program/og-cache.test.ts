@@ -8,12 +8,14 @@ import { byAttr, parseHtml, pngSize } from "./html.ts";
 const CACHE = path.join(TMP, "og-cache-test");
 const SIGNUP = "https://signup.example.org/inner-circle";
 
-/** Milliseconds Astro spent on each social-card route, from the build log's "(+N ms)" lines. */
-function cardTimes(log: string): number[] {
-  return [...log.matchAll(/\/og\/\S+\.png \(\+(\d+)ms\)/g)].map((m) => Number(m[1]));
+/** The build's one line about social cards: "social cards: N needed, R rendered, U reused in M ms". */
+function cardLine(log: string): { needed: number; rendered: number; reused: number; ms: number } {
+  const m = /social cards: (\d+) needed, (\d+) rendered, (\d+) reused in (\d+) ms/.exec(log);
+  if (!m) throw new Error(`no social cards line in the build log:\n${log}`);
+  const [needed, rendered, reused, ms] = m.slice(1).map(Number) as [number, number, number, number];
+  return { needed, rendered, reused, ms };
 }
 
-const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
 const cacheFiles = () => new Map(fs.readdirSync(CACHE).map((f) => [f, fs.statSync(path.join(CACHE, f)).mtimeMs]));
 
 let content: string;
@@ -46,10 +48,9 @@ beforeAll(async () => {
   const welcome = path.join(content, "posts/welcome.md");
   fs.writeFileSync(welcome, fs.readFileSync(welcome, "utf8").replace(/^title: .*$/m, "title: Welcome back to the studio blog"));
   warm = await build();
-  const coldMs = sum(cardTimes(cold.log));
-  const warmMs = sum(cardTimes(warm.log));
+  const [c, w] = [cardLine(cold.log), cardLine(warm.log)];
   console.log(
-    `social cards: cold ${cardTimes(cold.log).length} cards in ${coldMs} ms, warm ${warmMs} ms (1 re-rendered); whole builds ${cold.ms} ms / ${warm.ms} ms`,
+    `social cards: cold ${c.needed} cards in ${c.ms} ms (${c.rendered} rendered), warm ${w.ms} ms (${w.rendered} re-rendered); whole builds ${cold.ms} ms / ${warm.ms} ms`,
   );
 }, 300_000);
 
@@ -57,24 +58,45 @@ afterAll(() => {
   fs.rmSync(content, { recursive: true, force: true });
 });
 
+/** The card files a build published, by site path. */
+function publishedCards(dist: string): string[] {
+  const posts = fs.readdirSync(path.join(dist, "og/posts")).map((f) => `og/posts/${f}`);
+  return [...posts, ...(fs.existsSync(path.join(dist, "og/program.png")) ? ["og/program.png"] : [])].sort();
+}
+
 describe("social cards on a second build", () => {
-  it("renders each card once into the disk cache on a cold build", () => {
-    const cards = cardTimes(cold.log).length;
-    expect(cards).toBeGreaterThan(10);
-    expect(cold.files.size).toBe(cards);
+  it("renders each card once into the disk cache on a cold build and publishes it", () => {
+    const line = cardLine(cold.log);
+    expect(line.needed).toBeGreaterThan(10);
+    expect(line).toMatchObject({ rendered: line.needed, reused: 0 });
+    expect(cold.files.size).toBe(line.needed);
+    expect(publishedCards(cold.dist)).toHaveLength(line.needed);
     for (const file of cold.files.keys()) expect(pngSize(fs.readFileSync(path.join(CACHE, file)))).toEqual({ width: 1200, height: 630 });
   });
 
+  it("publishes a card for exactly the post pages without their own image, plus the program page", () => {
+    const blog = path.join(warm.dist, "blog");
+    const pages = fs.readdirSync(blog).filter((d) => !/^\d+$/.test(d) && fs.existsSync(path.join(blog, d, "index.html")));
+    const withOwnImage = pages.filter((slug) => !fs.readFileSync(path.join(blog, slug, "index.html"), "utf8").includes(`/og/posts/${slug}.png`));
+    expect(withOwnImage).toEqual(["hero-image"]);
+    const expected = [...pages.filter((s) => s !== "hero-image").map((s) => `og/posts/${s}.png`), "og/program.png"].sort();
+    expect(publishedCards(warm.dist)).toEqual(expected);
+  });
+
   it("reuses every unchanged card and renders only the post whose title changed", () => {
+    const line = cardLine(warm.log);
+    expect(line).toMatchObject({ needed: cardLine(cold.log).needed, rendered: 1, reused: line.needed - 1 });
     const added = [...warm.files.keys()].filter((f) => !cold.files.has(f));
     expect(added).toHaveLength(1);
     for (const [file, mtime] of cold.files) expect(warm.files.get(file), file).toBe(mtime);
     const published = fs.readFileSync(path.join(warm.dist, "og/posts/welcome.png"));
     expect(published.equals(fs.readFileSync(path.join(CACHE, added[0]!)))).toBe(true);
+    expect(pngSize(published)).toEqual({ width: 1200, height: 630 });
   });
 
-  it("spends less time on cards when they come from the cache", () => {
-    expect(sum(cardTimes(warm.log))).toBeLessThan(sum(cardTimes(cold.log)));
+  it("spends well under a second on cards when they come from the cache", () => {
+    expect(cardLine(warm.log).ms).toBeLessThan(cardLine(cold.log).ms);
+    expect(cardLine(warm.log).ms).toBeLessThan(1000);
   });
 });
 

@@ -27,6 +27,8 @@ export interface Entry extends ContentFile {
   collection: CollectionSpec;
   /** File name without extension: the slug for posts and pages. */
   slug: string;
+  /** The schema's parsed value (dates as Date, defaults filled in), when the file is valid. */
+  value?: Record<string, unknown>;
 }
 
 /** Lists the files of a collection (sorted, so reports are stable). */
@@ -86,7 +88,7 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
           }
         }
       }
-      entries.push({ ...parsed, collection: spec, slug });
+      entries.push({ ...parsed, collection: spec, slug, ...(result.success ? { value: result.data } : {}) });
     }
   }
   return { entries, problems };

@@ -24,15 +24,12 @@ export function cardKey(input: CardInput): string {
 /** Counts of this process's cache hits and renders (the build logs them). */
 export const cardStats = { hits: 0, renders: 0, renderMs: 0 };
 
-/** The card's PNG: from the cache when present, else rendered and stored. */
-export async function cachedCard(input: CardInput): Promise<Buffer> {
+/** The cache file of a card, rendered and stored first when missing; `rendered` says which happened. */
+export async function ensureCached(input: CardInput): Promise<{ file: string; rendered: boolean }> {
   const file = path.join(cacheDir(), `${cardKey(input)}.png`);
-  try {
-    const png = fs.readFileSync(file);
+  if (fs.existsSync(file)) {
     cardStats.hits++;
-    return png;
-  } catch {
-    // Not cached yet: render below.
+    return { file, rendered: false };
   }
   const started = performance.now();
   const png = await renderCard(input);
@@ -43,5 +40,10 @@ export async function cachedCard(input: CardInput): Promise<Buffer> {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, png);
   fs.renameSync(tmp, file);
-  return png;
+  return { file, rendered: true };
+}
+
+/** The card's PNG: from the cache when present, else rendered and stored. */
+export async function cachedCard(input: CardInput): Promise<Buffer> {
+  return fs.readFileSync((await ensureCached(input)).file);
 }
