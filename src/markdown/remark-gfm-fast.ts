@@ -11,7 +11,6 @@
  * `npx tsx src/bench/gfm-compare.ts`). Bare URLs are linked afterwards, on
  * text nodes only, by ./remark-bare-links.ts.
  */
-import type { Root } from "mdast";
 import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from "mdast-util-gfm-footnote";
 import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown, gfmTableToMarkdown } from "mdast-util-gfm-table";
@@ -23,7 +22,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import type { Processor } from "unified";
 
 /** Registers GFM tables, footnotes, strikethrough and task lists (not autolink literals) with the parser and the serialiser. */
-export default function remarkGfmFast(this: Processor<Root>): undefined {
+export default function remarkGfmFast(this: Processor): undefined {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push([
