@@ -21,20 +21,11 @@ export function cardKey(input: CardInput): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
 }
 
-/** Counts of this process's cache hits and renders (the build logs them). */
-export const cardStats = { hits: 0, renders: 0, renderMs: 0 };
-
 /** The cache file of a card, rendered and stored first when missing; `rendered` says which happened. */
 export async function ensureCached(input: CardInput): Promise<{ file: string; rendered: boolean }> {
   const file = path.join(cacheDir(), `${cardKey(input)}.png`);
-  if (fs.existsSync(file)) {
-    cardStats.hits++;
-    return { file, rendered: false };
-  }
-  const started = performance.now();
+  if (fs.existsSync(file)) return { file, rendered: false };
   const png = await renderCard(input);
-  cardStats.renders++;
-  cardStats.renderMs += performance.now() - started;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write then rename, so a build that stops halfway never leaves a torn PNG behind.
   const tmp = `${file}.${process.pid}.tmp`;

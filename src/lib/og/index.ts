@@ -2,7 +2,7 @@
 import type { SiteSettings } from "../settings.ts";
 import type { CardInput } from "./template.ts";
 
-export { cachedCard, cardKey, cardStats } from "./cache.ts";
+export { cachedCard, cardKey, ensureCached } from "./cache.ts";
 export { CARD_HEIGHT, CARD_WIDTH, type CardInput } from "./template.ts";
 
 /** Site path of a post's card. */
