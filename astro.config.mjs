@@ -26,6 +26,8 @@ export default defineConfig({
   // Every stylesheet goes to a file, so the public pages' CSP can say style-src 'self'
   // without 'unsafe-inline' (src/lib/deploy/policy.ts).
   build: { format: "directory", inlineStylesheets: "never" },
+  // Pictures in posts get responsive sizes (srcset) like hero images; no inline styles, for the CSP.
+  image: { layout: "constrained", responsiveStyles: false },
   markdown: {
     processor: unified(astroProcessorOptions({ siteUrl: settings.url, base })),
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.

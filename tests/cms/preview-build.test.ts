@@ -6,7 +6,8 @@
  *
  * One thing legitimately differs: images. The build hands local images to
  * Astro's image service, which writes a new optimised file (`src`, `srcset`,
- * `sizes`) and adds its own `width`, `height`, `loading` and `decoding`; the
+ * `sizes`) and adds its own `width`, `height`, `loading`, `decoding` and
+ * `data-astro-image*` layout markers; the
  * preview shows the uploaded file as is. Those attributes of `<img>` are
  * removed on both sides before comparing; `alt` and everything else stays.
  */
@@ -25,7 +26,18 @@ import { loadSettings } from "../../src/lib/settings.ts";
 import { buildCmsSite, tempSite } from "./support.ts";
 
 const SOURCE = path.join(import.meta.dirname, "fixtures/preview/kitchen-sink.md");
-const IMAGE_SERVICE_ATTRIBUTES = ["src", "srcSet", "sizes", "width", "height", "loading", "decoding"];
+const IMAGE_SERVICE_ATTRIBUTES = [
+  "src",
+  "srcSet",
+  "sizes",
+  "width",
+  "height",
+  "loading",
+  "decoding",
+  "dataAstroImage",
+  "dataAstroImagePos",
+  "dataAstroImageFit",
+];
 
 /** Parses HTML, removes the image-service attributes from images, and prints it again. */
 function normalise(nodes: ElementContent[]): string {
