@@ -25,6 +25,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Where the children's output goes. */
   stdio?: "inherit" | "pipe";
+  /** Extra arguments for `astro dev` (`npm start -- --open`). */
+  astroArgs?: string[];
 }
 
 /** Running servers: `stop()` ends both; `done` resolves when both have exited. */
@@ -51,7 +53,15 @@ export function startServers(options: StartOptions): Running {
   });
   const astro = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(options.astroPort)],
+    [
+      path.join(ROOT, "node_modules/astro/bin/astro.mjs"),
+      "dev",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(options.astroPort),
+      ...(options.astroArgs ?? []),
+    ],
     { cwd: ROOT, env: { ...base, ASTRO_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", stdio, stdio] },
   );
   const children = [astro, decap];
@@ -75,7 +85,8 @@ async function main(): Promise<void> {
   const astroPort = Number(process.env["PORT"] ?? 4321);
   const decapPort = Number(process.env["DECAP_LOCAL_PORT"] ?? 8081);
   const repoDir = path.resolve(process.env["GIT_REPO_DIRECTORY"] ?? ROOT);
-  const running = startServers({ astroPort, decapPort, repoDir });
+  // Anything after `npm start --` goes to astro dev, e.g. --open or --ignore-lock.
+  const running = startServers({ astroPort, decapPort, repoDir, astroArgs: process.argv.slice(2) });
   console.log(`CMS: http://localhost:${astroPort}/admin/  (local files, decap-server on 127.0.0.1:${decapPort})`);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => running.stop());
   await running.done;

@@ -46,13 +46,21 @@ export function distDir(name: string): string {
 /** Variables Vitest sets for its own `import.meta.env`, which must not reach a child build. */
 const VITEST_ENV = ["DEV", "PROD", "MODE", "BASE_URL", "SSR", "NODE_ENV"];
 
+/**
+ * This process's environment without Vitest's variables, for child Astro processes
+ * (with VITEST or NODE_ENV=test set, `astro dev` answers every page with 404).
+ */
+export function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.includes(k) && !k.startsWith("VITEST") && k !== "TEST"));
+}
+
 /** Runs `astro build` for a content folder; resolves with the output dir, rejects with the build log. */
 export async function buildSite(build: SiteBuild, extraEnv: Record<string, string> = {}): Promise<{ dist: string; log: string }> {
   const out = distDir(build.name);
   fs.rmSync(out, { recursive: true, force: true });
   // Vitest workers put DEV=1, BASE_URL=/, MODE=test, NODE_ENV=test... into process.env;
   // a child build would read them back as import.meta.env (dev rules, no base), so they stay out.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.includes(k)));
+  const inherited = childEnv();
   const env = {
     ...inherited,
     ASTRO_TELEMETRY_DISABLED: "1",

@@ -1,0 +1,135 @@
+/**
+ * `npm start` for real: the runner starts astro dev and decap-server on a copy
+ * of the fixture content, both answer on loopback, and Ctrl+C (SIGINT) stops
+ * both; when one of the two dies, the other is stopped too.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startServers } from "../../src/cli/start.ts";
+import { childEnv, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
+
+/** A copy of the fixture site laid out as <repo>/content, the way decap-server addresses it. */
+function fixtureRepo(name: string): string {
+  const repo = path.join(TMP, "start", `${name}-${process.pid}`);
+  fs.rmSync(repo, { recursive: true, force: true });
+  fs.cpSync(FIXTURE_CONTENT, path.join(repo, "content"), { recursive: true });
+  return repo;
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Whether something accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Polls `check` until it holds or `ms` pass. */
+async function waitFor(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const ok = (url: string, init?: RequestInit) => async () => {
+  try {
+    // A request can stall while Vite optimises dependencies on first load: give up and ask again.
+    return (await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) })).ok;
+  } catch {
+    return false;
+  }
+};
+
+const repos: string[] = [];
+afterAll(() => {
+  for (const repo of repos) fs.rmSync(repo, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("serves the site and the CMS's local backend on loopback, and Ctrl+C stops both", async () => {
+    const repo = fixtureRepo("sigint");
+    repos.push(repo);
+    const [astroPort, decapPort] = [await freePort(), await freePort()];
+    // --ignore-lock: other tests may run their own dev server of this project at the same time.
+    const runner = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/start.ts"), "--ignore-lock"], {
+      cwd: ROOT,
+      env: {
+        ...childEnv(),
+        PORT: String(astroPort),
+        DECAP_LOCAL_PORT: String(decapPort),
+        GIT_REPO_DIRECTORY: repo,
+        P2P_CONTENT_DIR: path.join(repo, "content"),
+        ASTRO_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    runner.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    runner.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => runner.once("exit", (code) => resolve(code)));
+    try {
+      await waitFor(ok(`http://127.0.0.1:${astroPort}/blog/`), 150_000, "astro dev").catch((err: Error) => {
+        throw new Error(`${err.message}\n${output}`);
+      });
+      await waitFor(
+        ok(`http://127.0.0.1:${decapPort}/api/v1`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ action: "info", params: { branch: "main" } }),
+        }),
+        30_000,
+        "decap-server",
+      );
+      const admin = await fetch(`http://127.0.0.1:${astroPort}/admin/`);
+      expect(admin.status).toBe(200);
+      expect(await admin.text()).toContain('<meta name="robots" content="noindex"');
+      runner.kill("SIGINT");
+      await expect(exited).resolves.toBe(0);
+      await waitFor(async () => !(await listening(astroPort)) && !(await listening(decapPort)), 15_000, "both servers to stop");
+    } finally {
+      if (runner.exitCode === null) runner.kill("SIGKILL");
+    }
+  }, 240_000);
+
+  it("stops the dev server when decap-server dies", async () => {
+    const repo = fixtureRepo("crash");
+    repos.push(repo);
+    const [astroPort, decapPort] = [await freePort(), await freePort()];
+    const running = startServers({
+      astroPort,
+      decapPort,
+      repoDir: repo,
+      env: { P2P_CONTENT_DIR: path.join(repo, "content") },
+      stdio: "pipe",
+      astroArgs: ["--ignore-lock"],
+    });
+    try {
+      await waitFor(() => listening(decapPort), 30_000, "decap-server");
+      running.decap.kill("SIGKILL");
+      await running.done;
+      expect(running.astro.exitCode !== null || running.astro.signalCode !== null).toBe(true);
+      expect(await listening(astroPort)).toBe(false);
+    } finally {
+      running.stop();
+    }
+  }, 90_000);
+});
