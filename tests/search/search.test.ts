@@ -149,13 +149,24 @@ describe("search on the built site", () => {
     await page.close();
   });
 
-  it("ships no script on a post page, whose header link leads to the search page with the field ready", async () => {
+  it("ships no script on a post page, whose header button opens a search dialog that sends the query to the search page", async () => {
     const { page, requested } = await openPage(`${site.url}blog/welcome/`);
     expect(requested.filter((p) => /\.m?js$/.test(p))).toEqual([]);
-    await page.locator("[data-search-open]").click();
-    await page.waitForURL(/\/search\/$/);
-    await page.locator(".search-input:focus").waitFor();
+    const opener = page.locator("[data-search-open]");
+    await expect(opener.evaluate((el) => el.tagName)).resolves.toBe("BUTTON");
+    await opener.click();
+    const dialog = page.locator("dialog.search-popover");
+    await dialog.waitFor({ state: "visible" });
+    await expect(page.locator("#site-search-q").evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // Escape closes it and hands focus back to the button, with no script on the page.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute("data-search-open"))).resolves.toBe(true);
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "visible" });
     await page.keyboard.type("heronlight");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=heronlight$/);
     expect(await resultsFor(page, "main", "heronlight")).toEqual(["Welcome to the studio blog"]);
     await page.close();
   });
@@ -180,15 +191,21 @@ describe("search on the built site", () => {
     await page.close();
   });
 
-  it("keeps the header link a plain link to /search/ that explains itself without JavaScript", async () => {
+  it("keeps the header search working without JavaScript: a plain link on ordinary pages, the dialog's form on posts", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}blog/welcome/`);
+    await page.goto(`${site.url}blog/`);
     await page.locator("[data-search-open]").click();
     await page.waitForURL(/\/search\/$/);
     const note = page.locator(".search-nojs");
     await expect(note.isVisible()).resolves.toBe(true);
     await expect(note.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).resolves.toEqual(["/tags/", "/blog/"]);
+    await page.goto(`${site.url}blog/welcome/`);
+    await page.locator("[data-search-open]").click();
+    await page.locator("#site-search-q").fill("heronlight");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=heronlight$/);
+    await expect(note.isVisible()).resolves.toBe(true);
     await context.close();
   });
 
