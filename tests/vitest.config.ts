@@ -1,6 +1,9 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Paths below are relative to the project, not to this folder.
+  root: path.resolve(import.meta.dirname, ".."),
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/.tmp/**", "node_modules/**"],
