@@ -6,8 +6,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { renderCard } from "./render.ts";
-import { CARD_FONTS } from "./render.ts";
+import { CARD_FONTS, renderCard } from "./render.ts";
 import { TEMPLATE_VERSION, type CardInput } from "./template.ts";
 
 /** Where cached cards live. */
@@ -21,16 +20,25 @@ export function cardKey(input: CardInput): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
 }
 
-/** The cache file of a card, rendered and stored first when missing; `rendered` says which happened. */
-export async function ensureCached(input: CardInput): Promise<{ file: string; rendered: boolean }> {
-  const file = path.join(cacheDir(), `${cardKey(input)}.png`);
-  if (fs.existsSync(file)) return { file, rendered: false };
-  const png = await renderCard(input);
+/** The cache file a card's picture is stored in. */
+export function cacheFile(input: CardInput): string {
+  return path.join(cacheDir(), `${cardKey(input)}.png`);
+}
+
+/** Stores a rendered card in the cache. */
+export function storeCard(file: string, png: Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write then rename, so a build that stops halfway never leaves a torn PNG behind.
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   fs.writeFileSync(tmp, png);
   fs.renameSync(tmp, file);
+}
+
+/** The cache file of a card, rendered and stored first when missing; `rendered` says which happened. */
+export async function ensureCached(input: CardInput): Promise<{ file: string; rendered: boolean }> {
+  const file = cacheFile(input);
+  if (fs.existsSync(file)) return { file, rendered: false };
+  storeCard(file, await renderCard(input));
   return { file, rendered: true };
 }
 

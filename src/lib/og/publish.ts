@@ -1,11 +1,12 @@
 /**
  * Writes a build's social cards into its output folder: cards already in the
  * disk cache are hard-linked (copied when the cache is on another file system),
- * only missing ones are rendered.
+ * only missing ones are rendered (in worker threads, see render-pool.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
-import { ensureCached } from "./cache.ts";
+import { cacheFile } from "./cache.ts";
+import { renderIntoCache, type CardJob } from "./render-pool.ts";
 import type { NeededCard } from "./needed.ts";
 
 /** What publishing the cards did. */
@@ -31,17 +32,27 @@ function place(file: string, target: string): void {
 export async function publishCards(cards: readonly NeededCard[], outDir: string): Promise<PublishStats> {
   const started = performance.now();
   const stats: PublishStats = { needed: cards.length, rendered: 0, reused: 0, ms: 0 };
+  const files = cards.map((card) => cacheFile(card.input));
+  const missing: CardJob[] = [];
+  const queued = new Set<string>();
+  cards.forEach((card, i) => {
+    const file = files[i]!;
+    // Two pages can share a card (same title): render it once.
+    if (queued.has(file) || fs.existsSync(file)) return;
+    queued.add(file);
+    missing.push({ input: card.input, file });
+  });
+  await renderIntoCache(missing);
+  stats.rendered = missing.length;
+  stats.reused = cards.length - missing.length;
   const dirs = new Set<string>();
-  for (const card of cards) {
+  cards.forEach((card, i) => {
     const target = path.join(outDir, card.path);
     const dir = path.dirname(target);
     if (!dirs.has(dir)) fs.mkdirSync(dir, { recursive: true });
     dirs.add(dir);
-    const { file, rendered } = await ensureCached(card.input);
-    if (rendered) stats.rendered++;
-    else stats.reused++;
-    place(file, target);
-  }
+    place(files[i]!, target);
+  });
   stats.ms = performance.now() - started;
   return stats;
 }

@@ -1,0 +1,60 @@
+/**
+ * Renders many social cards into the cache, in worker threads.
+ *
+ * Why workers: resvg-js keeps each rendered bitmap (3 MB for a 1200x630 card)
+ * in native memory that Node's garbage collector neither sees nor frees, so
+ * rendering 4,000 cards in the build process grew it past 15 GiB. A worker's
+ * native memory is released when the worker exits, so each worker renders one
+ * batch and exits; two run at once, one per core, since the build is otherwise
+ * idle at this point.
+ *
+ * Workers load `render-worker.ts` through Node's built-in TypeScript type
+ * stripping; where Node lacks it, cards are rendered in this process instead.
+ */
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { renderCard } from "./render.ts";
+import { storeCard } from "./cache.ts";
+import type { CardInput } from "./template.ts";
+
+/** One card to render and the cache file it goes to. */
+export interface CardJob {
+  input: CardInput;
+  file: string;
+}
+
+/** Cards per worker: bounds a worker's memory (about 3.5 MB a card) while keeping start-up costs small. */
+export const BATCH_SIZE = 64;
+
+const WORKER_URL = new URL("./render-worker.ts", import.meta.url);
+
+/** Whether this Node runs .ts files by itself (type stripping, Node 22.18+ / 23.6+). */
+function nodeRunsTypeScript(): boolean {
+  return Boolean((process.features as { typescript?: string | false }).typescript);
+}
+
+function runWorker(batch: readonly CardJob[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: batch });
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`social card worker exited with code ${code}`))));
+  });
+}
+
+/** Renders `jobs` into the cache; resolves when every card is stored. */
+export async function renderIntoCache(jobs: readonly CardJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  if (!nodeRunsTypeScript()) {
+    for (const job of jobs) storeCard(job.file, await renderCard(job.input));
+    return;
+  }
+  const batches: CardJob[][] = [];
+  for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
+  const lanes = Math.max(1, Math.min(2, os.availableParallelism(), batches.length));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < batches.length) await runWorker(batches[next++]!);
+    }),
+  );
+}
