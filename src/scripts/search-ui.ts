@@ -28,13 +28,12 @@ interface Result {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o: Record<string, unknown>): Promise<{ results: Result[] } | null>;
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, "/");
 /** Results rendered per batch: each one costs a fragment request. */
-const BATCH = 8;
+const BATCH = 5;
 const FIELDS = ["q", "tag", "year", "sort"] as const;
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -50,6 +49,14 @@ export function loadPagefind(): Promise<Pagefind> {
     await pf.init();
     return pf;
   })());
+}
+
+/** The filter menus' values, listed by the build (src/pages/search-filters.json.ts) so that no Pagefind filter chunk loads before the reader filters. */
+function loadFilterValues(): Promise<Record<"tag" | "year", string[]>> {
+  return fetch(`${BASE}search-filters.json`).then((r) => {
+    if (!r.ok) throw new Error(`search-filters.json: HTTP ${r.status}`);
+    return r.json() as Promise<Record<"tag" | "year", string[]>>;
+  });
 }
 
 /** Reads a search state from URL parameters. */
@@ -210,14 +217,10 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
   });
 
   status.textContent = "Loading search…";
-  loadPagefind()
-    .then(async (pf) => {
-      const all = await pf.filters();
+  Promise.all([loadPagefind(), loadFilterValues()])
+    .then(([, values]) => {
       for (const k of ["tag", "year"] as const) {
-        const values = Object.keys(all[k] ?? {}).sort((a, b) =>
-          k === "year" ? b.localeCompare(a) : a.localeCompare(b, "en", { sensitivity: "base" }),
-        );
-        controls[k].insertAdjacentHTML("beforeend", values.map((v) => `<option>${esc(v)}</option>`).join(""));
+        controls[k].insertAdjacentHTML("beforeend", values[k].map((v) => `<option>${esc(v)}</option>`).join(""));
         controls[k].value = controls[k].dataset["initial"] ?? "";
       }
       if (status.textContent === "Loading search…") status.textContent = "";

@@ -6,7 +6,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
 import { FIXTURE_CONTENT, FIXTURE_NOW, ROOT, TMP } from "../support/build.ts";
 
 /** A port nobody is listening on right now. */
@@ -122,5 +124,37 @@ describe("the authoring server", () => {
     const res = await fetch(`${origin}/blog/future-post/`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("futurewordxyz");
+  });
+
+  describe("search", () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    /** Result titles the /search/ page shows for `query`, from a real Chromium. */
+    async function search(query: string): Promise<string[]> {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+        // The first search indexes the dev server's pages: give it time.
+        await page.waitForFunction((q) => (document.querySelector(".search-status")?.textContent ?? "").includes(`“${q}”`), query, {
+          timeout: 120_000,
+        });
+        return await page.locator(".search-result-link").allTextContents();
+      } finally {
+        await page.close();
+      }
+    }
+
+    it("finds posts from the pages the dev server serves, drafts included, with tag filters listed", async () => {
+      expect(await search("heronlight")).toEqual(["Welcome to the studio blog"]);
+      expect(await search("zanzibarquux")).toEqual(["An unfinished draft"]);
+      const filters = (await (await fetch(`${origin}/search-filters.json`)).json()) as { tag: string[]; year: string[] };
+      expect(filters.tag).toContain("Networking");
+    }, 180_000);
   });
 });

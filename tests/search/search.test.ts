@@ -107,14 +107,16 @@ describe("search on the built site", () => {
     await page.close();
   });
 
-  it("narrows results with the tag filter", async () => {
-    const { page } = await openPage(`${site.url}search/?q=lanternfish`);
+  it("narrows results with the tag filter, loading Pagefind's filter data only then", async () => {
+    const { page, requested } = await openPage(`${site.url}search/?q=lanternfish`);
     const all = await resultsFor(page, "[data-search-page]", "lanternfish");
     expect(all.length).toBeGreaterThanOrEqual(2);
+    expect(requested.filter((p) => p.includes("/pagefind/filter/"))).toEqual([]);
     await page.locator("[data-search-page] select[name=tag]").selectOption("Writing");
     await page.waitForFunction(() => document.querySelectorAll("[data-search-page] .search-result").length === 1);
     expect(await page.locator("[data-search-page] .search-result-link").allTextContents()).toEqual(["Notes from a long week"]);
     expect(new URL(page.url()).searchParams.get("tag")).toBe("Writing");
+    expect(requested.filter((p) => p.includes("/pagefind/filter/")).length).toBeGreaterThan(0);
     await page.close();
   });
 
