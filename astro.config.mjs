@@ -33,5 +33,8 @@ export default defineConfig({
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
     syntaxHighlight: false,
   },
+  // Vite's dependency cache follows, so two dev servers (an author's and a test's) never
+  // rewrite each other's optimized dependencies, which reloads their pages mid-use.
+  vite: process.env.P2P_CACHE_DIR ? { cacheDir: `${process.env.P2P_CACHE_DIR}/vite` } : {},
   integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), ogCards(), deploy()],
 });

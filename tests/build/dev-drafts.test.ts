@@ -139,12 +139,19 @@ describe("the authoring server", () => {
     async function search(query: string): Promise<string[]> {
       const page = await browser.newPage();
       try {
-        await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-        // The first search indexes the dev server's pages: give it time.
-        await page.waitForFunction((q) => (document.querySelector(".search-status")?.textContent ?? "").includes(`“${q}”`), query, {
-          timeout: 120_000,
-        });
-        return await page.locator(".search-result-link").allTextContents();
+        // Vite may reload a page once while it optimizes a dependency it met late: read the page it settles on.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+            // The first search indexes the dev server's pages: give it time.
+            await page.waitForFunction((q) => (document.querySelector(".search-status")?.textContent ?? "").includes(`“${q}”`), query, {
+              timeout: 120_000,
+            });
+            return await page.locator(".search-result-link").allTextContents();
+          } catch (err) {
+            if (attempt >= 3 || !/context was destroyed|navigat/i.test(String(err))) throw err;
+          }
+        }
       } finally {
         await page.close();
       }

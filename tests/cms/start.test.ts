@@ -78,6 +78,7 @@ describe("npm start", () => {
         DECAP_LOCAL_PORT: String(decapPort),
         GIT_REPO_DIRECTORY: repo,
         P2P_CONTENT_DIR: path.join(repo, "content"),
+        P2P_CACHE_DIR: path.join(repo, ".cache"),
         ASTRO_TELEMETRY_DISABLED: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -118,7 +119,7 @@ describe("npm start", () => {
       astroPort,
       decapPort,
       repoDir: repo,
-      env: { P2P_CONTENT_DIR: path.join(repo, "content") },
+      env: { P2P_CONTENT_DIR: path.join(repo, "content"), P2P_CACHE_DIR: path.join(repo, ".cache") },
       stdio: "pipe",
       astroArgs: ["--ignore-lock"],
     });
