@@ -88,9 +88,18 @@ async function main(): Promise<void> {
   // Anything after `npm start --` goes to astro dev, e.g. --open or --ignore-lock.
   const running = startServers({ astroPort, decapPort, repoDir, astroArgs: process.argv.slice(2) });
   console.log(`CMS: http://localhost:${astroPort}/admin/  (local files, decap-server on 127.0.0.1:${decapPort})`);
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => running.stop());
+  let interrupted = false;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      interrupted = true;
+      running.stop();
+    });
+  }
   await running.done;
-  process.exitCode = [running.astro, running.decap].some((c) => c.exitCode !== 0 && c.signalCode !== "SIGTERM" && c.signalCode !== "SIGINT") ? 1 : 0;
+  // After Ctrl+C, stopping is success whatever the servers answer (astro dev can exit 1 when
+  // stopped mid-request); otherwise a server that ended on its own with an error is a failure.
+  const failed = [running.astro, running.decap].some((c) => c.exitCode !== 0 && c.signalCode !== "SIGTERM" && c.signalCode !== "SIGINT");
+  process.exitCode = !interrupted && failed ? 1 : 0;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
