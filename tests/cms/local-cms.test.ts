@@ -85,6 +85,20 @@ async function bodyHtml(file: string): Promise<string> {
   return (await renderMarkdown(matter(fs.readFileSync(file, "utf8")).content)).html;
 }
 
+/**
+ * Waits until `file` holds what `check` expects and has stopped changing: decap-server
+ * writes a file in place, so a read in the middle of a save can see it half written.
+ */
+async function waitForSaved(file: string, check: (text: string) => boolean, what: string): Promise<void> {
+  let last = "";
+  await waitFor(() => {
+    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    const settled = text !== "" && text === last && check(text);
+    last = text;
+    return settled;
+  }, what);
+}
+
 async function waitFor(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (check()) return;
@@ -116,7 +130,7 @@ describe("writing a post in the local CMS", () => {
     await expect.poll(() => preview.locator("article.post h1").innerText()).toBe("A walk in the CMS");
     await expect.poll(() => preview.locator("img.hero").evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await publish();
-    await waitFor(() => fs.existsSync(file()), "the post file");
+    await waitForSaved(file(), (text) => text.includes("Hello from the CMS."), "the post file");
 
     const { data, content } = matter(fs.readFileSync(file(), "utf8"));
     expect(data).toMatchObject({
@@ -151,7 +165,7 @@ describe("writing a post in the local CMS", () => {
     await description.waitFor();
     await description.fill("Edited in the browser.");
     await publish();
-    await waitFor(() => matter(fs.readFileSync(file(), "utf8")).data["description"] === "Edited in the browser.", "the edit");
+    await waitForSaved(file(), (text) => matter(text).data["description"] === "Edited in the browser.", "the edit");
     expect(matter(fs.readFileSync(file(), "utf8")).data["imageAlt"]).toBe("A soft gradient from sand to green");
   });
 
@@ -246,7 +260,7 @@ describe("opening a post in the CMS and saving it", () => {
       await description.waitFor();
       await description.fill("Revised in the CMS.");
       await publish();
-      await waitFor(() => matter(fs.readFileSync(file, "utf8")).data["description"] === "Revised in the CMS.", "the save");
+      await waitForSaved(file, (text) => matter(text).data["description"] === "Revised in the CMS.", "the save");
       const saved = matter(fs.readFileSync(file, "utf8"));
       expect({ ...saved.data, description: undefined }).toEqual({ ...original.data, description: undefined });
       expect(await bodyHtml(file)).toBe(htmlBefore);
@@ -263,7 +277,7 @@ describe("opening a post in the CMS and saving it", () => {
     await editor.getByText("An introduction paragraph").click();
     await page.keyboard.type("Qzx");
     await publish();
-    await waitFor(() => fs.readFileSync(file, "utf8") !== original, "the save");
+    await waitForSaved(file, (text) => text !== original && text.includes("Qzx"), "the save");
     // The rich-text editor re-writes the whole Markdown body; taking the one typed word
     // back out of the rendered page must give exactly the page before the edit.
     const after = await bodyHtml(file);
