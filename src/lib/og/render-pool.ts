@@ -33,6 +33,11 @@ function nodeRunsTypeScript(): boolean {
   return Boolean((process.features as { typescript?: string | false }).typescript);
 }
 
+/** Renders `jobs` one after the other in this thread and stores each in the cache (what a worker runs). */
+export async function renderBatch(jobs: readonly CardJob[]): Promise<void> {
+  for (const job of jobs) storeCard(job.file, await renderCard(job.input));
+}
+
 function runWorker(batch: readonly CardJob[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: batch });
@@ -44,10 +49,7 @@ function runWorker(batch: readonly CardJob[]): Promise<void> {
 /** Renders `jobs` into the cache; resolves when every card is stored. */
 export async function renderIntoCache(jobs: readonly CardJob[]): Promise<void> {
   if (jobs.length === 0) return;
-  if (!nodeRunsTypeScript()) {
-    for (const job of jobs) storeCard(job.file, await renderCard(job.input));
-    return;
-  }
+  if (!nodeRunsTypeScript()) return renderBatch(jobs);
   const batches: CardJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
   const lanes = Math.max(1, Math.min(2, os.availableParallelism(), batches.length));

@@ -3,8 +3,6 @@
  * the cache, then exits, which hands resvg's native memory back.
  */
 import { workerData } from "node:worker_threads";
-import { storeCard } from "./cache.ts";
-import type { CardJob } from "./render-pool.ts";
-import { renderCard } from "./render.ts";
+import { renderBatch, type CardJob } from "./render-pool.ts";
 
-for (const job of workerData as CardJob[]) storeCard(job.file, await renderCard(job.input));
+await renderBatch(workerData as CardJob[]);
