@@ -9,6 +9,7 @@ import contentGuard from "./src/integrations/content-guard.ts";
 import pagefindSearch from "./src/integrations/pagefind.ts";
 import deploy from "./src/integrations/deploy.ts";
 import ogCards from "./src/integrations/og-cards.ts";
+import cmsBundle from "./src/integrations/cms-bundle.ts";
 
 const settings = loadSettings();
 
@@ -36,5 +37,5 @@ export default defineConfig({
   // Vite's dependency cache follows, so two dev servers (an author's and a test's) never
   // rewrite each other's optimized dependencies, which reloads their pages mid-use.
   vite: process.env.P2P_CACHE_DIR ? { cacheDir: `${process.env.P2P_CACHE_DIR}/vite` } : {},
-  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), ogCards(), deploy()],
+  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), ogCards(), cmsBundle(), deploy()],
 });

@@ -1,0 +1,48 @@
+/**
+ * Puts the CMS script into the build from its own cache (src/lib/cms-bundle.ts)
+ * instead of Astro's client build. The bundle builds alongside the site when
+ * its inputs changed and is copied into the assets folder when the build is
+ * done; the admin page links it by name (`cmsScriptUrl`). The authoring server
+ * serves admin/cms.ts through Vite as before.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { build as viteBuild, version as viteVersion } from "vite";
+import { CMS_ENTRY_ENV, cmsBundleFor, cmsBundleKey, copyCmsBundle, ensureCmsBundle, type CmsBundle } from "../lib/cms-bundle.ts";
+
+/** The integration. */
+export default function cmsBundle(): AstroIntegration {
+  let root = "";
+  let base = "/";
+  let cacheDir = "";
+  let assets = "_astro";
+  let bundle: CmsBundle | undefined;
+  let pending: Promise<{ built: boolean; ms: number }> | undefined;
+  return {
+    name: "path2practice:cms-bundle",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        root = fileURLToPath(config.root);
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        cacheDir = fileURLToPath(config.cacheDir);
+        assets = config.build.assets;
+      },
+      "astro:build:start": () => {
+        bundle = cmsBundleFor(cacheDir, cmsBundleKey(root, base, viteVersion));
+        process.env[CMS_ENTRY_ENV] = bundle.entry;
+        const started = performance.now();
+        // Not awaited: Vite bundles the CMS while Astro builds and renders the site.
+        pending = ensureCmsBundle(root, base, bundle, viteBuild).then((r) => ({ ...r, ms: Math.round(performance.now() - started) }));
+        // Keep an early failure from being reported as unhandled before build:done awaits it.
+        pending.catch(() => {});
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        if (!bundle || !pending) throw new Error("the CMS bundle was never started (astro:build:start did not run)");
+        const { built, ms } = await pending;
+        const files = copyCmsBundle(bundle, path.join(fileURLToPath(dir), assets));
+        logger.info(`CMS bundle ${bundle.entry}: ${built ? `built in ${ms} ms` : "reused from the cache"}, ${files} files`);
+      },
+    },
+  };
+}

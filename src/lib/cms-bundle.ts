@@ -1,0 +1,136 @@
+/**
+ * The CMS script (admin/cms.ts: Decap CMS, React, CodeMirror, about 6 MB) as
+ * its own cached Vite build. Bundling it took most of Astro's client build,
+ * on every build, although it changes only when the code or the packages do;
+ * a post's edit never touches it.
+ *
+ * The cache key hashes everything the bundle can depend on: the code under
+ * admin/ and src/, the lockfile (the packages), the deploy base (asset URLs in
+ * the preview's CSS) and this bundler's own version. Because the key is known
+ * before anything is built, the page can name the entry file at once and the
+ * bundle can build alongside the rest of the site.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { build as viteBuild } from "vite";
+
+/** Bump when the bundling options below change in a way the inputs do not show. */
+const BUNDLER_VERSION = "1";
+/** Folders whose files can end up in the CMS bundle. */
+const SOURCE_DIRS = ["admin", "src"];
+/** Top-level files that shape how sources resolve and which packages they get. */
+const SOURCE_FILES = ["package-lock.json", "tsconfig.json"];
+/** Folders under src/ that never reach the browser bundle (benchmark and command-line tools). */
+const SKIP_DIRS = new Set(["src/bench", "src/cli"]);
+
+/** Set during a build to the entry script's file name, for the admin page. */
+export const CMS_ENTRY_ENV = "P2P_CMS_ENTRY";
+
+/** The admin page's script URL: Vite's source module on the authoring server, the cached bundle's entry in a build. */
+export function cmsScriptUrl(base: string, dev: boolean, assetsFolder = "_astro"): string {
+  const prefix = base.endsWith("/") ? base : `${base}/`;
+  if (dev) return `${prefix}admin/cms.ts`;
+  const entry = process.env[CMS_ENTRY_ENV];
+  if (!entry) throw new Error(`${CMS_ENTRY_ENV} is not set: the path2practice:cms-bundle integration must be in astro.config.mjs`);
+  return `${prefix}${assetsFolder}/${entry}`;
+}
+
+/** Where a bundle is, and the name of its entry script. */
+export interface CmsBundle {
+  /** Cache key: the hash of every input. */
+  key: string;
+  /** The entry script's file name inside the assets folder (`_astro/`). */
+  entry: string;
+  /** Folder holding the finished bundle's files, ready to copy into the assets folder. */
+  dir: string;
+}
+
+function listFiles(root: string, rel: string, out: string[]): void {
+  const dir = path.join(root, rel);
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const child = path.posix.join(rel, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(child)) listFiles(root, child, out);
+    } else if (e.isFile()) out.push(child);
+  }
+}
+
+/** The cache key for the project at `root` deployed under `base`. */
+export function cmsBundleKey(root: string, base: string, bundlerVersion: string): string {
+  const files: string[] = [];
+  for (const dir of SOURCE_DIRS) listFiles(root, dir, files);
+  files.push(...SOURCE_FILES.filter((f) => fs.existsSync(path.join(root, f))));
+  files.sort();
+  const hash = createHash("sha256").update(`cms-bundle ${BUNDLER_VERSION}\0${bundlerVersion}\0${base}\0`);
+  for (const f of files)
+    hash
+      .update(f)
+      .update("\0")
+      .update(fs.readFileSync(path.join(root, f)))
+      .update("\0");
+  return hash.digest("base64url").slice(0, 12);
+}
+
+/** The bundle for `key`: where it lives in the cache and what its entry is called. */
+export function cmsBundleFor(cacheDir: string, key: string): CmsBundle {
+  return { key, entry: `cms.${key}.js`, dir: path.join(cacheDir, "cms-bundle", key) };
+}
+
+/** Whether the cache holds a finished bundle (the marker is written last). */
+export function isBuilt(bundle: CmsBundle): boolean {
+  return fs.existsSync(path.join(bundle.dir, ".complete"));
+}
+
+/**
+ * Builds the bundle into its cache folder with Vite, unless it is there.
+ * Older bundles are removed, so the cache holds one. Vite's `build` comes
+ * from the caller: Astro loads integrations through a module runner that is
+ * closed by the time a late dynamic import would run.
+ */
+export async function ensureCmsBundle(root: string, base: string, bundle: CmsBundle, build: typeof viteBuild): Promise<{ built: boolean }> {
+  if (isBuilt(bundle)) return { built: false };
+  const parent = path.dirname(bundle.dir);
+  const scratch = `${bundle.dir}.tmp-${process.pid}`;
+  fs.rmSync(scratch, { recursive: true, force: true });
+  await build({
+    configFile: false,
+    root,
+    base: `${base}_astro/`,
+    mode: "production",
+    logLevel: "error",
+    publicDir: false,
+    envFile: false,
+    build: {
+      outDir: scratch,
+      emptyOutDir: true,
+      assetsDir: "",
+      copyPublicDir: false,
+      // The entry is named by the key, known before the build, so the page can link it while this runs.
+      rolldownOptions: {
+        input: path.join(root, "admin/cms.ts"),
+        output: { entryFileNames: bundle.entry, chunkFileNames: "cms-[name].[hash].js", assetFileNames: "cms-[name].[hash][extname]" },
+      },
+      chunkSizeWarningLimit: 10_000,
+    },
+  });
+  fs.writeFileSync(path.join(scratch, ".complete"), `${new Date().toISOString()}\n`);
+  // Replace any older bundle; the rename makes the new one appear whole.
+  if (fs.existsSync(parent))
+    for (const old of fs.readdirSync(parent)) if (!old.includes(".tmp-")) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
+  fs.renameSync(scratch, bundle.dir);
+  return { built: true };
+}
+
+/** Copies a finished bundle's files into the build's assets folder. */
+export function copyCmsBundle(bundle: CmsBundle, assetsDir: string): number {
+  fs.mkdirSync(assetsDir, { recursive: true });
+  let n = 0;
+  for (const name of fs.readdirSync(bundle.dir)) {
+    if (name.startsWith(".")) continue;
+    fs.copyFileSync(path.join(bundle.dir, name), path.join(assetsDir, name));
+    n++;
+  }
+  return n;
+}
