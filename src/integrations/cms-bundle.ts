@@ -25,7 +25,8 @@ export default function cmsBundle(): AstroIntegration {
       "astro:config:done": ({ config }) => {
         root = fileURLToPath(config.root);
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-        cacheDir = fileURLToPath(config.cacheDir);
+        // Builds of several sites from one checkout (the tests' fixture sites) can share one CMS cache.
+        cacheDir = process.env["P2P_CMS_CACHE_DIR"] ?? fileURLToPath(config.cacheDir);
         assets = config.build.assets;
       },
       "astro:build:start": () => {

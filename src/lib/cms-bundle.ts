@@ -85,12 +85,17 @@ export function isBuilt(bundle: CmsBundle): boolean {
 
 /**
  * Builds the bundle into its cache folder with Vite, unless it is there.
- * Older bundles are removed, so the cache holds one. Vite's `build` comes
+ * Only the few newest bundles are kept. Vite's `build` comes
  * from the caller: Astro loads integrations through a module runner that is
  * closed by the time a late dynamic import would run.
  */
 export async function ensureCmsBundle(root: string, base: string, bundle: CmsBundle, build: typeof viteBuild): Promise<{ built: boolean }> {
-  if (isBuilt(bundle)) return { built: false };
+  if (isBuilt(bundle)) {
+    // Mark it recently used, so pruning keeps it.
+    const now = new Date();
+    fs.utimesSync(bundle.dir, now, now);
+    return { built: false };
+  }
   const parent = path.dirname(bundle.dir);
   const scratch = `${bundle.dir}.tmp-${process.pid}`;
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -116,11 +121,24 @@ export async function ensureCmsBundle(root: string, base: string, bundle: CmsBun
     },
   });
   fs.writeFileSync(path.join(scratch, ".complete"), `${new Date().toISOString()}\n`);
-  // Replace any older bundle; the rename makes the new one appear whole.
-  if (fs.existsSync(parent))
-    for (const old of fs.readdirSync(parent)) if (!old.includes(".tmp-")) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
+  // The rename makes the new bundle appear whole.
+  fs.rmSync(bundle.dir, { recursive: true, force: true });
   fs.renameSync(scratch, bundle.dir);
+  pruneOldBundles(parent);
   return { built: true };
+}
+
+/** Bundles kept in the cache: one per deploy base in use, with room for a switch back. */
+const KEEP = 4;
+
+/** Removes all but the `KEEP` most recently used bundles. */
+function pruneOldBundles(parent: string): void {
+  const bundles = fs
+    .readdirSync(parent)
+    .filter((name) => !name.includes(".tmp-"))
+    .map((name) => ({ name, at: fs.statSync(path.join(parent, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of bundles.slice(KEEP)) fs.rmSync(path.join(parent, old.name), { recursive: true, force: true });
 }
 
 /** Copies a finished bundle's files into the build's assets folder. */

@@ -1,0 +1,63 @@
+/**
+ * Font loading in a real browser on the fixture build: a page in plain
+ * English fetches only the small core file of each face it uses
+ * (src/lib/fonts/faces.ts); a page with an accented letter also fetches the
+ * rest of Latin for that face, and shows the letter in the site's font.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
+import { fixtureDist } from "../support/build.ts";
+import { serveDist, type Served } from "../support/serve.ts";
+
+let browser: Browser;
+let server: Served;
+
+beforeAll(async () => {
+  server = await serveDist(fixtureDist("main"));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The font files a page fetched once it has drawn its text. */
+async function fontsFetched(path: string): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const fonts: string[] = [];
+  page.on("request", (req) => {
+    if (req.resourceType() === "font") fonts.push(new URL(req.url()).pathname.replace(/^.*\//, "").replace(/\.[\w-]+\.woff2$/, ".woff2"));
+  });
+  await page.goto(server.url + path, { waitUntil: "networkidle" });
+  await page.evaluate(() => document.fonts.ready);
+  await page.close();
+  return fonts.sort();
+}
+
+describe("fonts", () => {
+  it("fetches only the core files on a page in plain English", async () => {
+    expect(await fontsFetched("blog/welcome/")).toEqual(["literata-600-core.woff2", "source-sans-3-400-core.woff2", "source-sans-3-600-core.woff2"]);
+  });
+
+  it("adds the rest of Latin for the heading face when a title says café", async () => {
+    const fonts = await fontsFetched("blog/special-characters/");
+    expect(fonts).toContain("literata-latin-600-normal.woff2");
+    expect(fonts).toEqual(expect.arrayContaining(["literata-600-core.woff2", "source-sans-3-400-core.woff2", "source-sans-3-600-core.woff2"]));
+  });
+
+  it("draws the accented letter with Literata, not a fallback face", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + "blog/special-characters/", { waitUntil: "networkidle" });
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return (
+        document.fonts.check('600 32px "Literata"', "é") &&
+        [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Literata" && f.status === "loaded" && f.unicodeRange.includes("U+B8-FF"))
+      );
+    });
+    await page.close();
+    expect(loaded).toBe(true);
+  });
+});
