@@ -22,6 +22,7 @@ import rehypeRawHtml from "./rehype-raw-html.ts";
 import remarkBareLinks from "./remark-bare-links.ts";
 import remarkGfmFast from "./remark-gfm-fast.ts";
 import remarkReadingTime from "./remark-reading-time.ts";
+import remarkUsesItalic from "./remark-uses-italic.ts";
 
 /** Options shared by the build and the preview. */
 export interface PipelineOptions {
@@ -37,7 +38,7 @@ export interface PipelineOptions {
  * same HTML for half the Markdown time (issue #8; see remark-gfm-fast.ts).
  */
 export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
-  return [remarkGfmFast, remarkBareLinks, remarkReadingTime];
+  return [remarkGfmFast, remarkBareLinks, remarkReadingTime, remarkUsesItalic];
 }
 
 /** rehype plugins, in order. */
@@ -62,6 +63,8 @@ export interface RenderedMeta {
   readingTime: number;
   wordCount: number;
   toc: TocEntry[];
+  /** The document has italic text (its page preloads the italic face). */
+  usesItalic: boolean;
 }
 
 /**
@@ -80,6 +83,6 @@ export async function renderMarkdown(markdown: string, options: PipelineOptions 
   const fm = (file.data.astro?.frontmatter ?? {}) as Partial<RenderedMeta>;
   return {
     html: String(file.value),
-    meta: { readingTime: fm.readingTime ?? 1, wordCount: fm.wordCount ?? 0, toc: fm.toc ?? [] },
+    meta: { readingTime: fm.readingTime ?? 1, wordCount: fm.wordCount ?? 0, toc: fm.toc ?? [], usesItalic: fm.usesItalic ?? false },
   };
 }

@@ -60,4 +60,33 @@ describe("fonts", () => {
     await page.close();
     expect(loaded).toBe(true);
   });
+
+  it("preloads the italic face on a page whose first screen has italics, so nothing moves when it arrives", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>) w.__cls += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url + "program/", { waitUntil: "networkidle" });
+    const preloads = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((l) => l.getAttribute("href") ?? ""));
+    const hasItalic = await page.$eval(".hero em", (em) => getComputedStyle(em).fontStyle);
+    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    await context.close();
+    expect(hasItalic).toBe("italic");
+    expect(preloads.some((href) => href.includes("source-sans-3-400-italic-core"))).toBe(true);
+    expect(cls).toBe(0);
+  });
+
+  it("does not preload the italic face on a page without italics", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + "blog/welcome/");
+    const preloads = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((l) => l.getAttribute("href") ?? ""));
+    await page.close();
+    expect(preloads).toHaveLength(3);
+    expect(preloads.some((href) => href.includes("italic"))).toBe(false);
+  });
 });
