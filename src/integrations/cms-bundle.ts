@@ -8,38 +8,40 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { build as viteBuild, version as viteVersion } from "vite";
+import { version as viteVersion } from "vite";
 import { CMS_ENTRY_ENV, cmsBundleFor, cmsBundleKey, copyCmsBundle, ensureCmsBundle, type CmsBundle } from "../lib/cms-bundle.ts";
 
 /** The integration. */
 export default function cmsBundle(): AstroIntegration {
-  let root = "";
-  let base = "/";
-  let cacheDir = "";
-  let assets = "_astro";
+  let command = "";
   let bundle: CmsBundle | undefined;
+  let assets = "_astro";
   let pending: Promise<{ built: boolean; ms: number }> | undefined;
   return {
     name: "path2practice:cms-bundle",
     hooks: {
-      "astro:config:done": ({ config }) => {
-        root = fileURLToPath(config.root);
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-        // Builds of several sites from one checkout (the tests' fixture sites) can share one CMS cache.
-        cacheDir = process.env["P2P_CMS_CACHE_DIR"] ?? fileURLToPath(config.cacheDir);
-        assets = config.build.assets;
+      "astro:config:setup": (options) => {
+        command = options.command;
       },
-      "astro:build:start": () => {
+      "astro:config:done": ({ config }) => {
+        if (command !== "build") return;
+        const root = fileURLToPath(config.root);
+        const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        // Builds of several sites from one checkout (the tests' fixture sites) can share one CMS cache.
+        const cacheDir = process.env["P2P_CMS_CACHE_DIR"] ?? fileURLToPath(config.cacheDir);
+        assets = config.build.assets;
         bundle = cmsBundleFor(cacheDir, cmsBundleKey(root, base, viteVersion));
         process.env[CMS_ENTRY_ENV] = bundle.entry;
         const started = performance.now();
-        // Not awaited: Vite bundles the CMS while Astro builds and renders the site.
-        pending = ensureCmsBundle(root, base, bundle, viteBuild).then((r) => ({ ...r, ms: Math.round(performance.now() - started) }));
+        // Started here, before Astro syncs content: the sync keeps one core busy and uses
+        // little memory, so the bundler's child process gets the other core and its memory
+        // never adds to the peak of Astro's own bundling and rendering. Awaited at the end.
+        pending = ensureCmsBundle(root, base, bundle).then((r) => ({ ...r, ms: Math.round(performance.now() - started) }));
         // Keep an early failure from being reported as unhandled before build:done awaits it.
         pending.catch(() => {});
       },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!bundle || !pending) throw new Error("the CMS bundle was never started (astro:build:start did not run)");
+        if (!bundle || !pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
         const { built, ms } = await pending;
         const files = copyCmsBundle(bundle, path.join(fileURLToPath(dir), assets));
         logger.info(`CMS bundle ${bundle.entry}: ${built ? `built in ${ms} ms` : "reused from the cache"}, ${files} files`);

@@ -11,9 +11,10 @@
  * bundle can build alongside the rest of the site.
  */
 import { createHash } from "node:crypto";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { build as viteBuild } from "vite";
+import { fileURLToPath } from "node:url";
 
 /** Bump when the bundling options below change in a way the inputs do not show. */
 const BUNDLER_VERSION = "1";
@@ -84,48 +85,48 @@ export function isBuilt(bundle: CmsBundle): boolean {
 }
 
 /**
- * Builds the bundle into its cache folder with Vite, unless it is there.
- * Only the few newest bundles are kept. Vite's `build` comes
- * from the caller: Astro loads integrations through a module runner that is
- * closed by the time a late dynamic import would run.
+ * Builds the bundle into its cache folder with Vite, unless it is there, in a
+ * child process (src/lib/cms-bundle-build.ts): Vite's bundler keeps the native
+ * memory it used (hundreds of MB for this bundle) until its process ends, and
+ * the build process still has the whole site to render and index.
  */
-export async function ensureCmsBundle(root: string, base: string, bundle: CmsBundle, build: typeof viteBuild): Promise<{ built: boolean }> {
+export async function ensureCmsBundle(root: string, base: string, bundle: CmsBundle): Promise<{ built: boolean }> {
   if (isBuilt(bundle)) {
     // Mark it recently used, so pruning keeps it.
     const now = new Date();
     fs.utimesSync(bundle.dir, now, now);
     return { built: false };
   }
-  const parent = path.dirname(bundle.dir);
-  const scratch = `${bundle.dir}.tmp-${process.pid}`;
-  fs.rmSync(scratch, { recursive: true, force: true });
-  await build({
-    configFile: false,
-    root,
-    base: `${base}_astro/`,
-    mode: "production",
-    logLevel: "error",
-    publicDir: false,
-    envFile: false,
-    build: {
-      outDir: scratch,
-      emptyOutDir: true,
-      assetsDir: "",
-      copyPublicDir: false,
-      // The entry is named by the key, known before the build, so the page can link it while this runs.
-      rolldownOptions: {
-        input: path.join(root, "admin/cms.ts"),
-        output: { entryFileNames: bundle.entry, chunkFileNames: "cms-[name].[hash].js", assetFileNames: "cms-[name].[hash][extname]" },
-      },
-      chunkSizeWarningLimit: 10_000,
-    },
+  const job: CmsBundleJob = { root, base, bundle };
+  const child = spawn(process.execPath, ["--experimental-strip-types", "--no-warnings", BUILDER, JSON.stringify(job)], {
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", resolve);
+  });
+  if (code !== 0 || !isBuilt(bundle)) throw new Error(`The CMS bundle (admin/cms.ts) failed to build (exit code ${code}):\n${output.trim()}`);
+  return { built: true };
+}
+
+/** What the child process builds. */
+export interface CmsBundleJob {
+  root: string;
+  base: string;
+  bundle: CmsBundle;
+}
+
+const BUILDER = fileURLToPath(new URL("./cms-bundle-build.ts", import.meta.url));
+
+/** Moves a finished build from `scratch` into its cache folder (the rename makes it appear whole) and prunes old ones. */
+export function publishBundle(scratch: string, bundle: CmsBundle): void {
   fs.writeFileSync(path.join(scratch, ".complete"), `${new Date().toISOString()}\n`);
-  // The rename makes the new bundle appear whole.
   fs.rmSync(bundle.dir, { recursive: true, force: true });
   fs.renameSync(scratch, bundle.dir);
-  pruneOldBundles(parent);
-  return { built: true };
+  pruneOldBundles(path.dirname(bundle.dir));
 }
 
 /** Bundles kept in the cache: one per deploy base in use, with room for a switch back. */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { CMS_ENTRY_ENV, cmsBundleFor, cmsBundleKey, cmsScriptUrl, copyCmsBundle, isBuilt } from "../../src/lib/cms-bundle.ts";
+import { CMS_ENTRY_ENV, cmsBundleFor, cmsBundleKey, cmsScriptUrl, copyCmsBundle, ensureCmsBundle, isBuilt } from "../../src/lib/cms-bundle.ts";
 import { TMP } from "../support/build.ts";
 
 const ROOT = path.join(TMP, "cms-bundle-key");
@@ -78,4 +78,13 @@ describe("a cached bundle", () => {
       else process.env[CMS_ENTRY_ENV] = saved;
     }
   });
+
+  it("fails the build with the bundler's own message when the CMS code does not compile, and caches nothing", async () => {
+    write("admin/cms.ts", "import { missing } from './no-such-module.ts';\nconsole.log(missing);\n");
+    const bundle = cmsBundleFor(path.join(ROOT, "cache"), "broken1");
+    await expect(ensureCmsBundle(ROOT, "/", bundle)).rejects.toThrow(/CMS bundle \(admin\/cms\.ts\) failed to build[\s\S]*no-such-module/);
+    expect(isBuilt(bundle)).toBe(false);
+    const cached = path.join(ROOT, "cache/cms-bundle");
+    expect(fs.existsSync(cached) ? fs.readdirSync(cached).filter((d) => d.startsWith("broken1")) : []).toEqual([]);
+  }, 60_000);
 });
