@@ -15,23 +15,23 @@ export function visibility(): Visibility {
   return { preview: import.meta.env.DEV, now: nowFromEnv() };
 }
 
-/** Site settings from `content/settings/site.yaml`. */
-export async function getSettings(): Promise<SiteSettings> {
-  const entry = await getEntry("settings", "site");
-  if (!entry) throw new Error("content/settings/site.yaml is missing");
-  return { ...entry.data, url: entry.data.url.replace(/\/+$/, "") };
-}
-
 /**
  * Remembers a computation for the rest of a production build, where content
  * cannot change: every post page asks for the tag list, and recomputing it per
  * page made builds grow with the square of the post count. In dev, content
  * changes under the server, so nothing is remembered.
  */
-function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
   return () => (import.meta.env.DEV ? compute() : (cached ??= compute()));
 }
+
+/** Site settings from `content/settings/site.yaml` (asked for several times by every page). */
+export const getSettings: () => Promise<SiteSettings> = oncePerBuild(async () => {
+  const entry = await getEntry("settings", "site");
+  if (!entry) throw new Error("content/settings/site.yaml is missing");
+  return { ...entry.data, url: entry.data.url.replace(/\/+$/, "") };
+});
 
 /** Every post readers may see, newest first. */
 export const getPosts: () => Promise<Post[]> = oncePerBuild(async () => visiblePosts(await getCollection("posts"), visibility()));

@@ -90,12 +90,22 @@ const WALL_CLOCK: Intl.DateTimeFormatOptions = {
   second: "2-digit",
 };
 
+/** Offsets already computed, by zone and instant: every post's date is shown on many pages. */
+const offsets = new Map<string, number>();
+const MAX_OFFSETS = 100_000;
+
 /** The time zone's UTC offset in milliseconds at an instant. */
 export function offsetMs(instant: number, timeZone: string): number {
+  const key = `${timeZone}|${instant}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const parts = formatter("en-US", timeZone, WALL_CLOCK).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const offset = asUtc - Math.floor(instant / 1000) * 1000;
+  if (offsets.size >= MAX_OFFSETS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** "September 3, 2017": a date as readers see it, in the site's time zone. */

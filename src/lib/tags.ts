@@ -11,9 +11,17 @@ export interface Tag {
   count: number;
 }
 
+/** Slugs by tag name: a build asks for the same few dozen names hundreds of thousands of times (tag pages, cards, filters). */
+const slugs = new Map<string, string>();
+
 /** The URL slug of a tag name. */
 export function tagSlug(name: string): string {
-  return slugify(name.trim().replace(/\s+/g, " "));
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(name.trim().replace(/\s+/g, " "));
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 /** Collects tags from posts' tag lists, merging spellings, sorted by count then name. */

@@ -72,17 +72,34 @@ export interface RenderedMeta {
  * remark-rehype and raw-HTML handling), for the CMS preview and tests.
  */
 export async function renderMarkdown(markdown: string, options: PipelineOptions = {}): Promise<{ html: string; meta: RenderedMeta }> {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkPlugins(options))
-    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
-    .use(rehypePlugins(options))
-    .use(rehypeRaw)
-    .use(rehypeStringify, { allowDangerousHtml: true });
-  const file = await processor.process({ value: markdown, data: { astro: { frontmatter: {} } } });
+  const file = await processorFor(options).process({ value: markdown, data: { astro: { frontmatter: {} } } });
   const fm = (file.data.astro?.frontmatter ?? {}) as Partial<RenderedMeta>;
   return {
     html: String(file.value),
     meta: { readingTime: fm.readingTime ?? 1, wordCount: fm.wordCount ?? 0, toc: fm.toc ?? [], usesItalic: fm.usesItalic ?? false },
   };
+}
+
+/** One frozen processor per set of options: setting one up (GFM's syntax extensions, plugins) costs more than a short document. */
+const processors = new Map<string, ReturnType<typeof buildProcessor>>();
+
+function processorFor(options: PipelineOptions) {
+  const key = JSON.stringify([options.siteUrl ?? null, options.base ?? null]);
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = buildProcessor(options);
+    processors.set(key, processor);
+  }
+  return processor;
+}
+
+function buildProcessor(options: PipelineOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkPlugins(options))
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
+    .use(rehypePlugins(options))
+    .use(rehypeRaw)
+    .use(rehypeStringify, { allowDangerousHtml: true })
+    .freeze();
 }
