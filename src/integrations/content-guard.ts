@@ -4,7 +4,10 @@
  * catches what YAML hides, like 2017-02-30 silently becoming March 2).
  * In `astro dev` problems are printed and the server keeps running.
  */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { ParseCache } from "../lib/content/parse-cache.ts";
 import { contentDir } from "../lib/paths.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { formatProblem, validateContent } from "../lib/content/validate.ts";
@@ -14,11 +17,13 @@ export default function contentGuard(): AstroIntegration {
   return {
     name: "path2practice:content-guard",
     hooks: {
-      "astro:config:setup": ({ command, logger }) => {
+      "astro:config:setup": ({ command, logger, config }) => {
         const root = contentDir();
         const { timeZone } = loadSettings();
+        const cache = new ParseCache(path.join(fileURLToPath(config.cacheDir), "content-parse.bin"));
         // Remembered, so the social cards step reuses these entries at build end (src/integrations/og-cards.ts).
-        const { problems } = rememberCheck(root, timeZone, validateContent(root, timeZone));
+        const { problems } = rememberCheck(root, timeZone, validateContent(root, timeZone, cache));
+        cache.save();
         const errors = problems.filter((p) => p.severity === "error");
         if (errors.length === 0) return;
         const report = errors.map((p) => formatProblem(p)).join("\n");
