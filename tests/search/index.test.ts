@@ -32,6 +32,12 @@ describe("the search index of the fixture site", () => {
     for (const page of marked) expect(page).not.toMatch(/^(index\.html|404\.html|search\/|tags\/|blog\/(\d+\/)?index\.html)/);
   });
 
+  it("ships Pagefind's script minified (its internal names shortened)", () => {
+    const script = fs.readFileSync(path.join(dist, "pagefind", "pagefind.js"), "utf8");
+    expect(script).toContain("1.");
+    expect(script).not.toContain("function passStringToWasm0(");
+  });
+
   it("keeps the unused Pagefind UI bundles, worker and language-less WebAssembly out of the output", () => {
     const files = fs.readdirSync(path.join(dist, "pagefind"));
     expect(files).toContain("pagefind.js");
