@@ -20,6 +20,13 @@ export interface Face {
   core: string;
   /** Preloaded on every page (the three every page uses; italics load where a page has them). */
   preload: boolean;
+  /**
+   * `swap` for the faces every page uses (preloaded, so in place before the first paint).
+   * `optional` for italics: a page preloads them only when it has italic text, and one that
+   * arrives late would swap in with other line breaks and move the text below; optional
+   * keeps the fallback for that page view instead.
+   */
+  display: "swap" | "optional";
 }
 
 export const FACES: readonly Face[] = [
@@ -30,6 +37,7 @@ export const FACES: readonly Face[] = [
     source: "@fontsource/literata/files/literata-latin-600-normal.woff2",
     core: "literata-600-core.woff2",
     preload: true,
+    display: "swap",
   },
   {
     family: "Source Sans 3",
@@ -38,6 +46,7 @@ export const FACES: readonly Face[] = [
     source: "@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2",
     core: "source-sans-3-400-core.woff2",
     preload: true,
+    display: "swap",
   },
   {
     family: "Source Sans 3",
@@ -46,6 +55,7 @@ export const FACES: readonly Face[] = [
     source: "@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2",
     core: "source-sans-3-600-core.woff2",
     preload: true,
+    display: "swap",
   },
   {
     family: "Source Sans 3",
@@ -54,6 +64,7 @@ export const FACES: readonly Face[] = [
     source: "@fontsource/source-sans-3/files/source-sans-3-latin-400-italic.woff2",
     core: "source-sans-3-400-italic-core.woff2",
     preload: false,
+    display: "optional",
   },
 ];
 
