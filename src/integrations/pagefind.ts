@@ -26,6 +26,9 @@ import { crawlSite } from "./pagefind-crawl.ts";
 const INDEX_CONFIG: pagefind.PagefindServiceConfig = {
   // The site is written in English; one language keeps a single index (no per-language split).
   forceLanguage: "en",
+  // The "#" link the Markdown pipeline adds to each heading is not words of the post:
+  // indexed, it showed in result excerpts as "First section#".
+  excludeSelectors: [".heading-anchor"],
 };
 
 /** Throws when a Pagefind step reported errors. */

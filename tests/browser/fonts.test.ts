@@ -4,33 +4,19 @@
  * (src/lib/fonts/faces.ts); a page with an accented letter also fetches the
  * rest of Latin for that face, and shows the letter in the site's font.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { fixtureDist } from "../support/build.ts";
-import { serveDist, type Served } from "../support/serve.ts";
+import { describe, expect, it } from "vitest";
+import { useFixtureBrowser } from "../support/fixture-browser.ts";
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  server = await serveDist(fixtureDist("main"));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = useFixtureBrowser();
 
 /** The font files a page fetched once it has drawn its text. */
 async function fontsFetched(path: string): Promise<string[]> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const fonts: string[] = [];
   page.on("request", (req) => {
     if (req.resourceType() === "font") fonts.push(new URL(req.url()).pathname.replace(/^.*\//, "").replace(/\.[\w-]+\.woff2$/, ".woff2"));
   });
-  await page.goto(server.url + path, { waitUntil: "networkidle" });
+  await page.goto(fixture.server.url + path, { waitUntil: "networkidle" });
   await page.evaluate(() => document.fonts.ready);
   await page.close();
   return fonts.sort();
@@ -48,8 +34,8 @@ describe("fonts", () => {
   });
 
   it("draws the accented letter with Literata, not a fallback face", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + "blog/special-characters/", { waitUntil: "networkidle" });
+    const page = await fixture.browser.newPage();
+    await page.goto(fixture.server.url + "blog/special-characters/", { waitUntil: "networkidle" });
     const loaded = await page.evaluate(async () => {
       await document.fonts.ready;
       return (
@@ -62,7 +48,7 @@ describe("fonts", () => {
   });
 
   it("preloads the italic face on a page whose first screen has italics, so nothing moves when it arrives", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const context = await fixture.browser.newContext({ viewport: { width: 375, height: 812 } });
     await context.addInitScript(() => {
       const w = window as unknown as { __cls: number };
       w.__cls = 0;
@@ -71,7 +57,7 @@ describe("fonts", () => {
       }).observe({ type: "layout-shift", buffered: true });
     });
     const page = await context.newPage();
-    await page.goto(server.url + "program/", { waitUntil: "networkidle" });
+    await page.goto(fixture.server.url + "program/", { waitUntil: "networkidle" });
     const preloads = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((l) => l.getAttribute("href") ?? ""));
     const hasItalic = await page.$eval(".hero em", (em) => getComputedStyle(em).fontStyle);
     const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
@@ -82,8 +68,8 @@ describe("fonts", () => {
   });
 
   it("does not preload the italic face on a page without italics", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + "blog/welcome/");
+    const page = await fixture.browser.newPage();
+    await page.goto(fixture.server.url + "blog/welcome/");
     const preloads = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((l) => l.getAttribute("href") ?? ""));
     await page.close();
     expect(preloads).toHaveLength(3);

@@ -4,29 +4,16 @@
  * readable body text, a ~65-character measure, visible focus, a warm dark
  * mode and a clean printed article.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { fixtureDist } from "../support/build.ts";
-import { serveDist, type Served } from "../support/serve.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useFixtureBrowser } from "../support/fixture-browser.ts";
 import { TEMPLATE_PAGES } from "../support/screenshots.ts";
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  server = await serveDist(fixtureDist("main"));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = useFixtureBrowser();
 
 async function open(path: string, width: number, options: { colorScheme?: "light" | "dark"; deviceScaleFactor?: number } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: options.colorScheme ?? "light" });
-  await page.goto(server.url + path);
+  const page = await fixture.browser.newPage({ viewport: { width, height: 800 }, colorScheme: options.colorScheme ?? "light" });
+  await page.goto(fixture.server.url + path);
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
@@ -35,10 +22,10 @@ describe("responsive layout", () => {
   // 640 CSS pixels is a 1280px laptop window zoomed to 200%; 360 is a small phone.
   for (const width of [360, 640, 1024, 1440]) {
     it(`never scrolls sideways at ${width}px on any template`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await fixture.browser.newPage({ viewport: { width, height: 800 } });
       const overflowing: string[] = [];
       for (const [name, path] of Object.entries(TEMPLATE_PAGES)) {
-        await page.goto(server.url + path);
+        await page.goto(fixture.server.url + path);
         const { scroll, client } = await page.evaluate(() => ({
           scroll: document.documentElement.scrollWidth,
           client: document.documentElement.clientWidth,

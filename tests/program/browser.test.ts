@@ -1,28 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { fixtureDist } from "../support/build.ts";
-import { serveDist, type Served } from "../support/serve.ts";
+import { describe, expect, it } from "vitest";
+import { useFixtureBrowser } from "../support/fixture-browser.ts";
 
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  served = await serveDist(fixtureDist("main"));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const fixture = useFixtureBrowser();
 
 /** The hero's next-session block as a reader in `timezoneId` sees it at instant `now`. */
 async function nextSessionAt(timezoneId: string, now: string, javaScriptEnabled = true) {
-  const context = await browser.newContext({ timezoneId, javaScriptEnabled });
+  const context = await fixture.browser.newContext({ timezoneId, javaScriptEnabled });
   const page = await context.newPage();
   if (javaScriptEnabled) await page.clock.setFixedTime(new Date(now));
-  await page.goto(`${served.url}program/`);
+  await page.goto(`${fixture.server.url}program/`);
   const block = page.locator("[data-next-session]").first();
   if (javaScriptEnabled) await page.waitForSelector("[data-next-session][data-enhanced]");
   const result = {

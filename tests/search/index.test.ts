@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { fixtureDist, TMP } from "../support/build.ts";
 import { assertNoErrors, indexBuiltSite, indexedPageCount } from "../../src/integrations/pagefind.ts";
@@ -30,6 +31,25 @@ describe("the search index of the fixture site", () => {
     expect(marked).toContain("about/index.html");
     expect(marked).toContain("program/index.html");
     for (const page of marked) expect(page).not.toMatch(/^(index\.html|404\.html|search\/|tags\/|blog\/(\d+\/)?index\.html)/);
+  });
+
+  it("indexes a post's words once: not its table of contents, nor the # links after its headings", () => {
+    const fragments = path.join(dist, "pagefind", "fragment");
+    const post = fs
+      .readdirSync(fragments)
+      .map(
+        (f) =>
+          JSON.parse(
+            zlib
+              .gunzipSync(fs.readFileSync(path.join(fragments, f)))
+              .toString("utf8")
+              .replace(/^pagefind_dcd/, ""),
+          ) as { url: string; content: string },
+      )
+      .find((f) => f.url.endsWith("/blog/sections-and-structure/"));
+    expect(post?.content).toContain("First section");
+    expect(post?.content).not.toContain("In this post");
+    expect(post?.content).not.toContain("section#");
   });
 
   it("ships Pagefind's script minified (its internal names shortened)", () => {
