@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { fixtureDist } from "./build.ts";
+import { fixtureDist, type FixtureName } from "./build.ts";
 import { serveDist, type Served } from "./serve.ts";
 
 /** What the tests use; the fields are set once `beforeAll` has run. */
@@ -15,7 +15,7 @@ export interface FixtureBrowser {
 }
 
 /** Registers the hooks and returns the holder of the browser and the server. */
-export function useFixtureBrowser(site = "main"): FixtureBrowser {
+export function useFixtureBrowser(site: FixtureName = "main"): FixtureBrowser {
   const fixture = {} as FixtureBrowser;
   beforeAll(async () => {
     fixture.server = await serveDist(fixtureDist(site));
