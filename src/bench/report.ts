@@ -211,7 +211,7 @@ export function formatReport(r: BenchResult): string {
     }
   if (phaseRows.length)
     parts.push(
-      `where the site build's time goes (per-file times as Astro logs them: total / files)\n${table(["site build", "sync", "bundle", "routes", "Pagefind", ...ROUTE_GROUPS], phaseRows)}`,
+      `where the site build's time goes (per-file times as Astro logs them: total / files; pages render four at a time, so these overlap and add up to more than routes)\n${table(["site build", "sync", "bundle", "routes", "Pagefind", ...ROUTE_GROUPS], phaseRows)}`,
     );
 
   const pf = r.sizes.filter((s) => s.pagefind);

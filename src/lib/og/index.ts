@@ -1,8 +1,11 @@
-/** Social cards: which card a page gets and where it is published. */
+/**
+ * Social cards: which card a page gets and where it is published. Pages import
+ * this, so it stays free of the renderer (satori, resvg): the cache and the
+ * drawing live in ./cache.ts and ./render.ts, used by the build-end step.
+ */
 import type { SiteSettings } from "../settings.ts";
 import type { CardInput } from "./template.ts";
 
-export { cachedCard, cardKey, ensureCached } from "./cache.ts";
 export { CARD_HEIGHT, CARD_WIDTH, type CardInput } from "./template.ts";
 
 /** Site path of a post's card. */
