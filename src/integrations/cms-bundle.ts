@@ -15,7 +15,6 @@ import { CMS_ENTRY_ENV, cmsBundleFor, cmsBundleKey, copyCmsBundle, ensureCmsBund
 export default function cmsBundle(): AstroIntegration {
   let command = "";
   let bundle: CmsBundle | undefined;
-  let assets = "_astro";
   let pending: Promise<{ built: boolean; ms: number }> | undefined;
   return {
     name: "path2practice:cms-bundle",
@@ -29,9 +28,9 @@ export default function cmsBundle(): AstroIntegration {
         const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
         // Builds of several sites from one checkout (the tests' fixture sites) can share one CMS cache.
         const cacheDir = process.env["P2P_CMS_CACHE_DIR"] ?? fileURLToPath(config.cacheDir);
-        assets = config.build.assets;
-        bundle = cmsBundleFor(cacheDir, cmsBundleKey(root, base, viteVersion));
-        process.env[CMS_ENTRY_ENV] = bundle.entry;
+        const assets = config.build.assets;
+        bundle = cmsBundleFor(cacheDir, cmsBundleKey(root, `${base}${assets}/`, viteVersion), assets);
+        process.env[CMS_ENTRY_ENV] = `${assets}/${bundle.entry}`;
         const started = performance.now();
         // Started here, before Astro syncs content: the sync keeps one core busy and uses
         // little memory, so the bundler's child process gets the other core and its memory
@@ -43,7 +42,7 @@ export default function cmsBundle(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         if (!bundle || !pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
         const { built, ms } = await pending;
-        const files = copyCmsBundle(bundle, path.join(fileURLToPath(dir), assets));
+        const files = copyCmsBundle(bundle, path.join(fileURLToPath(dir), bundle.assets));
         logger.info(`CMS bundle ${bundle.entry}: ${built ? `built in ${ms} ms` : "reused from the cache"}, ${files} files`);
       },
     },

@@ -17,7 +17,7 @@ try {
   await build({
     configFile: false,
     root,
-    base: `${base}_astro/`,
+    base: `${base}${bundle.assets}/`,
     mode: "production",
     logLevel: "error",
     publicDir: false,

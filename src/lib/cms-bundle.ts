@@ -25,24 +25,26 @@ const SOURCE_FILES = ["package-lock.json", "tsconfig.json"];
 /** Folders under src/ that never reach the browser bundle (benchmark and command-line tools). */
 const SKIP_DIRS = new Set(["src/bench", "src/cli"]);
 
-/** Set during a build to the entry script's file name, for the admin page. */
+/** Set during a build to the entry script's path under the base (`<assets folder>/cms.<key>.js`), for the admin page. */
 export const CMS_ENTRY_ENV = "P2P_CMS_ENTRY";
 
 /** The admin page's script URL: Vite's source module on the authoring server, the cached bundle's entry in a build. */
-export function cmsScriptUrl(base: string, dev: boolean, assetsFolder = "_astro"): string {
+export function cmsScriptUrl(base: string, dev: boolean): string {
   const prefix = base.endsWith("/") ? base : `${base}/`;
   if (dev) return `${prefix}admin/cms.ts`;
   const entry = process.env[CMS_ENTRY_ENV];
   if (!entry) throw new Error(`${CMS_ENTRY_ENV} is not set: the path2practice:cms-bundle integration must be in astro.config.mjs`);
-  return `${prefix}${assetsFolder}/${entry}`;
+  return `${prefix}${entry}`;
 }
 
 /** Where a bundle is, and the name of its entry script. */
 export interface CmsBundle {
   /** Cache key: the hash of every input. */
   key: string;
-  /** The entry script's file name inside the assets folder (`_astro/`). */
+  /** The entry script's file name inside the assets folder. */
   entry: string;
+  /** The build's assets folder (Astro's `build.assets`, `_astro` by default): where the files go and what their URLs say. */
+  assets: string;
   /** Folder holding the finished bundle's files, ready to copy into the assets folder. */
   dir: string;
 }
@@ -58,13 +60,13 @@ function listFiles(root: string, rel: string, out: string[]): void {
   }
 }
 
-/** The cache key for the project at `root` deployed under `base`. */
-export function cmsBundleKey(root: string, base: string, bundlerVersion: string): string {
+/** The cache key for the project at `root` whose assets are served from `assetsUrl` (base + assets folder). */
+export function cmsBundleKey(root: string, assetsUrl: string, bundlerVersion: string): string {
   const files: string[] = [];
   for (const dir of SOURCE_DIRS) listFiles(root, dir, files);
   files.push(...SOURCE_FILES.filter((f) => fs.existsSync(path.join(root, f))));
   files.sort();
-  const hash = createHash("sha256").update(`cms-bundle ${BUNDLER_VERSION}\0${bundlerVersion}\0${base}\0`);
+  const hash = createHash("sha256").update(`cms-bundle ${BUNDLER_VERSION}\0${bundlerVersion}\0${assetsUrl}\0`);
   for (const f of files)
     hash
       .update(f)
@@ -75,8 +77,8 @@ export function cmsBundleKey(root: string, base: string, bundlerVersion: string)
 }
 
 /** The bundle for `key`: where it lives in the cache and what its entry is called. */
-export function cmsBundleFor(cacheDir: string, key: string): CmsBundle {
-  return { key, entry: `cms.${key}.js`, dir: path.join(cacheDir, "cms-bundle", key) };
+export function cmsBundleFor(cacheDir: string, key: string, assets: string): CmsBundle {
+  return { key, entry: `cms.${key}.js`, assets, dir: path.join(cacheDir, "cms-bundle", key) };
 }
 
 /** Whether the cache holds a finished bundle (the marker is written last). */

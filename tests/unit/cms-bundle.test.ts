@@ -53,7 +53,7 @@ describe("the CMS bundle's cache key", () => {
 
 describe("a cached bundle", () => {
   it("counts as built only once its completion marker is written, and copies without the marker", () => {
-    const bundle = cmsBundleFor(path.join(ROOT, "cache"), "abc123");
+    const bundle = cmsBundleFor(path.join(ROOT, "cache"), "abc123", "_astro");
     expect(bundle.entry).toBe("cms.abc123.js");
     fs.mkdirSync(bundle.dir, { recursive: true });
     fs.writeFileSync(path.join(bundle.dir, bundle.entry), "console.log(1)");
@@ -71,7 +71,7 @@ describe("a cached bundle", () => {
       delete process.env[CMS_ENTRY_ENV];
       expect(cmsScriptUrl("/path2practice", true)).toBe("/path2practice/admin/cms.ts");
       expect(() => cmsScriptUrl("/", false)).toThrow(/cms-bundle integration/);
-      process.env[CMS_ENTRY_ENV] = "cms.abc123.js";
+      process.env[CMS_ENTRY_ENV] = "_astro/cms.abc123.js";
       expect(cmsScriptUrl("/path2practice/", false)).toBe("/path2practice/_astro/cms.abc123.js");
     } finally {
       if (saved === undefined) delete process.env[CMS_ENTRY_ENV];
@@ -81,7 +81,7 @@ describe("a cached bundle", () => {
 
   it("fails the build with the bundler's own message when the CMS code does not compile, and caches nothing", async () => {
     write("admin/cms.ts", "import { missing } from './no-such-module.ts';\nconsole.log(missing);\n");
-    const bundle = cmsBundleFor(path.join(ROOT, "cache"), "broken1");
+    const bundle = cmsBundleFor(path.join(ROOT, "cache"), "broken1", "_astro");
     await expect(ensureCmsBundle(ROOT, "/", bundle)).rejects.toThrow(/CMS bundle \(admin\/cms\.ts\) failed to build[\s\S]*no-such-module/);
     expect(isBuilt(bundle)).toBe(false);
     const cached = path.join(ROOT, "cache/cms-bundle");

@@ -18,8 +18,6 @@ export interface Face {
   source: string;
   /** Name of the core file in src/styles/fonts/. */
   core: string;
-  /** Preloaded on every page (the three every page uses; italics load where a page has them). */
-  preload: boolean;
   /**
    * `swap` for the faces every page uses (preloaded, so in place before the first paint).
    * `optional` for italics: a page preloads them only when it has italic text, and one that
@@ -36,7 +34,6 @@ export const FACES: readonly Face[] = [
     style: "normal",
     source: "@fontsource/literata/files/literata-latin-600-normal.woff2",
     core: "literata-600-core.woff2",
-    preload: true,
     display: "swap",
   },
   {
@@ -45,7 +42,6 @@ export const FACES: readonly Face[] = [
     style: "normal",
     source: "@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2",
     core: "source-sans-3-400-core.woff2",
-    preload: true,
     display: "swap",
   },
   {
@@ -54,7 +50,6 @@ export const FACES: readonly Face[] = [
     style: "normal",
     source: "@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2",
     core: "source-sans-3-600-core.woff2",
-    preload: true,
     display: "swap",
   },
   {
@@ -63,7 +58,6 @@ export const FACES: readonly Face[] = [
     style: "italic",
     source: "@fontsource/source-sans-3/files/source-sans-3-latin-400-italic.woff2",
     core: "source-sans-3-400-italic-core.woff2",
-    preload: false,
     display: "optional",
   },
 ];
