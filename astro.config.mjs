@@ -3,8 +3,10 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
+import { fileURLToPath } from "node:url";
 import { astroProcessorOptions } from "./src/markdown/pipeline.ts";
 import { loadSettings } from "./src/lib/settings.ts";
+import { outDir } from "./src/lib/paths.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
 import pagefindSearch from "./src/integrations/pagefind.ts";
 import deploy from "./src/integrations/deploy.ts";
@@ -21,7 +23,8 @@ export default defineConfig({
   site: process.env.SITE_URL || settings.url,
   base,
   trailingSlash: "always",
-  outDir: process.env.P2P_OUT_DIR || "./dist",
+  // The search step of `npm run build` (src/cli/search-index.ts) indexes the same folder.
+  outDir: outDir(fileURLToPath(new URL(".", import.meta.url))),
   // Separate caches per content folder, so fixture builds never share state with the real site.
   cacheDir: process.env.P2P_CACHE_DIR || "./node_modules/.astro",
   // Every stylesheet goes to a file, so the public pages' CSP can say style-src 'self'

@@ -1,6 +1,6 @@
 /**
  * The builds the benchmark times: the full site (all pages, feeds, social
- * images, search index) and the bare baseline blog in `tests/bench/baseline`,
+ * images, search index: the steps of `npm run build`) and the bare baseline blog in `tests/bench/baseline`,
  * each as a real `astro build` in its own process, with its own output and
  * cache folders under the benchmark's temporary folder.
  */
@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { BENCH_NOW } from "./generate.ts";
 import { parseBuildLog, socialImageMs, type BuildLog } from "./log.ts";
-import { folderStats, measure, type RunResult } from "./measure.ts";
+import { searchIndexStep } from "../lib/search-index.ts";
+import { folderStats, measure, sequence, type RunResult } from "./measure.ts";
 
 /** Project root. */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -97,7 +98,10 @@ export async function buildSite(
     P2P_NOW: BENCH_NOW,
     TZ: "UTC",
   };
-  const run = await measure(process.execPath, [ASTRO, "build", "--root", ROOT], { cwd: workDir(dirs), env, niceness: options.niceness ?? 0 });
+  // `npm run build`'s two steps, Astro then the search index, each in its own process as there.
+  const step = { cwd: workDir(dirs), env, niceness: options.niceness ?? 0 };
+  const astro = await measure(process.execPath, [ASTRO, "build", "--root", ROOT], step);
+  const run = sequence(astro, await measure(process.execPath, searchIndexStep(ROOT), step));
   if (options.logFile) fs.writeFileSync(options.logFile, run.log);
   return { ...figures(run, dirs.out), log: run.log };
 }
@@ -134,13 +138,13 @@ export interface PagefindFigures {
 
 /**
  * Pagefind's time over a built site: the build's own log line when its
- * integration writes one, else a second indexing run into a scratch folder,
- * with the same Node API the build's integration uses
+ * search step writes one, else a second indexing run into a scratch folder,
+ * with the same Node API the build's search step uses
  * (https://pagefind.app/docs/node-api/), and measures the build's own index.
  */
 export async function timePagefind(dist: string, scratch: string, loggedMs: number | null = null): Promise<PagefindFigures> {
   const own = folderStats(path.join(dist, "pagefind"));
-  // The build's search integration logs its own time: no need to index twice.
+  // The build's search step logs its own time: no need to index twice.
   if (loggedMs !== null && own.files) return { ms: loggedMs, pages: folderStats(dist, (rel) => rel.endsWith(".html")).files, ...own };
   const pagefind = await import("pagefind");
   const start = performance.now();

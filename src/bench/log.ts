@@ -1,9 +1,9 @@
 /**
- * Reads an `astro build` log for where the time went: Astro prints each
+ * Reads a build log (`npm run build`: astro build, then the search index) for where the time went: Astro prints each
  * generated file with its own time ("├─ /blog/x/index.html (+12ms)"), the
  * phase totals ("[types] Generated 6.2s", "[vite] ✓ built in 14s", "✓ Completed
  * in 3.4s" after "generating static routes"), and our integrations log their
- * own steps (Pagefind: "indexed 151 pages for search in 561 ms").
+ * own steps; the search index step prints "[search] indexed 151 pages for search in 561 ms".
  */
 
 /** Route families whose per-file times are summed. */
@@ -76,7 +76,7 @@ export function parseBuildLog(text: string): BuildLog {
       routesMs = durationMs(m);
       inRoutes = false;
     }
-    m = /pagefind\].*\bin (\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(line);
+    m = /\[search\] indexed .*\bin (\d+(?:\.\d+)?)\s*(ms|s)\b/.exec(line);
     if (m) pagefindMs = toMs(m[1]!, m[2]!);
   }
   return { syncMs, bundleMs, routesMs, pagefindMs, routes };

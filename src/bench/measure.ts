@@ -106,6 +106,17 @@ export function measure(command: string, args: string[], options: { cwd: string;
   });
 }
 
+/** Two commands run one after the other as one: times add up, memory is the higher peak (the first had exited). */
+export function sequence(first: RunResult, second: RunResult): RunResult {
+  return {
+    wallMs: first.wallMs + second.wallMs,
+    peakBytes: Math.max(first.peakBytes, second.peakBytes),
+    cpuMs: first.cpuMs === null || second.cpuMs === null ? null : first.cpuMs + second.cpuMs,
+    log: first.log + second.log,
+    code: second.code,
+  };
+}
+
 /** Total size and count of the files under `dir`, optionally only those whose relative path passes `filter`. */
 export function folderStats(dir: string, filter: (rel: string) => boolean = () => true): { bytes: number; files: number } {
   let bytes = 0;

@@ -6,7 +6,8 @@
 import path from "node:path";
 import { checkContent } from "../lib/content/checks/index.ts";
 import { formatProblem } from "../lib/content/validate.ts";
-import { EXIT, parseCommandLine, plural, resolveContentDir, runTool, settingsOf, UsageError } from "./lib/cli.ts";
+import { EXIT, parseCommandLine, plural, runTool, UsageError } from "./lib/cli.ts";
+import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
 const USAGE = `Usage: npm run content:check [-- --content <folder>] [--json] [--strict]
 

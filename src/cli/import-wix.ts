@@ -7,7 +7,8 @@ import path from "node:path";
 import { applyPlan, planImport, type ImportPlan } from "../lib/import/plan.ts";
 import { readSource } from "../lib/import/source.ts";
 import { SourceError } from "../lib/import/types.ts";
-import { EXIT, InputError, parseCommandLine, plural, resolveContentDir, runTool, settingsOf, shown, UsageError } from "./lib/cli.ts";
+import { EXIT, InputError, parseCommandLine, plural, runTool, shown, UsageError } from "./lib/cli.ts";
+import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
 const USAGE = `Usage: npm run import:wix -- <source> [--write] [--content <folder>]
 

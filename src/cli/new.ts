@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { isoDay } from "../lib/dates.ts";
 import { slugify } from "../lib/slug.ts";
-import { EXIT, InputError, parseCommandLine, resolveContentDir, runTool, settingsOf, shown, UsageError } from "./lib/cli.ts";
+import { EXIT, InputError, parseCommandLine, runTool, shown, UsageError } from "./lib/cli.ts";
+import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
 const USAGE = `Usage: npm run new -- "Post title" [--content <folder>]
 

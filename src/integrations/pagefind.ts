@@ -1,108 +1,20 @@
 /**
- * Full-text search with Pagefind's Node API (https://pagefind.app/docs/node-api/).
+ * Full-text search in `astro dev`, with Pagefind's Node API (https://pagefind.app/docs/node-api/).
+ * There is no output folder, so the first request for `/pagefind/*` crawls the running dev
+ * server, indexes the pages it renders, and serves the bundle from memory. A change to content
+ * or source marks the index stale; the next search rebuilds it. (astro-pagefind serves the last
+ * build instead, which goes stale silently.)
  *
- * - `astro build`: after Astro writes the site, index the output folder and write the
- *   bundle to `<outDir>/pagefind/`. Every step's `errors` is checked, and an index with
- *   no pages fails the build too (it means `data-pagefind-body` went missing).
- * - `astro dev`: there is no output folder, so the first request for `/pagefind/*`
- *   crawls the running dev server, indexes the pages it renders, and serves the bundle
- *   from memory. A change to content or source marks the index stale; the next search
- *   rebuilds it. (astro-pagefind serves the last build instead, which goes stale silently.)
- *
- * Only elements marked `data-pagefind-body` are indexed (post article, about, program),
- * so navigation, footers, lists and tag pages never reach the index.
+ * A production build is indexed by `npm run build`'s own step after `astro build`
+ * (src/cli/search-index.ts, src/lib/search-index.ts), with the same options.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import { transform } from "esbuild";
-import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { Plugin } from "vite";
+import { assertNoErrors, INDEX_CONFIG } from "../lib/search-index.ts";
 import { crawlSite } from "./pagefind-crawl.ts";
-
-/** Options shared by build and dev indexing. */
-const INDEX_CONFIG: pagefind.PagefindServiceConfig = {
-  // The site is written in English; one language keeps a single index (no per-language split).
-  forceLanguage: "en",
-  // The "#" link the Markdown pipeline adds to each heading is not words of the post:
-  // indexed, it showed in result excerpts as "First section#".
-  excludeSelectors: [".heading-anchor"],
-};
-
-/** Throws when a Pagefind step reported errors. */
-export function assertNoErrors(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.map((e) => `  - ${e}`).join("\n")}`);
-}
-
-/**
- * Pagefind also writes its ready-made UIs, a search worker and a WebAssembly build for pages
- * without a language. The site uses its own UI, searches on the main thread (`noWorker` in
- * src/scripts/search-ui.ts) and forces one language, so these only add deploy weight (~470 KB).
- */
-const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)$|^wasm\.unknown\.pagefind$/;
-
-/** Deletes the parts of a written Pagefind bundle the site never loads. */
-export function pruneBundle(bundleDir: string): void {
-  for (const file of fs.readdirSync(bundleDir)) if (UNUSED.test(file)) fs.rmSync(path.join(bundleDir, file));
-}
-
-/**
- * Minifies Pagefind's own script (pagefind.js) in place. Pagefind writes it
- * without renaming its internals; minified it costs a reader's first search
- * about 1.8 KB less (13.2 -> 11.4 KB gzip).
- */
-export async function minifyPagefindScript(bundleDir: string): Promise<void> {
-  const file = path.join(bundleDir, "pagefind.js");
-  const { code } = await transform(fs.readFileSync(file, "utf8"), { minify: true, format: "esm", legalComments: "none" });
-  fs.writeFileSync(file, code);
-}
-
-/** Number of pages in a written Pagefind bundle, from its `pagefind-entry.json`. */
-export function indexedPageCount(bundleDir: string): number {
-  const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-}
-
-/** Result of indexing a built site. */
-export interface BuildIndexResult {
-  pageCount: number;
-  outputPath: string;
-}
-
-/**
- * The built pages that can carry `data-pagefind-body`: posts (the pattern also
- * reads the blog's numbered list pages, which are small), about and program.
- * Tag pages, the largest files of a big site, and the other lists are never
- * indexed, so Pagefind need not parse them. A new indexed template must be
- * added here; tests/search/index.test.ts fails if a marked page is missed.
- */
-export const INDEXED_PAGES = "{blog/*/index.html,about/index.html,program/index.html}";
-
-/** Indexes the HTML files in `siteDir` and writes the bundle to `siteDir/pagefind`. Throws on any Pagefind error. */
-export async function indexBuiltSite(siteDir: string): Promise<BuildIndexResult> {
-  try {
-    const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
-    assertNoErrors("createIndex", errors);
-    if (!index) throw new Error("Pagefind createIndex returned no index");
-    const added = await index.addDirectory({ path: siteDir, glob: INDEXED_PAGES });
-    assertNoErrors("addDirectory", added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    assertNoErrors("writeFiles", written.errors);
-    pruneBundle(written.outputPath);
-    await minifyPagefindScript(written.outputPath);
-    // addDirectory counts every HTML file it read; the entry file counts the pages that made it into the index.
-    const pageCount = indexedPageCount(written.outputPath);
-    if (pageCount === 0)
-      throw new Error(`Pagefind indexed no pages in ${siteDir}: is the site built, and do content pages carry data-pagefind-body?`);
-    return { pageCount, outputPath: written.outputPath };
-  } finally {
-    await pagefind.close();
-  }
-}
 
 /** Crawls a running dev server from `origin + base` and returns the Pagefind bundle as in-memory files keyed by path ("pagefind.js"). */
 export async function indexDevSite(origin: string, base: string, logger?: AstroIntegrationLogger): Promise<Map<string, Uint8Array>> {
@@ -182,7 +94,7 @@ function devSearchPlugin(base: string, logger: AstroIntegrationLogger): Plugin {
   };
 }
 
-/** The Astro integration: index after `astro build`, serve a fresh index in `astro dev`. */
+/** The Astro integration: a fresh search index in `astro dev` (a build is indexed by `npm run build`'s next step). */
 export default function pagefindSearch(): AstroIntegration {
   return {
     name: "path2practice:pagefind",
@@ -191,12 +103,6 @@ export default function pagefindSearch(): AstroIntegration {
         if (command !== "dev") return;
         const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
         updateConfig({ vite: { plugins: [devSearchPlugin(base, logger)] } });
-      },
-      "astro:build:done": async ({ dir, logger }) => {
-        const siteDir = fileURLToPath(dir);
-        const started = Date.now();
-        const { pageCount } = await indexBuiltSite(siteDir);
-        logger.info(`indexed ${pageCount} pages for search in ${Date.now() - started} ms`);
       },
     },
   };

@@ -10,3 +10,8 @@ export function contentDir(): string {
 export function settingsFile(dir = contentDir()): string {
   return path.join(dir, "settings", "site.yaml");
 }
+
+/** Absolute path of the built site: `P2P_OUT_DIR` (tests, the benchmark), else `dist/` under `root`. Astro builds there (astro.config.mjs) and the search step indexes it. */
+export function outDir(root = process.cwd()): string {
+  return path.resolve(root, process.env["P2P_OUT_DIR"] || "dist");
+}

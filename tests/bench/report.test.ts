@@ -18,7 +18,7 @@ const LOG = `19:15:00 [types] Generated 6.21s
  generating optimized images
 19:15:19   ▶ /_astro/hero.webp (before: 12kB, after: 9kB) (+154ms) (1/4)
 19:15:19 ✓ Completed in 301ms.
-19:15:19 [path2practice:pagefind] indexed 151 pages for search in 561 ms
+[search] indexed 151 pages for search in 561 ms (dist/pagefind)
 `;
 
 function build(over: Partial<BuildFigures> = {}): BuildFigures {

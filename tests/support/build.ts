@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { searchIndexStep } from "../../src/lib/search-index.ts";
 
 const run = promisify(execFile);
 
@@ -77,12 +78,11 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
-          cwd: ROOT,
-          env,
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        return { dist: out, log: stdout + stderr };
+        // `npm run build`'s two steps: Astro, then the search index.
+        const options = { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 };
+        const astro = await run(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], options);
+        const search = await run(process.execPath, searchIndexStep(ROOT), options);
+        return { dist: out, log: astro.stdout + astro.stderr + search.stdout + search.stderr };
       } catch (err) {
         const e = err as { stdout?: string; stderr?: string; message: string };
         const log = `${e.stdout ?? ""}\n${e.stderr ?? ""}`;
@@ -95,7 +95,7 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
           fs.rmSync(out, { recursive: true, force: true });
           continue;
         }
-        const failure = new Error(`astro build failed for ${build.name}:\n${log}`);
+        const failure = new Error(`npm run build failed for ${build.name}:\n${log}`);
         Object.assign(failure, { log });
         throw failure;
       }

@@ -1,11 +1,11 @@
 /**
- * What every command-line tool shares: argument parsing with friendly errors,
- * the exit codes (0 ok, 1 problems found, 2 bad usage) and where the content
- * folder is.
+ * What every command-line tool shares: argument parsing with friendly errors
+ * and the exit codes (0 ok, 1 problems found, 2 bad usage). Where the content
+ * folder is lives in content-folder.ts, so a tool that never reads content
+ * (the search index step of every build) does not load the settings schema.
  */
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { loadSettings, type SiteSettings } from "../../lib/settings.ts";
 
 /** Exit codes shared by all tools. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -53,24 +53,6 @@ export function runTool(usage: string, main: () => number | Promise<number>): vo
         }
       },
     );
-}
-
-/** The content folder: `--content <dir>`, else `P2P_CONTENT_DIR`, else `./content`. */
-export function resolveContentDir(option: string | undefined): string {
-  return path.resolve(option ?? (process.env["P2P_CONTENT_DIR"] || "content"));
-}
-
-/** Loads the site settings of a content folder, as an InputError naming the file when they are broken. */
-export function settingsOf(contentRoot: string): SiteSettings {
-  try {
-    return loadSettings(path.join(contentRoot, "settings", "site.yaml"));
-  } catch (err) {
-    const message = (err as Error).message;
-    if (/ENOENT/.test(message)) {
-      throw new InputError(`No site settings found at ${path.join(contentRoot, "settings", "site.yaml")}. Is ${contentRoot} the content folder?`);
-    }
-    throw new InputError(message);
-  }
 }
 
 /** "1 post", "3 posts". */

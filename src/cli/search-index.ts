@@ -1,0 +1,43 @@
+/**
+ * The search index step of `npm run build`: indexes the site `astro build`
+ * has just written and puts Pagefind's bundle in `<site>/pagefind/`. It runs
+ * in its own process after Astro's has exited (src/lib/search-index.ts says
+ * why). It also indexes again a site that is already built.
+ */
+import { indexBuiltSite } from "../lib/search-index.ts";
+import { outDir } from "../lib/paths.ts";
+import { EXIT, InputError, parseCommandLine, runTool, shown, UsageError } from "./lib/cli.ts";
+
+const USAGE = `Usage: npm run search:index [-- <site folder>]
+
+Builds the search index of a built site into <site folder>/pagefind/.
+npm run build runs it after astro build; run it alone to index a site again.
+
+  <site folder>  the built site (default: $P2P_OUT_DIR, else ./dist)
+  -h, --help     show this help
+
+Exit code: 0 indexed, 1 indexing failed or found no page, 2 the command was called wrongly.
+`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {});
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`Give one site folder, not ${positionals.length}.`);
+  const site = positionals[0] ?? outDir();
+  const started = performance.now();
+  let pageCount: number;
+  try {
+    ({ pageCount } = await indexBuiltSite(site));
+  } catch (err) {
+    // Pagefind's own errors and a missing or unmarked site are the build's problem to report, not a crash.
+    throw new InputError(`Search index of ${shown(site)} failed: ${(err as Error).message}`);
+  }
+  // The benchmark reads this line for Pagefind's time (src/bench/log.ts).
+  process.stdout.write(`[search] indexed ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms (${shown(site)}/pagefind)\n`);
+  return EXIT.ok;
+}
+
+runTool(USAGE, main);
