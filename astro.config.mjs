@@ -42,5 +42,9 @@ export default defineConfig({
   // Vite's dependency cache follows, so two dev servers (an author's and a test's) never
   // rewrite each other's optimized dependencies, which reloads their pages mid-use.
   vite: process.env.P2P_CACHE_DIR ? { cacheDir: `${process.env.P2P_CACHE_DIR}/vite` } : {},
+  // A rebuild copies post pages whose content, links and code are unchanged from the last
+  // build instead of rendering them again (keys: src/data/page-keys.ts). After one changed
+  // post at 1,000 posts: 11.2-11.5 s -> 8.8-8.9 s.
+  experimental: { incrementalBuild: true },
   integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), ogCards(), cmsBundle(), deploy()],
 });

@@ -1,8 +1,9 @@
 /**
  * The builds the benchmark times: the full site (all pages, feeds, social
- * images, search index: the steps of `npm run build`) and the bare baseline blog in `tests/bench/baseline`,
- * each as a real `astro build` in its own process, with its own output and
- * cache folders under the benchmark's temporary folder.
+ * images, search index), run as `npm run build` runs it (`astro build`, then
+ * the search step), and the bare baseline blog in `tests/bench/baseline`
+ * (`astro build`). Each step is a real process with its own output and cache
+ * folders under the benchmark's temporary folder.
  */
 import fs from "node:fs";
 import path from "node:path";

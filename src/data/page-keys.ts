@@ -1,0 +1,45 @@
+/**
+ * Incremental-build keys of the pages that use them (src/lib/page-key.ts says how
+ * they are used). Only post pages have one: they are most of a site's pages, and
+ * an edit to one post changes few of the others.
+ */
+import { metaCspForTarget } from "../lib/deploy/github-pages.ts";
+import { policyOptions } from "../lib/deploy/policy.ts";
+import { pageKey } from "../lib/page-key.ts";
+import { tagSlug } from "../lib/tags.ts";
+import { getProgram } from "./program.ts";
+import { getSettings, getTags, oncePerBuild, type Post } from "./site.ts";
+
+/** What every page shows besides its own content: settings (header, footer, dates' time zone), the program callout, the policy meta tag, the base path. */
+export const getSharedKey: () => Promise<string> = oncePerBuild(async () =>
+  pageKey(await getSettings(), await getProgram(), metaCspForTarget("public", policyOptions()) ?? null, import.meta.env.BASE_URL),
+);
+
+/** A post as another post's page shows it (navigation, related posts). */
+const shown = (p: Post | undefined) => (p ? { id: p.id, digest: p.digest ?? null, data: p.data } : null);
+
+/** The pages a post page links to. */
+export interface PostLinks {
+  newer?: Post | undefined;
+  older?: Post | undefined;
+  related: readonly Post[];
+}
+
+/**
+ * Returns the key function of post pages: a key covers the post (its file's digest,
+ * front matter and rendered body), the posts its page links to (newer, older, related),
+ * the names its tags go by across the site (search filters use one spelling per tag),
+ * and the shared key. In dev, where nothing is cached, it returns no key.
+ */
+export async function postPageKeys(): Promise<(post: Post, links: PostLinks) => string | undefined> {
+  if (import.meta.env.DEV) return () => undefined;
+  const shared = await getSharedKey();
+  const names = new Map((await getTags()).map((t) => [t.slug, t.name]));
+  return (post, links) =>
+    pageKey(
+      shared,
+      { id: post.id, digest: post.digest ?? null, data: post.data, rendered: post.rendered ?? null },
+      post.data.tags.map((t) => names.get(tagSlug(t)) ?? t),
+      [links.newer, links.older, ...links.related].map(shown),
+    );
+}
