@@ -22,7 +22,7 @@ import rehypeRawHtml from "./rehype-raw-html.ts";
 import remarkBareLinks from "./remark-bare-links.ts";
 import remarkGfmFast from "./remark-gfm-fast.ts";
 import remarkReadingTime from "./remark-reading-time.ts";
-import remarkUsesItalic from "./remark-uses-italic.ts";
+import remarkFontUse from "./remark-font-use.ts";
 
 /** Options shared by the build and the preview. */
 export interface PipelineOptions {
@@ -38,7 +38,7 @@ export interface PipelineOptions {
  * same HTML for half the Markdown time (issue #8; see remark-gfm-fast.ts).
  */
 export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
-  return [remarkGfmFast, remarkBareLinks, remarkReadingTime, remarkUsesItalic];
+  return [remarkGfmFast, remarkBareLinks, remarkReadingTime, remarkFontUse];
 }
 
 /** rehype plugins, in order. */
@@ -65,6 +65,8 @@ export interface RenderedMeta {
   toc: TocEntry[];
   /** The document has italic text (its page preloads the italic face). */
   usesItalic: boolean;
+  /** The document has bold body text (its page preloads the bold face). */
+  usesBold: boolean;
 }
 
 /**
@@ -76,7 +78,13 @@ export async function renderMarkdown(markdown: string, options: PipelineOptions 
   const fm = (file.data.astro?.frontmatter ?? {}) as Partial<RenderedMeta>;
   return {
     html: String(file.value),
-    meta: { readingTime: fm.readingTime ?? 1, wordCount: fm.wordCount ?? 0, toc: fm.toc ?? [], usesItalic: fm.usesItalic ?? false },
+    meta: {
+      readingTime: fm.readingTime ?? 1,
+      wordCount: fm.wordCount ?? 0,
+      toc: fm.toc ?? [],
+      usesItalic: fm.usesItalic ?? false,
+      usesBold: fm.usesBold ?? false,
+    },
   };
 }
 

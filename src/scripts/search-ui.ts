@@ -107,6 +107,8 @@ let panels = 0;
 /** A search panel. `onChange` hears every new state (the /search/ page mirrors it into the URL). */
 export function createSearchPanel(initial: SearchState, onChange?: (state: SearchState) => void): { element: HTMLElement; input: HTMLInputElement } {
   if (!document.querySelector(`link[href="${cssUrl}"]`)) document.head.insertAdjacentHTML("beforeend", `<link rel="stylesheet" href="${cssUrl}">`);
+  // Matches in results are bold body text, a face list pages do not load: fetch it while the reader types.
+  void document.fonts?.load(`600 1em ${getComputedStyle(document.documentElement).getPropertyValue("--font-body")}`).catch(() => undefined);
   const id = `search-${++panels}`;
   const element = document.createElement("div");
   element.className = "search-panel";

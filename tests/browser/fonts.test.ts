@@ -5,26 +5,85 @@
  * rest of Latin for that face, and shows the letter in the site's font.
  */
 import { describe, expect, it } from "vitest";
+import { FACES } from "../../src/lib/fonts/faces.ts";
 import { useFixtureBrowser } from "../support/fixture-browser.ts";
 
 const fixture = useFixtureBrowser();
 
-/** The font files a page fetched once it has drawn its text. */
-async function fontsFetched(path: string): Promise<string[]> {
+/** A font file's name without the build's content hash ("literata-600-core.woff2"). */
+const fontName = (url: string) => new URL(url, "http://x/").pathname.replace(/^.*\//, "").replace(/\.[\w-]+\.woff2$/, ".woff2");
+
+/** The font files a page fetched once it has drawn its text, the ones it preloads, and the core files of the faces it drew with. */
+async function fontsOf(path: string): Promise<{ fetched: string[]; preloaded: string[]; used: string[] }> {
   const page = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const fonts: string[] = [];
+  const fetched: string[] = [];
   page.on("request", (req) => {
-    if (req.resourceType() === "font") fonts.push(new URL(req.url()).pathname.replace(/^.*\//, "").replace(/\.[\w-]+\.woff2$/, ".woff2"));
+    if (req.resourceType() === "font") fetched.push(fontName(req.url()));
   });
   await page.goto(fixture.server.url + path, { waitUntil: "networkidle" });
   await page.evaluate(() => document.fonts.ready);
+  const preloaded = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((l) => l.getAttribute("href") ?? ""));
+  // Faces the page drew text with (a preloaded file is fetched whether used or not; its face loads only when used).
+  const used = await page.evaluate(() =>
+    [...document.fonts]
+      .filter((f) => f.status === "loaded" && f.unicodeRange.includes("U+0-7E"))
+      .map((f) => `${f.family.replace(/"/g, "")} ${f.weight} ${f.style}`),
+  );
   await page.close();
-  return fonts.sort();
+  const coreFile = (face: string) => FACES.find((f) => `${f.family} ${f.weight} ${f.style}` === face)?.core ?? face;
+  return { fetched: [...new Set(fetched)].sort(), preloaded: preloaded.map(fontName).sort(), used: used.map(coreFile).sort() };
+}
+
+async function fontsFetched(path: string): Promise<string[]> {
+  return (await fontsOf(path)).fetched;
 }
 
 describe("fonts", () => {
   it("fetches only the core files on a page in plain English", async () => {
     expect(await fontsFetched("blog/welcome/")).toEqual(["literata-600-core.woff2", "source-sans-3-400-core.woff2", "source-sans-3-600-core.woff2"]);
+  });
+
+  it("fetches only the heading and body faces on lists, whose bold labels use the heading face", async () => {
+    for (const path of ["blog/", "blog/2/", "tags/", "tags/networking/"])
+      // (a list whose titles have accents also fetches the heading face's rest of Latin: not counted here)
+      expect(
+        (await fontsFetched(path)).filter((f) => f.endsWith("-core.woff2")),
+        path,
+      ).toEqual(["literata-600-core.woff2", "source-sans-3-400-core.woff2"]);
+  });
+
+  it("preloads exactly the core files each page uses: none arrives late, none is fetched for nothing", async () => {
+    for (const path of [
+      "",
+      "blog/",
+      "blog/2/",
+      "tags/",
+      "tags/networking/",
+      "blog/welcome/",
+      "blog/mdx-post/",
+      "about/",
+      "program/",
+      "search/",
+      "404.html",
+    ]) {
+      const { preloaded, used } = await fontsOf(path);
+      expect(preloaded, path).toEqual(used);
+    }
+  });
+
+  it("fetches the bold face when the search dialog opens on a list, for the matches in results", async () => {
+    const page = await fixture.browser.newPage();
+    const fetched: string[] = [];
+    page.on("request", (req) => {
+      if (req.resourceType() === "font") fetched.push(fontName(req.url()));
+    });
+    await page.goto(fixture.server.url + "blog/", { waitUntil: "networkidle" });
+    expect(fetched).not.toContain("source-sans-3-600-core.woff2");
+    await page.keyboard.press("/");
+    await page.locator(".search-dialog[open] .search-input").waitFor();
+    await page.waitForFunction(() => document.fonts.check('600 16px "Source Sans 3"'));
+    await page.close();
+    expect(fetched).toContain("source-sans-3-600-core.woff2");
   });
 
   it("adds the rest of Latin for the heading face when a title says café", async () => {
