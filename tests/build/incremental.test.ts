@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, copyContent, FIXTURE_CONTENT, TMP } from "../support/build.ts";
 
@@ -17,9 +18,10 @@ let content = "";
 let dist = "";
 let first = new Map<string, string>();
 
-/** Paths of the post pages a build log says were copied from the last build instead of rendered. */
+/** Paths of the post pages a build log says were copied from the last build instead of rendered (with CI set, the log is coloured). */
 function copied(log: string): Set<string> {
-  return new Set([...log.matchAll(/ (\/blog\/[^/\s]+\/index\.html) \((?:restored|cached)\)/g)].map((m) => m[1]!.slice(1)));
+  const plain = stripVTControlCharacters(log);
+  return new Set([...plain.matchAll(/ (\/blog\/[^/\s]+\/index\.html) \((?:restored|cached)\)/g)].map((m) => m[1]!.slice(1)));
 }
 
 const read = (page: string) => fs.readFileSync(path.join(dist, page), "utf8");
