@@ -1,10 +1,9 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
-import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
-import { astroProcessorOptions } from "./src/markdown/pipeline.ts";
+import { astroMarkdownProcessor } from "./src/markdown/astro-processor.ts";
 import { loadSettings } from "./src/lib/settings.ts";
 import { outDir } from "./src/lib/paths.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
@@ -14,6 +13,7 @@ import ogCards from "./src/integrations/og-cards.ts";
 import cmsBundle from "./src/integrations/cms-bundle.ts";
 
 const settings = loadSettings();
+const root = fileURLToPath(new URL(".", import.meta.url));
 
 // Deploying under a sub-path (GitHub Pages project sites) sets SITE_BASE, e.g. "/path2practice".
 const base = process.env.SITE_BASE || "/";
@@ -24,7 +24,7 @@ export default defineConfig({
   base,
   trailingSlash: "always",
   // The search step of `npm run build` (src/cli/search-index.ts) indexes the same folder.
-  outDir: outDir(fileURLToPath(new URL(".", import.meta.url))),
+  outDir: outDir(root),
   // Separate caches per content folder, so fixture builds never share state with the real site.
   cacheDir: process.env.P2P_CACHE_DIR || "./node_modules/.astro",
   // Every stylesheet goes to a file, so the public pages' CSP can say style-src 'self'
@@ -35,7 +35,7 @@ export default defineConfig({
   // Pictures in posts get responsive sizes (srcset) like hero images; no inline styles, for the CSP.
   image: { layout: "constrained", responsiveStyles: false },
   markdown: {
-    processor: unified(astroProcessorOptions({ siteUrl: settings.url, base })),
+    processor: astroMarkdownProcessor(root, { siteUrl: settings.url, base }),
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
     syntaxHighlight: false,
   },
