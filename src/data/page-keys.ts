@@ -11,7 +11,7 @@ import { getProgram } from "./program.ts";
 import { getSettings, getTags, oncePerBuild, type Post } from "./site.ts";
 
 /** What every page shows besides its own content: settings (header, footer, dates' time zone), the program callout, the policy meta tag, the base path. */
-export const getSharedKey: () => Promise<string> = oncePerBuild(async () =>
+const getSharedKey: () => Promise<string> = oncePerBuild(async () =>
   pageKey(await getSettings(), await getProgram(), metaCspForTarget("public", policyOptions()) ?? null, import.meta.env.BASE_URL),
 );
 

@@ -10,11 +10,12 @@
  * before anything is built, the page can name the entry file at once and the
  * bundle can build alongside the rest of the site.
  */
-import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { hashFiles } from "./hash-files.ts";
+import { RUN_TS } from "./node-ts.ts";
 
 /** Bump when the bundling options below change in a way the inputs do not show. */
 const BUNDLER_VERSION = "1";
@@ -66,14 +67,7 @@ export function cmsBundleKey(root: string, assetsUrl: string, bundlerVersion: st
   for (const dir of SOURCE_DIRS) listFiles(root, dir, files);
   files.push(...SOURCE_FILES.filter((f) => fs.existsSync(path.join(root, f))));
   files.sort();
-  const hash = createHash("sha256").update(`cms-bundle ${BUNDLER_VERSION}\0${bundlerVersion}\0${assetsUrl}\0`);
-  for (const f of files)
-    hash
-      .update(f)
-      .update("\0")
-      .update(fs.readFileSync(path.join(root, f)))
-      .update("\0");
-  return hash.digest("base64url").slice(0, 12);
+  return hashFiles(root, files, `cms-bundle ${BUNDLER_VERSION}\0${bundlerVersion}\0${assetsUrl}\0`).slice(0, 12);
 }
 
 /** The bundle for `key`: where it lives in the cache and what its entry is called. */
@@ -100,7 +94,7 @@ export async function ensureCmsBundle(root: string, base: string, bundle: CmsBun
     return { built: false };
   }
   const job: CmsBundleJob = { root, base, bundle };
-  const child = spawn(process.execPath, ["--experimental-strip-types", "--no-warnings", BUILDER, JSON.stringify(job)], {
+  const child = spawn(process.execPath, [...RUN_TS, BUILDER, JSON.stringify(job)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -13,6 +13,7 @@ import { transform } from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { RUN_TS } from "./node-ts.ts";
 
 /**
  * The search step of `npm run build` as Node arguments, for tools that run the build
@@ -21,7 +22,7 @@ import * as pagefind from "pagefind";
  * checks they agree.
  */
 export function searchIndexStep(root: string): string[] {
-  return ["--experimental-strip-types", "--no-warnings", path.join(root, "src/cli/search-index.ts")];
+  return [...RUN_TS, path.join(root, "src/cli/search-index.ts")];
 }
 
 /** Options shared by build and dev indexing. */
