@@ -9,14 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite, copyContent, FIXTURE_CONTENT } from "../support/build.ts";
+import { writeFileIn } from "../support/files.ts";
 
 /** Writes files into a fresh copy of the fixture content, builds it, and returns the problem lines of the failed build. */
 async function failedBuild(name: string, files: Record<string, string>): Promise<string> {
   const content = copyContent(FIXTURE_CONTENT, `bad-${name}`);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
-    fs.writeFileSync(path.join(content, file), text);
-  }
+  for (const [file, text] of Object.entries(files)) writeFileIn(content, file, text);
   const before = Object.fromEntries(Object.keys(files).map((f) => [f, fs.readFileSync(path.join(content, f), "utf8")]));
   let log = "";
   try {

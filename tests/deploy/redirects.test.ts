@@ -12,13 +12,11 @@ import {
   type Redirect,
 } from "../../src/lib/deploy/redirects.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, fixtureDist, TMP } from "../support/build.ts";
+import { writeFileIn } from "../support/files.ts";
 
 /** Writes a redirects file in the scratch dir and returns its path. */
 function redirectsFile(name: string, text: string): string {
-  const file = path.join(TMP, "redirects", `${name}.yaml`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
+  return writeFileIn(path.join(TMP, "redirects"), `${name}.yaml`, text);
 }
 
 const r = (from: string, to: string, origin = "test"): Redirect => ({ from, to, status: 301, origin });

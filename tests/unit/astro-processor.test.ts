@@ -8,12 +8,10 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { astroMarkdownProcessor, pipelineSourceDigest } from "../../src/markdown/astro-processor.ts";
 import { ROOT, TMP } from "../support/build.ts";
+import { writeFileIn } from "../support/files.ts";
 
 const SCRATCH = path.join(TMP, "pipeline-digest");
-const write = (rel: string, text: string) => {
-  fs.mkdirSync(path.dirname(path.join(SCRATCH, rel)), { recursive: true });
-  fs.writeFileSync(path.join(SCRATCH, rel), text);
-};
+const write = (rel: string, text: string) => writeFileIn(SCRATCH, rel, text);
 
 beforeEach(() => {
   fs.rmSync(SCRATCH, { recursive: true, force: true });

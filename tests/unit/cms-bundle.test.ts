@@ -3,12 +3,10 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CMS_ENTRY_ENV, cmsBundleFor, cmsBundleKey, cmsScriptUrl, copyCmsBundle, ensureCmsBundle, isBuilt } from "../../src/lib/cms-bundle.ts";
 import { TMP } from "../support/build.ts";
+import { writeFileIn } from "../support/files.ts";
 
 const ROOT = path.join(TMP, "cms-bundle-key");
-const write = (rel: string, text: string) => {
-  fs.mkdirSync(path.dirname(path.join(ROOT, rel)), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, rel), text);
-};
+const write = (rel: string, text: string) => writeFileIn(ROOT, rel, text);
 
 beforeEach(() => {
   fs.rmSync(ROOT, { recursive: true, force: true });
