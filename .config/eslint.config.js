@@ -7,7 +7,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", "node_modules/", ".astro/", "tests/.tmp/", "tests/bench/baseline/dist/", "**/*.d.ts"] },
+  { ignores: ["dist/", "node_modules/", ".astro/", "tests/.tmp/", "bench/baseline/dist/", "**/*.d.ts"] },
   ...tseslint.configs.recommendedTypeChecked,
   ...astro.configs["flat/recommended"],
   {

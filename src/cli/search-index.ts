@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     // Pagefind's own errors and a missing or unmarked site are the build's problem to report, not a crash.
     throw new InputError(`Search index of ${shown(site)} failed: ${(err as Error).message}`);
   }
-  // The benchmark reads this line for Pagefind's time (src/bench/log.ts).
+  // The benchmark reads this line for Pagefind's time (bench/log.ts).
   process.stdout.write(`[search] indexed ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms (${shown(site)}/pagefind)\n`);
   return EXIT.ok;
 }

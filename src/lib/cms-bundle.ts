@@ -23,8 +23,8 @@ const BUNDLER_VERSION = "1";
 const SOURCE_DIRS = ["admin", "src"];
 /** Top-level files that shape how sources resolve and which packages they get. */
 const SOURCE_FILES = ["package-lock.json", "tsconfig.json"];
-/** Folders under src/ that never reach the browser bundle (benchmark and command-line tools). */
-const SKIP_DIRS = new Set(["src/bench", "src/cli"]);
+/** Folders under src/ that never reach the browser bundle (command-line tools). */
+const SKIP_DIRS = new Set(["src/cli"]);
 
 /** Set during a build to the entry script's path under the base (`<assets folder>/cms.<key>.js`), for the admin page. */
 export const CMS_ENTRY_ENV = "P2P_CMS_ENTRY";

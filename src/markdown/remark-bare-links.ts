@@ -7,7 +7,7 @@
  *
  * Why: the parser-level extension (micromark-extension-gfm-autolink-literal)
  * tries a link at every word and cost half of all Markdown time (issue #8,
- * `npx tsx src/bench/gfm-compare.ts`); this pass only looks where a
+ * `npx tsx bench/gfm-compare.ts`); this pass only looks where a
  * candidate is. The rules mirror that extension's tokenizers
  * (node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js,
  * spec: https://github.github.com/gfm/#autolinks-extension-); the

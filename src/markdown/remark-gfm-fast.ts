@@ -8,7 +8,7 @@
  * an email or URL at each word), and cost about half of the Markdown time:
  * per 848-word post, parsing alone 2.7 ms, with full GFM 5.35 ms, with GFM
  * minus autolink literals about the same as parsing alone (issue #8,
- * `npx tsx src/bench/gfm-compare.ts`). Bare URLs are linked afterwards, on
+ * `npx tsx bench/gfm-compare.ts`). Bare URLs are linked afterwards, on
  * text nodes only, by ./remark-bare-links.ts.
  */
 import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from "mdast-util-gfm-footnote";

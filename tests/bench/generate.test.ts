@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
 import { afterAll, describe, expect, it } from "vitest";
-import { generatePost, writeSite } from "../../src/bench/generate.ts";
+import { generatePost, writeSite } from "../../bench/generate.ts";
 import { postFields, checkPost } from "../../src/schema/post.ts";
 import { FIXTURE_CONTENT } from "../support/build.ts";
 

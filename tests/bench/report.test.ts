@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { BuildFigures } from "../../src/bench/builds.ts";
-import { parseBuildLog, routeGroup, socialImageMs } from "../../src/bench/log.ts";
-import { checkBudgets, formatBytes, formatMs, formatReport, ratioLines, table, type BenchResult } from "../../src/bench/report.ts";
-import { compressedSizes, KINDS, type PageWeight } from "../../src/bench/weight.ts";
+import type { BuildFigures } from "../../bench/builds.ts";
+import { parseBuildLog, routeGroup, socialImageMs } from "../../bench/log.ts";
+import { checkBudgets, formatBytes, formatMs, formatReport, ratioLines, table, type BenchResult } from "../../bench/report.ts";
+import { compressedSizes, KINDS, type PageWeight } from "../../bench/weight.ts";
 
 const LOG = `19:15:00 [types] Generated 6.21s
 19:15:01 [vite] ✓ built in 1.29s

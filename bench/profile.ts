@@ -16,8 +16,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified as processor } from "unified";
-import { astroProcessorOptions, renderMarkdown } from "../markdown/pipeline.ts";
-import remarkReadingTime from "../markdown/remark-reading-time.ts";
+import { astroProcessorOptions, renderMarkdown } from "../src/markdown/pipeline.ts";
+import remarkReadingTime from "../src/markdown/remark-reading-time.ts";
 
 /** One measured renderer. */
 export interface ProfileRow {

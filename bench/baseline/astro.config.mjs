@@ -11,7 +11,7 @@
  */
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
-import { astroProcessorOptions } from "../../../src/markdown/pipeline.ts";
+import { astroProcessorOptions } from "../../src/markdown/pipeline.ts";
 
 const mode = process.env.BENCH_MARKDOWN || "default";
 /** @type {Record<string, import("astro").AstroUserConfig["markdown"]>} */

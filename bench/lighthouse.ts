@@ -9,8 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { chromePath } from "../../tests/support/browser.ts";
-import { serveDist } from "../../tests/support/serve.ts";
+import { chromePath } from "../tests/support/browser.ts";
+import { serveDist } from "../tests/support/serve.ts";
 import { ROOT } from "./builds.ts";
 
 const run = promisify(execFile);

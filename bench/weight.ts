@@ -10,8 +10,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Page, Response } from "playwright-core";
-import { launchBrowser } from "../../tests/support/browser.ts";
-import { serveDist } from "../../tests/support/serve.ts";
+import { launchBrowser } from "../tests/support/browser.ts";
+import { serveDist } from "../tests/support/serve.ts";
 
 /** Raw and compressed bytes. */
 export interface Bytes {
@@ -184,7 +184,7 @@ function filesBytes(dist: string, origin: string, urls: string[]): Bytes {
  */
 export async function measureSearch(dist: string, queries: [string, string] = ["referral", "shoulder tension"]): Promise<SearchBytes | null> {
   if (!fs.existsSync(path.join(dist, "pagefind"))) return null;
-  const { measureSearchTransfer } = await import("../../tests/support/search-transfer.ts");
+  const { measureSearchTransfer } = await import("../tests/support/search-transfer.ts");
   const server = await serveDist(dist);
   try {
     const t = await measureSearchTransfer(server.url, queries);

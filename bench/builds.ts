@@ -1,7 +1,7 @@
 /**
  * The builds the benchmark times: the full site (all pages, feeds, social
  * images, search index), run as `npm run build` runs it (`astro build`, then
- * the search step), and the bare baseline blog in `tests/bench/baseline`
+ * the search step), and the bare baseline blog in `bench/baseline`
  * (`astro build`). Each step is a real process with its own output and cache
  * folders under the benchmark's temporary folder.
  */
@@ -9,13 +9,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { BENCH_NOW } from "./generate.ts";
 import { parseBuildLog, socialImageMs, type BuildLog } from "./log.ts";
-import { searchIndexStep } from "../lib/search-index.ts";
+import { searchIndexStep } from "../src/lib/search-index.ts";
 import { folderStats, measure, sequence, type RunResult } from "./measure.ts";
 
 /** Project root. */
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const ROOT = path.resolve(import.meta.dirname, "..");
 /** The bare Astro blog used as the baseline. */
-export const BASELINE_DIR = path.join(ROOT, "tests/bench/baseline");
+export const BASELINE_DIR = path.join(ROOT, "bench/baseline");
 const ASTRO = path.join(ROOT, "node_modules/astro/bin/astro.mjs");
 
 /** Figures for one build. */
@@ -45,7 +45,7 @@ export interface BuildDirs {
   cache: string;
 }
 
-/** Markdown processor for the baseline build (see tests/bench/baseline/astro.config.mjs). */
+/** Markdown processor for the baseline build (see bench/baseline/astro.config.mjs). */
 export type BaselineMarkdown = "default" | "unified" | "pipeline";
 
 const SOCIAL_FILE = /(^|\/)og\/.*\.(png|jpe?g|webp)$/;

@@ -1,20 +1,20 @@
 /**
  * What GFM's autolink literals cost, and what the pipeline pays instead:
- * generated posts (src/bench/generate.ts, ~840 words each, no files written)
+ * generated posts (bench/generate.ts, ~840 words each, no files written)
  * rendered in-process through Astro's `unified().createRenderer()`, as the
  * build does, by the chain with remark-gfm and by the site's pipeline (GFM
  * without the autolink-literal extension, plus remark-bare-links). CPU
  * milliseconds per post, median of the passes, round robin so load from
  * elsewhere hits both alike.
  *
- *   npx tsx src/bench/gfm-compare.ts [posts=150] [passes=5]
+ *   npx tsx bench/gfm-compare.ts [posts=150] [passes=5]
  */
 import { unified } from "@astrojs/markdown-remark";
 import remarkGfm from "remark-gfm";
-import { astroProcessorOptions, remarkPlugins } from "../markdown/pipeline.ts";
-import remarkBareLinks from "../markdown/remark-bare-links.ts";
-import remarkGfmFast from "../markdown/remark-gfm-fast.ts";
-import remarkReadingTime from "../markdown/remark-reading-time.ts";
+import { astroProcessorOptions, remarkPlugins } from "../src/markdown/pipeline.ts";
+import remarkBareLinks from "../src/markdown/remark-bare-links.ts";
+import remarkGfmFast from "../src/markdown/remark-gfm-fast.ts";
+import remarkReadingTime from "../src/markdown/remark-reading-time.ts";
 import { generatePost } from "./generate.ts";
 
 type Shared = Parameters<ReturnType<typeof unified>["createRenderer"]>[0];
