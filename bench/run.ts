@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: generates seeded sites in a temporary folder, builds each
- * with the full site and with the bare baseline, and prints build times, the
- * `ratio` lines, page weights, search bytes, Lighthouse scores, where the
- * Markdown time goes, and the budgets as PASS/FAIL lines.
+ * with the full site and with the bare baseline (unified + remark-gfm, and
+ * Astro's default processor), and prints build times, social cards on their
+ * own line, the `ratio` lines, page weights, search bytes, Lighthouse scores,
+ * where the Markdown time goes, the size of the site's code, and the budgets
+ * as PASS/FAIL lines.
  *
- *   npm run bench                 1,000 and 4,000 posts (12-15 minutes on 2 shared cores)
+ *   npm run bench                 100, 1,000 and 4,000 posts (12-15 minutes on 2 shared cores)
  *   npm run bench -- --quick      100 posts, one Lighthouse page (about a minute on an idle machine)
  *   npm run -s bench -- --json    the same figures as JSON on stdout (-s keeps npm's banner out; table and progress go to stderr)
  *   options: --sizes=100,1000  --no-lighthouse  --no-profile  --profile  --no-variants  --warm-all  --keep  --nice=10  --seed=1
@@ -17,7 +19,8 @@ import { buildBaseline, buildSite, ROOT, timePagefind, touchOnePost, type Baseli
 import { writeSite } from "./generate.ts";
 import { runLighthouse } from "./lighthouse.ts";
 import { profileMarkdown, readBodies } from "./profile.ts";
-import { formatMs, formatReport, type BenchResult, type SizeResult } from "./report.ts";
+import { BASELINE_LABELS, formatMs, formatReport, jsonReport, type BenchResult, type SizeResult } from "./report.ts";
+import { sourceSize } from "./source.ts";
 import { measureSearch, measureWeights, templatePaths } from "./weight.ts";
 
 const { values: args } = parseArgs({
@@ -38,7 +41,7 @@ const { values: args } = parseArgs({
 });
 
 const quick = args.quick;
-const sizes = args.sizes ? args.sizes.split(",").map((s) => Number(s.replace(/[_,]/g, ""))) : quick ? [100] : [1000, 4000];
+const sizes = args.sizes ? args.sizes.split(",").map((s) => Number(s.replace(/[_,]/g, ""))) : quick ? [100] : [100, 1000, 4000];
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected comma-separated post counts, got "${args.sizes}"`);
 const lighthouseOn = !args["no-lighthouse"] && (args.lighthouse ?? true);
 const profileOn = !args["no-profile"] && (args.profile ?? !quick);
@@ -61,7 +64,9 @@ async function main(): Promise<void> {
     weights: [],
     lighthouse: [],
     profile: null,
+    source: sourceSize(ROOT),
   };
+  log(`source: ${result.source!.lines} lines in ${result.source!.files} files`);
   try {
     for (const [i, posts] of sizes.entries()) {
       const dir = path.join(tmp, `site-${posts}`);
@@ -71,11 +76,13 @@ async function main(): Promise<void> {
       const ours = { content, out: path.join(dir, "dist"), cache: path.join(dir, "cache") };
       const base = { content, out: path.join(dir, "baseline-dist"), cache: path.join(dir, "baseline-cache") };
 
-      // Baseline and site cold builds back to back, so load from elsewhere on the machine hits both alike.
-      const baseline = await buildBaseline(base, { cold: true, niceness });
-      log(`${posts} baseline cold: ${short(baseline)}`);
+      // Baselines and site cold builds back to back, so load from elsewhere on the machine hits them alike.
+      const baseline = await buildBaseline(base, { cold: true, markdown: "gfm", niceness });
+      log(`${posts} baseline ${BASELINE_LABELS.gfm} cold: ${short(baseline)}`);
+      const baselineDefault = await buildBaseline(base, { cold: true, markdown: "default", niceness });
+      log(`${posts} baseline ${BASELINE_LABELS.default} cold: ${short(baselineDefault)}`);
       const cold = await buildSite(ours, { cold: true, niceness, logFile: path.join(dir, "cold.log") });
-      log(`${posts} site cold: ${short(cold)}`);
+      log(`${posts} site cold: ${short(cold)}; social cards ${formatMs(cold.socialMs)}`);
       const pagefind = await timePagefind(ours.out, path.join(dir, "pagefind-scratch"), cold.phases.pagefindMs);
       log(`${posts} Pagefind: ${formatMs(pagefind.ms)}, ${pagefind.files} files`);
       const search = await measureSearch(ours.out);
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
       if (variantsOn && posts <= 1000)
         for (const markdown of ["unified", "pipeline"] as BaselineMarkdown[]) {
           const figures = await buildBaseline(base, { cold: true, markdown, niceness });
-          log(`${posts} baseline with ${markdown} Markdown: ${short(figures)}`);
+          log(`${posts} baseline ${BASELINE_LABELS[markdown]} cold: ${short(figures)}`);
           baselineVariants.push({ markdown, figures: strip(figures) });
         }
       result.sizes.push({
@@ -115,6 +122,7 @@ async function main(): Promise<void> {
         warm,
         incremental,
         baseline: strip(baseline),
+        baselineDefault: strip(baselineDefault),
         baselineVariants,
         pagefind,
         search,
@@ -133,7 +141,7 @@ async function main(): Promise<void> {
   }
   if (args.json) {
     process.stderr.write(formatReport(result));
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   } else process.stdout.write(formatReport(result));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BuildFigures } from "../../bench/builds.ts";
 import { parseBuildLog, routeGroup, socialImageMs } from "../../bench/log.ts";
-import { checkBudgets, formatBytes, formatMs, formatReport, ratioLines, table, type BenchResult } from "../../bench/report.ts";
+import { checkBudgets, formatBytes, formatMs, formatReport, jsonReport, ratioLines, table, type BenchResult } from "../../bench/report.ts";
 import { compressedSizes, KINDS, type PageWeight } from "../../bench/weight.ts";
 
 const LOG = `19:15:00 [types] Generated 6.21s
@@ -57,17 +57,19 @@ function result(over: Partial<BenchResult> = {}): BenchResult {
         warm: build({ wallMs: 15_000, socialMs: 300 }),
         incremental: build({ wallMs: 4_000 }),
         baseline: build({ wallMs: 10_000, cpuMs: 8_000 }),
+        baselineDefault: build({ wallMs: 8_000 }),
         baselineVariants: [],
         pagefind: { ms: 2400, pages: 1000, bytes: 3_000_000, files: 900 },
         search: null,
       },
       {
         posts: 4000,
-        cold: build({ wallMs: 90_000, socialMs: 10_000 }),
+        cold: build({ wallMs: 90_000, socialMs: 10_000, socialFiles: 3990 }),
         warm: null,
         incremental: null,
         baseline: build({ wallMs: 50_000 }),
-        baselineVariants: [],
+        baselineDefault: build({ wallMs: 40_000 }),
+        baselineVariants: [{ markdown: "pipeline", figures: build({ wallMs: 70_000 }) }],
         pagefind: null,
         search: null,
       },
@@ -75,6 +77,7 @@ function result(over: Partial<BenchResult> = {}): BenchResult {
     weights: [weight("post", { html: 6000, css: 4000 }), weight("blog list", { html: 3000, css: 4000, fonts: 40_000 })],
     lighthouse: [{ page: "post", path: "/blog/a/", performance: 100, accessibility: 100, bestPractices: 100, seo: 100, cls: 0, failed: [] }],
     profile: null,
+    source: { dirs: ["src", "admin"], files: 150, lines: 11_200 },
     ...over,
   };
 }
@@ -130,20 +133,32 @@ describe("the benchmark report", () => {
     ).toBe("build   wall\n------  ----\na        1 s\nlonger  10 s");
   });
 
-  it("prints one ratio line per size, our time over the baseline's, and a CPU-time ratio", () => {
+  it("prints per size the site without social cards, the cards on their own line, and its ratios over both baselines", () => {
     expect(ratioLines(result())).toEqual([
-      "ratio cold 1,000 posts: 2.00 (ours 20.0 s / baseline 10.0 s)",
-      "ratio cold 1,000 posts, CPU time: 1.50 (ours 12.0 s / baseline 8.0 s)",
-      "ratio cold 4,000 posts: 1.80 (ours 90.0 s / baseline 50.0 s)",
-      "ratio cold 4,000 posts without social images: 1.60",
-      "ratio cold 4,000 posts, CPU time: 1.00 (ours 12.0 s / baseline 12.0 s)",
+      "site cold 1,000 posts without social cards: 20.0 s",
+      "social cards cold 1,000 posts: not in the build log (0 files)",
+      "ratio cold 1,000 posts without social cards: 2.00 (site 20.0 s / baseline unified + remark-gfm 10.0 s)",
+      "ratio cold 1,000 posts without social cards, over Astro's default processor: 2.50 (baseline Astro default (Sätteri) 8.0 s)",
+      "ratio cold 1,000 posts with social cards: 2.00 (site 20.0 s)",
+      "ratio cold 1,000 posts, CPU time with social cards: 1.50 (site 12.0 s / baseline 8.0 s)",
+      "site cold 4,000 posts without social cards: 80.0 s",
+      "social cards cold 4,000 posts: 10.0 s (3990 files)",
+      "ratio cold 4,000 posts without social cards: 1.60 (site 80.0 s / baseline unified + remark-gfm 50.0 s)",
+      "ratio cold 4,000 posts without social cards, over Astro's default processor: 2.00 (baseline Astro default (Sätteri) 40.0 s)",
+      "ratio cold 4,000 posts with social cards: 1.80 (site 90.0 s)",
+      "ratio cold 4,000 posts, CPU time with social cards: 1.00 (site 12.0 s / baseline 12.0 s)",
+      "source of src/ + admin/: 11,200 lines in 150 files (as wc -l counts them: blank and comment lines included; binary files left out)",
     ]);
   });
 
   it("checks the budgets, leaving social images out of the baseline ratio, and says N/A for what was not measured", () => {
     const budgets = Object.fromEntries(checkBudgets(result()).map((b) => [b.name, `${b.pass} ${b.detail}`]));
-    expect(budgets["4,000 posts cold <= 1.5x baseline (social images left out)"]).toBe(
-      "false 1.60x (limit 1.50x); in CPU time 1.00x with social images",
+    expect(budgets["100 posts cold without social cards <= 1.5x baseline (unified + remark-gfm)"]).toBe("null not measured");
+    expect(budgets["1,000 posts cold without social cards <= 1.5x baseline (unified + remark-gfm)"]).toBe(
+      "false 2.00x (limit 1.50x); in CPU time 1.50x with social cards",
+    );
+    expect(budgets["4,000 posts cold without social cards <= 1.5x baseline (unified + remark-gfm)"]).toBe(
+      "false 1.60x (limit 1.50x); in CPU time 1.00x with social cards",
     );
     expect(budgets["growth 1,000 -> 4,000 posts <= 4.4"]).toBe("true 4.00x (limit 4.40x)");
     expect(budgets["warm rebuild after one change at 1,000 posts <= 25% of cold"]).toBe("true 20% (limit 25%); in CPU time 100%");
@@ -153,14 +168,42 @@ describe("the benchmark report", () => {
     expect(budgets["search first query <= 120 KB at 1,000 posts (gzip)"]).toBe("null not measured");
     expect(budgets["Lighthouse 100 x4 on post"]).toBe("true 100 / 100 / 100 / 100");
     expect(budgets["Lighthouse 100 x4 on home"]).toBe("null not measured");
+    expect(budgets["source lines of src/ + admin/ < 11,150"]).toMatch(/^false 11,200 lines in 150 files \(as wc -l counts them/);
+  });
+
+  it("passes a cold build at exactly 1.5x the baseline and source lines just under the limit", () => {
+    const r = result({ source: { dirs: ["src", "admin"], files: 140, lines: 11_149 } });
+    r.sizes[0]!.cold = build({ wallMs: 16_000, socialMs: 1_000 });
+    const budgets = Object.fromEntries(checkBudgets(r).map((b) => [b.name, b.pass]));
+    expect(budgets["1,000 posts cold without social cards <= 1.5x baseline (unified + remark-gfm)"]).toBe(true);
+    expect(budgets["source lines of src/ + admin/ < 11,150"]).toBe(true);
+    expect(checkBudgets(result({ source: null })).find((b) => b.name.startsWith("source lines"))?.pass).toBeNull();
+  });
+
+  it("gives --json the same ratios and budgets the table prints", () => {
+    const r = result();
+    const json = JSON.parse(JSON.stringify(jsonReport(r))) as ReturnType<typeof jsonReport>;
+    expect(json.sizes[1]!.baselineDefault.wallMs).toBe(40_000);
+    expect(json.source).toEqual({ dirs: ["src", "admin"], files: 150, lines: 11_200 });
+    expect(json.ratios[1]).toMatchObject({ posts: 4000, siteMs: 80_000, cardsMs: 10_000, baselineMs: 50_000, baselineDefaultMs: 40_000 });
+    expect(json.ratios[1]!.ratio).toBeCloseTo(1.6);
+    expect(json.ratios[1]!.ratioDefault).toBeCloseTo(2);
+    const text = formatReport(r);
+    for (const b of json.budgets) expect(text).toContain(`${b.pass === null ? "N/A " : b.pass ? "PASS" : "FAIL"} ${b.name}: ${b.detail}`);
+    for (const q of json.ratios)
+      expect(text).toContain(`ratio cold ${q.posts.toLocaleString("en-US")} posts without social cards: ${q.ratio.toFixed(2)}`);
   });
 
   it("prints the budgets as PASS, FAIL and N/A lines after the tables", () => {
     const text = formatReport(result());
     expect(text).toMatch(/^PASS growth 1,000 -> 4,000 posts <= 4\.4: 4\.00x/m);
-    expect(text).toMatch(/^FAIL 4,000 posts cold <= 1\.5x baseline/m);
+    expect(text).toMatch(/^FAIL 4,000 posts cold without social cards <= 1\.5x baseline \(unified \+ remark-gfm\)/m);
+    expect(text).toMatch(/^FAIL source lines of src\/ \+ admin\/ < 11,150: 11,200 lines in 150 files/m);
     expect(text).toMatch(/^N\/A {2}Lighthouse 100 x4 on program: not measured$/m);
     expect(text).toMatch(/^1,000 site cold +20\.0 s +12\.0 s +100 +100\.0 +512\.00 MB/m);
+    expect(text).toMatch(/^4,000 baseline unified \+ remark-gfm +50\.0 s/m);
+    expect(text).toMatch(/^4,000 baseline Astro default \(Sätteri\) +40\.0 s/m);
+    expect(text).toMatch(/^4,000 baseline unified \+ site plugins +70\.0 s/m);
     expect(text.indexOf("ratio cold")).toBeLessThan(text.indexOf("PASS"));
   });
 });
