@@ -6,11 +6,13 @@ import { fileURLToPath } from "node:url";
 import { astroMarkdownProcessor } from "./src/markdown/astro-processor.ts";
 import { loadSettings } from "./src/lib/settings.ts";
 import { outDir } from "./src/lib/paths.ts";
+import { MAX_IMAGE_PIXELS } from "./src/lib/image-limits.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
 import pagefindSearch from "./src/integrations/pagefind.ts";
 import deploy from "./src/integrations/deploy.ts";
 import ogCards from "./src/integrations/og-cards.ts";
 import cmsBundle from "./src/integrations/cms-bundle.ts";
+import publishedImages from "./src/integrations/published-images.ts";
 
 const settings = loadSettings();
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -33,7 +35,13 @@ export default defineConfig({
   // 1,128 pages took 4.0-4.9 s one at a time and 2.9-3.5 s four at a time on 2 cores (8: no better).
   build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
   // Pictures in posts get responsive sizes (srcset) like hero images; no inline styles, for the CSP.
-  image: { layout: "constrained", responsiveStyles: false },
+  // The service caps every published image's width and refuses SVG (src/images/service.ts); sharp
+  // refuses to decode inputs over the pixel cap the content check enforces (src/lib/image-limits.ts).
+  image: {
+    layout: "constrained",
+    responsiveStyles: false,
+    service: { entrypoint: fileURLToPath(new URL("./src/images/service.ts", import.meta.url)), config: { limitInputPixels: MAX_IMAGE_PIXELS } },
+  },
   markdown: {
     processor: astroMarkdownProcessor(root, { siteUrl: settings.url, base }),
     // Posts rarely contain code; plain <pre><code> keeps builds fast and pages small.
@@ -46,5 +54,14 @@ export default defineConfig({
   // build instead of rendering them again (keys: src/data/page-keys.ts). After one changed
   // post at 1,000 posts: 11.2-11.5 s -> 8.8-8.9 s.
   experimental: { incrementalBuild: true },
-  integrations: [contentGuard(), mdx(), sitemap({ filter: (page) => !page.includes("/admin/") }), pagefindSearch(), ogCards(), cmsBundle(), deploy()],
+  integrations: [
+    contentGuard(),
+    mdx(),
+    sitemap({ filter: (page) => !page.includes("/admin/") }),
+    pagefindSearch(),
+    ogCards(),
+    cmsBundle(),
+    publishedImages(),
+    deploy(),
+  ],
 });

@@ -14,7 +14,8 @@ const USAGE = `Usage: npm run content:check [-- --content <folder>] [--json] [--
 Checks every post, page and settings file before you publish:
   errors    (the build or readers would break): fields the site does not accept, two posts
             with one address, links to posts, tags or pages that do not exist, missing images,
-            scripts or javascript: links in the text
+            SVG images, images not in the format their extension says, over 50 megapixels or
+            outside the content folder, scripts or javascript: links in the text
   warnings  (worth a look): descriptions too short or too long for search results, titles over
             70 characters, images without a description (alt text), tags spelled two ways,
             posts scheduled for a later date, images over 500 KB

@@ -15,8 +15,18 @@ const getSharedKey: () => Promise<string> = oncePerBuild(async () =>
   pageKey(await getSettings(), await getProgram(), metaCspForTarget("public", policyOptions()) ?? null, import.meta.env.BASE_URL),
 );
 
+/**
+ * A post's front matter for a key. Reading the hero image's fields through Astro's
+ * image proxy marks its original file as used, and Astro then publishes that
+ * original (any size) beside the resized copies; the proxy's `clone` reads them unmarked.
+ */
+const keyData = (data: Post["data"]) => {
+  const image = data.image as (typeof data.image & { clone?: unknown }) | undefined;
+  return image ? { ...data, image: image.clone ?? image } : data;
+};
+
 /** A post as another post's page shows it (navigation, related posts). */
-const shown = (p: Post | undefined) => (p ? { id: p.id, digest: p.digest ?? null, data: p.data } : null);
+const shown = (p: Post | undefined) => (p ? { id: p.id, digest: p.digest ?? null, data: keyData(p.data) } : null);
 
 /** The pages a post page links to. */
 export interface PostLinks {
@@ -38,7 +48,7 @@ export async function postPageKeys(): Promise<(post: Post, links: PostLinks) => 
   return (post, links) =>
     pageKey(
       shared,
-      { id: post.id, digest: post.digest ?? null, data: post.data, rendered: post.rendered ?? null },
+      { id: post.id, digest: post.digest ?? null, data: keyData(post.data), rendered: post.rendered ?? null },
       post.data.tags.map((t) => names.get(tagSlug(t)) ?? t),
       [links.newer, links.older, ...links.related].map(shown),
     );

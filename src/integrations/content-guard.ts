@@ -11,6 +11,7 @@ import { ParseCache } from "../lib/content/parse-cache.ts";
 import { contentDir } from "../lib/paths.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { formatProblem, validateContent } from "../lib/content/validate.ts";
+import { checkImages } from "../lib/content/checks/images.ts";
 import { rememberCheck } from "../lib/content/last-check.ts";
 
 export default function contentGuard(): AstroIntegration {
@@ -22,9 +23,12 @@ export default function contentGuard(): AstroIntegration {
         const { timeZone } = loadSettings();
         const cache = new ParseCache(path.join(fileURLToPath(config.cacheDir), "content-parse.bin"));
         // Remembered, so the social cards step reuses these entries at build end (src/integrations/og-cards.ts).
-        const { problems } = rememberCheck(root, timeZone, validateContent(root, timeZone, cache));
+        const { entries, problems } = rememberCheck(root, timeZone, validateContent(root, timeZone, cache));
         cache.save();
-        const errors = problems.filter((p) => p.severity === "error");
+        // Image files are judged before Astro reads them: an SVG, a file that is not what its name says,
+        // one over the pixel cap or outside the content folder must never reach the published site.
+        const imageProblems = checkImages({ root, projectRoot: fileURLToPath(config.root), entries });
+        const errors = [...problems, ...imageProblems].filter((p) => p.severity === "error");
         if (errors.length === 0) return;
         const report = errors.map((p) => formatProblem(p)).join("\n");
         if (command === "build") {

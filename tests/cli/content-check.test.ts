@@ -7,11 +7,12 @@ import { runCli, scratch } from "./run.ts";
 const FIXTURE = path.join(ROOT, "tests/fixtures/check/content");
 const NOW = { P2P_NOW: "2026-06-01T12:00:00Z" };
 
-/** A copy of the check fixture with a 600 KB image next to big-image.md. */
+/** A copy of the check fixture with a 600 KB image next to big-image.md: a real JPEG (the check reads its format and size), padded after its end. */
 function checkFolder(name: string): string {
   const dir = path.join(scratch(name), "content");
   fs.cpSync(FIXTURE, dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "posts/images/big.jpg"), Buffer.alloc(600 * 1024, 1));
+  const photo = fs.readFileSync(path.join(FIXTURE, "posts/images/photo.jpg"));
+  fs.writeFileSync(path.join(dir, "posts/images/big.jpg"), Buffer.concat([photo, Buffer.alloc(600 * 1024 - photo.length)]));
   return dir;
 }
 

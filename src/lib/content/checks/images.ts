@@ -1,6 +1,16 @@
-/** Images: referenced files must exist, body images need alt text, and big files slow pages down. */
+/**
+ * Images: referenced files must exist, stay inside the content folder, be what
+ * their extension says, never be SVG (an SVG can carry script that runs on the
+ * site's origin, where the CMS keeps its GitHub token) and stay under the pixel
+ * cap; body images need alt text, and big files slow pages down. The content
+ * check and the build (src/integrations/content-guard.ts) both run it.
+ */
 import fs from "node:fs";
 import path from "node:path";
+import { imageSize } from "image-size";
+import { IMAGE_FORMATS_TEXT } from "../../../schema/fields.ts";
+import { describePixels, MAX_IMAGE_PIXELS } from "../../image-limits.ts";
+import { extensionMatches, extensionOf, sniffImageType } from "../../image-type.ts";
 import type { Problem } from "../validate.ts";
 import { bodyParts, htmlImageSources } from "./body.ts";
 import type { CheckContext } from "./context.ts";
@@ -8,25 +18,116 @@ import type { CheckContext } from "./context.ts";
 /** Files above this size get a warning. */
 export const MAX_IMAGE_BYTES = 500 * 1024;
 
-/** The file an image reference points to, or undefined for remote images. */
-export function imageFile(src: string, markdownFile: string, projectRoot: string): string | undefined {
+/** Enough of a file for its format and, in nearly every file, its dimensions (a JPEG's may follow large metadata: then the whole file is read). */
+const HEAD_BYTES = 512 * 1024;
+
+/** Where an image reference points. */
+export type ImageTarget =
+  | { kind: "remote" }
+  | { kind: "file"; file: string }
+  /** A path that leaves the folder it must stay in (the content folder, or public/ for site paths). */
+  | { kind: "outside"; folder: string };
+
+const inside = (folder: string, file: string) => {
+  const rel = path.relative(folder, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+};
+
+/**
+ * The file an image reference points to. Relative paths resolve next to the
+ * Markdown file and must stay in the content folder `root`; site paths ("/...")
+ * point into public/, except in front matter, where only content files are images.
+ */
+export function imageTarget(src: string, markdownFile: string, root: string, projectRoot: string, inFrontMatter = false): ImageTarget {
   const s = src.trim();
-  if (!s || /^(https?:)?\/\//i.test(s) || /^data:/i.test(s)) return undefined;
+  if (!s || /^(https?:)?\/\//i.test(s) || /^data:/i.test(s)) return { kind: "remote" };
+  // file:, or any other scheme that is not the web: never a content file.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return { kind: "outside", folder: "the content folder" };
   let clean = s.replace(/[?#].*$/, "");
   try {
     clean = decodeURIComponent(clean);
   } catch {
     // keep it as written
   }
-  return clean.startsWith("/") ? path.join(projectRoot, "public", clean) : path.resolve(path.dirname(markdownFile), clean);
+  if (clean.startsWith("/") && !inFrontMatter) {
+    const publicDir = path.join(projectRoot, "public");
+    const file = path.join(publicDir, clean);
+    return inside(publicDir, file) ? { kind: "file", file } : { kind: "outside", folder: "public/" };
+  }
+  const file = path.resolve(path.dirname(markdownFile), clean);
+  return inside(root, file) ? { kind: "file", file } : { kind: "outside", folder: "the content folder" };
+}
+
+/** What a referenced file turned out to be: fine, or the error to report about it. */
+type Verdict = { what: string; hint: string } | undefined;
+
+/** Judges one existing image file, which must stay in `folder` (named `folderName` in messages). */
+function judgeFile(file: string, folder: string, folderName: string): Verdict {
+  // A symlink may point anywhere on the machine: its target must be in the folder too.
+  const real = fs.realpathSync(file);
+  if (!inside(fs.realpathSync(folder), real)) {
+    return { what: `leads outside ${folderName} (it is a link to a file elsewhere)`, hint: "put the image itself in the images/ folder next to the post" };
+  }
+  const head = readHead(real, HEAD_BYTES);
+  const type = sniffImageType(head);
+  if (type === "svg" || ["svg", "svgz"].includes(extensionOf(file))) {
+    return {
+      what: `is an SVG file; SVG is never published (it can carry script)`,
+      hint: "save it as a PNG or JPEG instead",
+    };
+  }
+  if (!type) return { what: `is not an image file the site accepts`, hint: `use ${IMAGE_FORMATS_TEXT}` };
+  if (!extensionMatches(file, type)) {
+    const ext = extensionOf(file);
+    return {
+      what: `is a ${type.toUpperCase()} file named .${ext || "(no extension)"}`,
+      hint: `give it the extension of its real format (.${type === "jpeg" ? "jpg" : type})${ext ? ` or save it again as a real .${ext} file` : ""}`,
+    };
+  }
+  const size = dimensions(real, head);
+  if (!size) return { what: `is damaged: its size cannot be read`, hint: "save it again from an image editor" };
+  if (size.width * size.height > MAX_IMAGE_PIXELS) {
+    return {
+      what: `is ${describePixels(size.width, size.height)}, over the ${MAX_IMAGE_PIXELS / 1_000_000} MP limit`,
+      hint: "resize it to about 2400 pixels wide before adding it",
+    };
+  }
+  return undefined;
+}
+
+function readHead(file: string, bytes: number): Uint8Array {
+  const fd = fs.openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(Math.min(bytes, fs.fstatSync(fd).size));
+    fs.readSync(fd, buf, 0, buf.length, 0);
+    return buf;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Width and height from the file's header, without decoding the image. */
+function dimensions(file: string, head: Uint8Array): { width: number; height: number } | undefined {
+  for (const bytes of [head, undefined]) {
+    try {
+      const { width, height } = imageSize(bytes ?? fs.readFileSync(file));
+      if (width && height) return { width, height };
+    } catch {
+      // a header cut short (or a damaged file): read the whole file once, then give up
+    }
+    if (head.length < HEAD_BYTES) break;
+  }
+  return undefined;
 }
 
 /** Checks body images, raw <img> tags and image fields in front matter. */
-export function checkImages(ctx: CheckContext): Problem[] {
+export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "entries">): Problem[] {
   const problems: Problem[] = [];
+  const verdicts = new Map<string, Verdict>();
   for (const entry of ctx.entries) {
     const refs: Array<{ src: string; alt: string | undefined; line: number; field?: string }> = [];
-    const { images, html } = bodyParts(entry);
+    // The build runs this over every post: bodies without "![" or "<img" have no images to parse for.
+    const { images, html } = /!\[|<img/i.test(entry.body) ? bodyParts(entry) : { images: [], html: [] };
     for (const { node, line } of images) refs.push({ src: node.url, alt: node.alt ?? "", line });
     for (const { node, line } of html) for (const img of htmlImageSources(node.value)) refs.push({ ...img, line });
     for (const f of entry.collection.fields) {
@@ -44,11 +145,26 @@ export function checkImages(ctx: CheckContext): Problem[] {
           hint: "describe the image in the brackets: ![A therapist's hands on a client's shoulder](...)",
         });
       }
-      const file = imageFile(ref.src, entry.file, ctx.projectRoot);
-      if (!file) continue;
+      const target = imageTarget(ref.src, entry.file, ctx.root, ctx.projectRoot, Boolean(ref.field));
+      if (target.kind === "remote") continue;
+      if (target.kind === "outside") {
+        const hint = ref.field ? "give the path relative to the post, e.g. ./images/photo.jpg" : "put the image in the images/ folder next to the post";
+        problems.push({ severity: "error", ...at, message: `image "${ref.src}" leads outside ${target.folder}`, hint });
+        continue;
+      }
+      const { file } = target;
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        const where = ref.src.startsWith("/") ? "the public/ folder" : path.relative(ctx.root, path.dirname(file)) || "the content folder";
+        const where = ref.src.startsWith("/") && !ref.field ? "the public/ folder" : path.relative(ctx.root, path.dirname(file)) || "the content folder";
         problems.push({ severity: "error", ...at, message: `image "${ref.src}" is missing`, hint: `no such file in ${where}; check the spelling or add the file` });
+        continue;
+      }
+      if (!verdicts.has(file)) {
+        const [folder, name] = inside(ctx.root, file) ? [ctx.root, "the content folder"] : [path.join(ctx.projectRoot, "public"), "public/"];
+        verdicts.set(file, judgeFile(file, folder, name));
+      }
+      const verdict = verdicts.get(file);
+      if (verdict) {
+        problems.push({ severity: "error", ...at, message: `image "${ref.src}" ${verdict.what}`, hint: verdict.hint });
         continue;
       }
       const size = fs.statSync(file).size;
