@@ -12,6 +12,7 @@ import { contentDir } from "../lib/paths.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { formatProblem, validateContent } from "../lib/content/validate.ts";
 import { rememberCheck } from "../lib/content/last-check.ts";
+import { unsafeHtmlProblems } from "../lib/content/checks/unsafe-html.ts";
 
 export default function contentGuard(): AstroIntegration {
   return {
@@ -22,8 +23,10 @@ export default function contentGuard(): AstroIntegration {
         const { timeZone } = loadSettings();
         const cache = new ParseCache(path.join(fileURLToPath(config.cacheDir), "content-parse.bin"));
         // Remembered, so the social cards step reuses these entries at build end (src/integrations/og-cards.ts).
-        const { problems } = rememberCheck(root, timeZone, validateContent(root, timeZone, cache));
+        const checked = rememberCheck(root, timeZone, validateContent(root, timeZone, cache));
         cache.save();
+        // What the sanitizer would remove is an error too, so the build never drops part of a post unnoticed.
+        const problems = [...checked.problems, ...unsafeHtmlProblems(checked.entries)];
         const errors = problems.filter((p) => p.severity === "error");
         if (errors.length === 0) return;
         const report = errors.map((p) => formatProblem(p)).join("\n");
