@@ -1,10 +1,12 @@
 /**
  * Checks an entry against the site's schema before the CMS saves it, with the
  * same rules (and messages) as the build's content check, including rules that
- * span fields (a hero image needs alt text). Decap aborts the save when a
+ * span fields (a hero image needs alt text) and the HTML the site's sanitizer
+ * would remove from the body. Decap aborts the save when a
  * `preSave` listener throws, and shows the message.
  * https://decapcms.org/docs/registering-events/
  */
+import { findRemovedHtml } from "../src/markdown/removed-html.ts";
 import { collectionSchema, collections, type CollectionSpec } from "../src/schema/index.ts";
 
 /** Result of checking one entry: the data to save and what is wrong with it. */
@@ -26,9 +28,9 @@ export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, 
     const value = cleaned[field.name];
     if (!field.required && field.default === undefined && (value === "" || value === null)) delete cleaned[field.name];
   }
-  const { body: _body, ...frontMatter } = cleaned;
+  const { body, ...frontMatter } = cleaned;
   const result = collectionSchema(spec, { timeZone }).safeParse(frontMatter);
-  const problems = result.success
+  const schemaProblems = result.success
     ? []
     : result.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? "");
@@ -36,7 +38,13 @@ export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, 
         const rest = issue.path.slice(1).map(String).join(".");
         return `${label}${rest ? ` (${rest})` : ""}: ${issue.message}`;
       });
-  return { data: cleaned, problems };
+  return { data: cleaned, problems: [...schemaProblems, ...bodyProblems(spec, body)] };
+}
+
+/** What the site's sanitizer would remove from the body, in the words of the content check (the line counts from the body's first line). */
+function bodyProblems(spec: CollectionSpec, body: unknown): string[] {
+  if (spec.format !== "md" || typeof body !== "string") return [];
+  return findRemovedHtml(body).map((r) => `Body, line ${r.line}: ${r.message} (${r.hint})`);
 }
 
 /** The error Decap shows when a save is refused. */

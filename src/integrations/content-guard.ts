@@ -13,6 +13,7 @@ import { loadSettings } from "../lib/settings.ts";
 import { formatProblem, validateContent } from "../lib/content/validate.ts";
 import { checkImages } from "../lib/content/checks/images.ts";
 import { rememberCheck } from "../lib/content/last-check.ts";
+import { unsafeHtmlProblems } from "../lib/content/checks/unsafe-html.ts";
 
 export default function contentGuard(): AstroIntegration {
   return {
@@ -28,7 +29,8 @@ export default function contentGuard(): AstroIntegration {
         // Image files are judged before Astro reads them: an SVG, a file that is not what its name says,
         // one over the pixel cap or outside the content folder must never reach the published site.
         const imageProblems = checkImages({ root, projectRoot: fileURLToPath(config.root), entries });
-        const errors = [...problems, ...imageProblems].filter((p) => p.severity === "error");
+        // What the sanitizer would remove is an error too, so the build never drops part of a post unnoticed.
+        const errors = [...problems, ...imageProblems, ...unsafeHtmlProblems(entries)].filter((p) => p.severity === "error");
         if (errors.length === 0) return;
         const report = errors.map((p) => formatProblem(p)).join("\n");
         if (command === "build") {

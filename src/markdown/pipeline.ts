@@ -19,6 +19,7 @@ import rehypeExternalLinks from "./rehype-external-links.ts";
 import rehypeHeadingAnchors from "./rehype-heading-anchors.ts";
 import rehypeHeadingIds, { type TocEntry } from "./rehype-heading-ids.ts";
 import rehypeRawHtml from "./rehype-raw-html.ts";
+import rehypeSanitizeHtml from "./rehype-sanitize-html.ts";
 import remarkBareLinks from "./remark-bare-links.ts";
 import remarkGfmFast from "./remark-gfm-fast.ts";
 import remarkReadingTime from "./remark-reading-time.ts";
@@ -41,10 +42,18 @@ export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
   return [remarkGfmFast, remarkBareLinks, remarkReadingTime, remarkFontUse];
 }
 
-/** rehype plugins, in order. */
+/** remark-rehype's options, the same in the build (Astro's defaults) and here. */
+export const remarkRehypeOptions = { allowDangerousHtml: true, passThrough: [] };
+
+/**
+ * rehype plugins, in order. The sanitizer comes right after raw HTML is
+ * parsed, so it filters everything the author wrote and none of what the
+ * plugins after it add.
+ */
 export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
   return [
     rehypeRawHtml,
+    rehypeSanitizeHtml,
     rehypeHeadingIds,
     rehypeHeadingAnchors,
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
@@ -105,7 +114,7 @@ function buildProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkPlugins(options))
-    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
+    .use(remarkRehype, remarkRehypeOptions)
     .use(rehypePlugins(options))
     .use(rehypeRaw)
     .use(rehypeStringify, { allowDangerousHtml: true })

@@ -27,6 +27,8 @@ export interface SiteBuild {
   name: string;
   content: string;
   env?: Record<string, string>;
+  /** An Astro config file other than the project's (`astro build --config`; Astro reads it relative to the project). */
+  config?: string;
 }
 
 /** Every build the suite shares, built once in global setup. */
@@ -80,7 +82,11 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
       try {
         // `npm run build`'s two steps: Astro, then the search index.
         const options = { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 };
-        const astro = await run(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], options);
+        const astro = await run(
+          process.execPath,
+          [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", ...(build.config ? ["--config", path.relative(ROOT, build.config)] : [])],
+          options,
+        );
         const search = await run(process.execPath, searchIndexStep(ROOT), options);
         return { dist: out, log: astro.stdout + astro.stderr + search.stdout + search.stderr };
       } catch (err) {

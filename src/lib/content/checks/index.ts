@@ -8,12 +8,13 @@ import { validateContent, type Problem } from "../validate.ts";
 import { staticRoutes, type Check, type CheckContext } from "./context.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks } from "./links.ts";
+import { checkMdxCode } from "./mdx-code.ts";
 import { checkMetadata } from "./metadata.ts";
 import { checkTags } from "./tags.ts";
 import { checkUnsafeHtml } from "./unsafe-html.ts";
 
 /** Every extra check, in report order. */
-export const checks: Check[] = [checkLinks, checkImages, checkUnsafeHtml, checkMetadata, checkTags];
+export const checks: Check[] = [checkLinks, checkImages, checkUnsafeHtml, checkMdxCode, checkMetadata, checkTags];
 
 /** Options of a content check. */
 export interface CheckOptions {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { tagSlug } from "../../tags.ts";
 import type { Entry, Problem } from "../validate.ts";
 import { bodyParts } from "./body.ts";
-import { decodeEntities, JS_URL } from "./unsafe-html.ts";
+import { removesLinkAddress } from "../../../markdown/removed-html.ts";
 import { isDraft, lineOf, postDate, type CheckContext } from "./context.ts";
 
 /** Where a link leads, if it is internal. */
@@ -29,7 +29,7 @@ function pageUrl(entry: Entry): string {
 export function resolveLink(href: string, from: Entry, ctx: CheckContext): Target {
   const raw = href.trim();
   if (!raw || raw.startsWith("#") || /^(mailto|tel|sms):/i.test(raw)) return { kind: "ok" };
-  if (JS_URL.test(decodeEntities(raw))) return { kind: "ok" }; // reported by the unsafe-HTML check
+  if (removesLinkAddress(raw)) return { kind: "ok" }; // reported by the unsafe-HTML check
   let url: URL;
   try {
     url = new URL(raw, `https://internal.invalid${pageUrl(from)}`);

@@ -1,47 +1,25 @@
 /**
- * Markdown may contain raw HTML; scripts, event handlers (onclick=...) and
- * javascript: addresses must not reach readers' browsers.
+ * Everything the site's sanitizer would remove from a Markdown body is an
+ * error at its line, so nothing is dropped without the author knowing. The
+ * rules are the sanitizer's own (src/markdown/removed-html.ts). `.mdx` files
+ * are code and are not sanitized (see mdx-code.ts).
  */
-import type { Problem } from "../validate.ts";
-import { bodyParts } from "./body.ts";
+import { findRemovedHtml } from "../../../markdown/removed-html.ts";
+import type { Entry, Problem } from "../validate.ts";
 import type { CheckContext } from "./context.ts";
 
-/** `javascript:` after the entity and whitespace tricks browsers forgive. */
-export const JS_URL = /^\s*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i;
-
-/** Checks raw HTML nodes and link/image addresses of every Markdown body. */
-export function checkUnsafeHtml(ctx: CheckContext): Problem[] {
-  const problems: Problem[] = [];
-  for (const entry of ctx.entries) {
-    const { html, links, images } = bodyParts(entry);
-    for (const { node, line } of html) {
-      const at = { severity: "error" as const, file: entry.file, line };
-      if (/<\s*script\b/i.test(node.value)) {
-        problems.push({ ...at, message: "raw <script> in the text", hint: "scripts cannot run in posts; link to the page you want to show instead" });
-      }
-      const handler = /<[a-z][^>]*?\s(on[a-z]+)\s*=/i.exec(node.value);
-      if (handler) {
-        problems.push({ ...at, message: `HTML attribute "${handler[1]}" runs code`, hint: "remove the attribute; posts cannot run code" });
-      }
-      const attrs = [...node.value.matchAll(/\s(?:href|src|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)];
-      if (attrs.some((m) => JS_URL.test(decodeEntities(m[1] ?? m[2] ?? m[3] ?? "")))) {
-        problems.push({ ...at, message: "a javascript: address in HTML", hint: "use a normal https:// or /path address" });
-      }
-    }
-    for (const { node, line } of [...links, ...images]) {
-      if (JS_URL.test(node.url)) {
-        problems.push({ severity: "error", file: entry.file, line, message: `a javascript: address in a ${node.type}`, hint: "use a normal https:// or /path address" });
-      }
-    }
-  }
-  return problems;
+/** Whether an entry's body is sanitized Markdown (not MDX, not a data file). */
+function isMarkdownBody(entry: Entry): boolean {
+  return entry.collection.format === "md" && !entry.file.toLowerCase().endsWith(".mdx") && entry.body.trim() !== "";
 }
 
-/** Decodes the character references browsers accept inside attribute values. */
-export function decodeEntities(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&colon;/gi, ":")
-    .replace(/&tab;|&newline;/gi, "");
+/** The sanitizer's removals in the bodies of `entries`, as errors at file lines. */
+export function unsafeHtmlProblems(entries: readonly Entry[]): Problem[] {
+  return entries.filter(isMarkdownBody).flatMap((entry) =>
+    findRemovedHtml(entry.body).map((r): Problem => ({ severity: "error", file: entry.file, line: entry.bodyLine + r.line - 1, message: r.message, hint: r.hint })),
+  );
+}
+
+export function checkUnsafeHtml(ctx: CheckContext): Problem[] {
+  return unsafeHtmlProblems(ctx.entries);
 }
