@@ -18,7 +18,8 @@ const { timeZone } = loadSettings();
  */
 const idFromFile = ({ entry, base }: { entry: string; base: URL }) => {
   const id = path.basename(entry).replace(/\.(mdx?|ya?ml|json)$/, "");
-  if (!isAddress(id)) throw new Error(`${path.join(fileURLToPath(base), entry)}: "${id}" cannot be a web address (lower-case a-z, digits and single hyphens)`);
+  if (!isAddress(id))
+    throw new Error(`${path.join(fileURLToPath(base), entry)}: "${id}" cannot be a web address (lower-case a-z, digits and single hyphens)`);
   return id;
 };
 

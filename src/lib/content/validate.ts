@@ -35,7 +35,7 @@ export interface Entry extends ContentFile {
 
 /** Every file below a folder, as `/`-separated paths relative to it (hidden ones included). */
 function listFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/"));
 }
