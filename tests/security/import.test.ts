@@ -45,6 +45,8 @@ function hostileWorkspace(): { cwd: string; content: string; source: string; out
   fs.writeFileSync(path.join(source, "images", "png-named.jpg"), PNG);
   fs.symlinkSync(path.join(outside, "secret.jpg"), path.join(source, "images", "link-out.jpg"));
   fs.symlinkSync(outside, path.join(source, "images", "dir-out"));
+  // A name that fits the bytes, linking to a file whose own name does not: the copy would be misnamed.
+  fs.symlinkSync(path.join(source, "images", "png-named.jpg"), path.join(source, "images", "alias.png"));
   const feed = [
     '<?xml version="1.0" encoding="UTF-8"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0"><channel>',
     "<title>Blog</title><link>https://www.quiethands.example/blog</link>",
@@ -58,7 +60,7 @@ function hostileWorkspace(): { cwd: string; content: string; source: string; out
     item(
       "images-that-lie",
       "Images that lie",
-      `<p>Words two.</p><p><img src="images/drawing.svg" alt="f"><img src="images/sneaky.jpg" alt="g"><img src="images/png-named.jpg" alt="h">` +
+      `<p>Words two.</p><p><img src="images/drawing.svg" alt="f"><img src="images/sneaky.jpg" alt="g"><img src="images/png-named.jpg" alt="h"><img src="images/alias.png" alt="h2">` +
         `<img src="https://static.wixstatic.com/media/abc_logo.svg" alt="i"><img src="data:image/png;base64,iVBORw0KGgo=" alt="j"></p>`,
       `<enclosure url="/etc/passwd" type="image/jpeg"/>`,
     ),
@@ -133,6 +135,7 @@ describe("import:wix with a hostile source", () => {
       /images-that-lie\.md: image "images\/drawing\.svg": left out, it is an SVG image/,
       /images-that-lie\.md: image "images\/sneaky\.jpg": left out, it is an SVG image/,
       /images-that-lie\.md: image "images\/png-named\.jpg": left out, it is named \.jpg but its bytes are a PNG image/,
+      /images-that-lie\.md: image "images\/alias\.png": left out, it is named \.jpg but its bytes are a PNG image/,
       /images-that-lie\.md: SVG image https:\/\/static\.wixstatic\.com\/media\/abc_logo\.svg: left out/,
       /images-that-lie\.md: image with a data: address data:image\/png/,
       /images-that-lie\.md: cover image "\/etc\/passwd": left out, it is outside the source's folder/,

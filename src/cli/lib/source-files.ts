@@ -29,6 +29,7 @@ export function openLocalImage(file: string, sourceDir: string): LocalImage {
   } finally {
     fs.closeSync(fd);
   }
-  const reason = imageRefusal(file, head.subarray(0, read));
+  // The copy is named after the real file, the post after the name the source gave: both must fit the bytes.
+  const reason = imageRefusal(file, head.subarray(0, read)) ?? imageRefusal(real, head.subarray(0, read));
   return reason ? { kind: "refused", reason } : { kind: "image", file: real };
 }
