@@ -16,6 +16,7 @@ import type { CmsOptions } from "./config.ts";
 import previewCss from "./preview.css?inline";
 import { pagePreview, postPreview } from "./preview.ts";
 import { checkEntry, EntryRefused, specFor } from "./save-guard.ts";
+import { titleAddressProblem } from "./slug-guard.ts";
 import { installUploadGuard } from "./upload-guard.ts";
 
 /** Reads the options the page embedded at build time. */
@@ -44,6 +45,12 @@ CMS.registerEventListener({
     const data = entry.get("data") as { toJS(): Record<string, unknown>; delete(key: string): unknown };
     if (!spec) return undefined;
     const check = checkEntry(spec, data.toJS(), options.timeZone);
+    // A new entry's file name comes from its title: it must be an address the build accepts.
+    const nameProblem =
+      entry.get("newRecord") === true && !spec.file
+        ? titleAddressProblem(typeof check.data["title"] === "string" ? check.data["title"] : "")
+        : undefined;
+    if (nameProblem) check.problems.push(nameProblem);
     if (check.problems.length) throw new EntryRefused(check.problems);
     let out = data;
     for (const key of Object.keys(data.toJS())) if (!(key in check.data)) out = out.delete(key) as typeof data;

@@ -2,16 +2,27 @@
 import { defineCollection } from "astro:content";
 import { glob, type Loader } from "astro/loaders";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { collectionSchema, collections as specs, type CollectionSpec, type Field } from "./schema/index.ts";
 import { contentDir } from "./lib/paths.ts";
 import { loadSettings } from "./lib/settings.ts";
+import { isAddress } from "./lib/slug.ts";
 import { withRawDates } from "./lib/content/raw-dates.ts";
 
 const root = contentDir();
 const { timeZone } = loadSettings();
 
-/** The file name (without extension) is the entry id: posts' slugs come from it. */
-const idFromFile = ({ entry }: { entry: string }) => path.basename(entry).replace(/\.(mdx?|ya?ml|json)$/, "");
+/**
+ * The file name (without extension) is the entry id: posts' slugs come from it. The content guard
+ * stops the build first on a name that breaks the address rule; this stops any that slips past.
+ */
+const idFromFile = ({ entry, base }: { entry: string; base: URL }) => {
+  const id = path.basename(entry).replace(/\.(mdx?|ya?ml|json)$/, "");
+  // In `astro dev` the guard has printed the problem; the server keeps running, as for any content problem.
+  if (!isAddress(id) && !import.meta.env.DEV)
+    throw new Error(`${path.join(fileURLToPath(base), entry)}: "${id}" cannot be a web address (lower-case a-z, digits and single hyphens)`);
+  return id;
+};
 
 function collection<F extends readonly Field[]>(spec: CollectionSpec<F>) {
   const pattern = spec.file ?? (spec.format === "md" ? "**/*.{md,mdx}" : "**/*.{yaml,yml}");

@@ -7,6 +7,7 @@ import path from "node:path";
 import { applyPlan, planImport, type ImportPlan } from "../lib/import/plan.ts";
 import { readSource } from "../lib/import/source.ts";
 import { SourceError } from "../lib/import/types.ts";
+import { openLocalImage } from "./lib/source-files.ts";
 import { EXIT, InputError, parseCommandLine, plural, runTool, shown, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
@@ -22,6 +23,10 @@ Without --write nothing is changed: you see what would be imported.
 Existing posts are never overwritten, so running it again is safe.
 Old addresses (/post/<name>, /single-post/YYYY/MM/DD/<name>) are added to
 content/settings/redirects.yaml so old links keep working.
+Only image files inside the source's own folder are copied, and only JPEG, PNG,
+GIF, WebP or AVIF images whose name fits their content (never SVG). Links and
+images with javascript:, data: or other non-web addresses are left out (a
+link keeps its text); the report lists everything left out.
 
 Options:
   --write             write the posts, images and redirects
@@ -72,6 +77,11 @@ function print(plan: ImportPlan, write: boolean, contentRoot: string): void {
     out.push("", "Check these by hand:");
     for (const p of notes) for (const n of p.notes) out.push(`  ${shown(p.file)}: ${n}`);
   }
+  const dropped = plan.posts.filter((p) => p.dropped.length);
+  if (dropped.length) {
+    out.push("", "Left out for safety (links that run code, files outside the source's folder, SVG or mislabelled images, invalid redirects):");
+    for (const p of dropped) for (const d of p.dropped) out.push(`  ${shown(p.file)}: ${d}`);
+  }
   if (plan.ignored.length) out.push("", `Left out (not part of any post): ${plan.ignored.map((t) => `"${t}"`).join(", ")}`);
   const drafts = created.filter((p) => p.draft).length;
   out.push(
@@ -110,7 +120,7 @@ function main(): number {
     if (parsed.posts.length > PROGRESS_AFTER) {
       parsed.posts.forEach((p, i) => process.stderr.write(`[${i + 1}/${parsed.posts.length}] ${p.title}\n`));
     }
-    plan = planImport(parsed, { contentRoot, timeZone });
+    plan = planImport(parsed, { contentRoot, timeZone, localImage: openLocalImage });
   } catch (err) {
     if (err instanceof SourceError) throw new InputError(`Cannot import ${err.message}\nNothing was written.`);
     throw err;

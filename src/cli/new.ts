@@ -5,7 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isoDay } from "../lib/dates.ts";
-import { slugify } from "../lib/slug.ts";
+import { collectionFiles } from "../lib/content/validate.ts";
+import { isAddress, slugify } from "../lib/slug.ts";
+import { collections } from "../schema/index.ts";
 import { EXIT, InputError, parseCommandLine, runTool, shown, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
@@ -40,14 +42,17 @@ function main(): number {
   }
   const root = resolveContentDir(values.content);
   const { timeZone } = settingsOf(root);
+  // slugify's result always passes the address rule; checked so the two can never drift apart.
+  if (!isAddress(slug)) throw new Error(`"${slug}" breaks the address rule of src/lib/slug.ts`);
   const dir = path.join(root, "posts");
-  for (const ext of [".md", ".mdx"]) {
-    const existing = path.join(dir, slug + ext);
-    if (fs.existsSync(existing)) {
-      throw new InputError(
-        `A post with this address already exists: ${shown(existing)}\nNothing was changed. Choose a different title, or edit the existing post.`,
-      );
-    }
+  // Any post file with this name, in a subfolder too (posts/2019/<address>.md), already holds the address.
+  const existing =
+    [path.join(dir, `${slug}.md`), path.join(dir, `${slug}.mdx`)].find((f) => fs.existsSync(f)) ??
+    collectionFiles(root, collections.posts).find((f) => path.basename(f).replace(/\.mdx?$/, "") === slug);
+  if (existing) {
+    throw new InputError(
+      `A post with this address already exists: ${shown(existing)}\nNothing was changed. Choose a different title, or edit the existing post.`,
+    );
   }
   const now = process.env["P2P_NOW"] ? new Date(process.env["P2P_NOW"]) : new Date();
   const file = path.join(dir, `${slug}.md`);

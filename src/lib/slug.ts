@@ -15,3 +15,27 @@ export function slugify(text: string): string {
     .slice(0, 80)
     .replace(/-+$/, "");
 }
+
+/**
+ * The one rule for a web address taken from a file name (posts, pages, images
+ * the importer names): lower-case a–z, digits and single hyphens, nothing at
+ * either end. The build, the content check, the CMS, `npm run new` and the
+ * importer all hold names to it. Because only ASCII passes, it also settles
+ * Unicode normal forms and case: "Café.md" (NFC or NFD) and "Post.md" are
+ * refused, so two files can never share one address on a case-insensitive
+ * disk or host.
+ */
+export const ADDRESS_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether a name (a file name without its extension) is a valid address. */
+export function isAddress(name: string): boolean {
+  return ADDRESS_PATTERN.test(name);
+}
+
+/**
+ * The address a file name stands for, for spotting two names that would clash
+ * once corrected ("Post", "post" and "p\u00f3st" all give "post"). Empty when nothing usable remains.
+ */
+export function addressKey(name: string): string {
+  return slugify(name.normalize("NFC"));
+}

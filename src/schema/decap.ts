@@ -170,6 +170,13 @@ function withScheduledFilter(spec: CollectionSpec, extra: Partial<DecapCollectio
   };
 }
 
+/**
+ * How Decap turns a title into a file name: ASCII only, accents dropped, other characters replaced
+ * by hyphens. Decap keeps "_" and "~", which the address rule (src/lib/slug.ts) refuses, so the CMS
+ * also checks the name before saving (admin/slug-guard.ts).
+ */
+export const SLUG_SETTINGS = { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } as const;
+
 /** The full Decap config. */
 export function decapConfig(options: DecapOptions): DecapConfig {
   const backend: Record<string, unknown> = {
@@ -193,7 +200,7 @@ export function decapConfig(options: DecapOptions): DecapConfig {
     // Required globally; every Markdown collection overrides it with its own `images/` folder.
     media_folder: `${options.contentPath}/posts/images`,
     public_folder: "images",
-    slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    slug: SLUG_SETTINGS,
     collections: (Object.values(collections) as CollectionSpec[]).map((spec) => toDecapCollection(spec, options)),
   };
 }

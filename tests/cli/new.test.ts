@@ -50,6 +50,16 @@ describe("npm run new", () => {
     expect(fs.readFileSync(path.join(content, "posts/my-post.md"), "utf8")).toBe("keep me");
   });
 
+  it("refuses a title whose address a post in a subfolder already has", async () => {
+    const content = contentFolder("new-exists-deep");
+    fs.mkdirSync(path.join(content, "posts/2019"), { recursive: true });
+    fs.writeFileSync(path.join(content, "posts/2019/my-post.mdx"), "keep me");
+    const r = await runCli("new", ["My Post", "--content", content]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/A post with this address already exists: .*posts\/2019\/my-post\.mdx/);
+    expect(fs.existsSync(path.join(content, "posts/my-post.md"))).toBe(false);
+  });
+
   it("explains when a title has nothing to build an address from", async () => {
     const content = contentFolder("new-empty-slug");
     const r = await runCli("new", ["🌿 !!", "--content", content]);

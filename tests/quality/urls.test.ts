@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { matchesPattern } from "../../src/lib/deploy/headers.ts";
 import { parseRedirects } from "../../src/lib/deploy/redirects.ts";
+import { isAddress } from "../../src/lib/slug.ts";
 import { fixtureDist } from "../support/build.ts";
 import { pageUrl, siteFiles } from "./site.ts";
 
@@ -34,5 +35,13 @@ describe("the site's URL list", () => {
     const built = new Set(now);
     const lost = listed.filter((url) => !built.has(url) && !redirects.some((r) => matchesPattern(r.from, url)));
     expect(lost).toEqual([]);
+  });
+
+  it("gives posts and tags addresses that follow the file-name rule", () => {
+    const listed = fs.readFileSync(LIST, "utf8").split("\n").filter(Boolean);
+    const named = listed.map((url) => /^\/(?:blog|tags)\/([^/]+)\/$/.exec(url)?.[1]).filter((x): x is string => x !== undefined);
+    expect(named.length).toBeGreaterThan(10);
+    // Pagination pages (/blog/2/) are numbers, which the rule accepts too.
+    expect(named.filter((name) => !isAddress(name))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "../../src/lib/slug.ts";
+import { ADDRESS_PATTERN, addressKey, isAddress, slugify } from "../../src/lib/slug.ts";
 
 describe("slugify", () => {
   it("lower-cases words and joins them with single hyphens", () => {
@@ -35,5 +35,27 @@ describe("slugify", () => {
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).not.toMatch(/-$/);
     expect(slug.startsWith("word-word")).toBe(true);
+  });
+});
+
+describe("the address rule", () => {
+  it("accepts lower-case a-z, digits and single hyphens only", () => {
+    for (const ok of ["welcome", "series-01", "5-ideas-for-2024", "a"]) expect(isAddress(ok), ok).toBe(true);
+    for (const bad of ["Welcome", "caf\u00e9", "cafe\u0301", "_draft", "two--hyphens", "-lead", "trail-", "a_b", "a b", "a#b", "100%", "🌿", ""]) {
+      expect(isAddress(bad), bad).toBe(false);
+    }
+    expect(ADDRESS_PATTERN.source).toBe("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+  });
+
+  it("is what slugify makes from any title", () => {
+    for (const title of ["Café Crème", "  --Don’t__go~~alone--  ", "Straße", "x".repeat(200), "a - b -- c", "🌿 notes", "Ωmega 3"]) {
+      const slug = slugify(title);
+      if (slug) expect(isAddress(slug), `${title} -> ${slug}`).toBe(true);
+    }
+  });
+
+  it("maps names in another case, accent or Unicode form to one key", () => {
+    expect(new Set(["Post", "post", "POST"].map(addressKey))).toEqual(new Set(["post"]));
+    expect(addressKey("caf\u00e9")).toBe(addressKey("cafe\u0301"));
   });
 });

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { collectionSchema, collections, type CollectionSpec } from "../../schema/index.ts";
+import { checkFileNames, type NameCheck } from "./file-names.ts";
 import type { ParseCache } from "./parse-cache.ts";
 import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
 
@@ -32,15 +33,27 @@ export interface Entry extends ContentFile {
   value?: Record<string, unknown>;
 }
 
-/** Lists the files of a collection (sorted, so reports are stable). */
+/** Every file below a folder, as `/`-separated paths relative to it (hidden ones included). */
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/"));
+}
+
+/** The Markdown collection's files sorted into published ones and name problems (see file-names.ts). */
+function namesOf(root: string, spec: CollectionSpec): NameCheck {
+  const dir = path.join(root, spec.folder);
+  if (!fs.existsSync(dir)) return { published: [], problems: [] };
+  const dataFiles = (Object.values(collections) as CollectionSpec[]).filter((c) => c.folder === spec.folder && c.file).map((c) => c.file!);
+  return checkFileNames(listFiles(dir), { folder: spec.folder, dataFiles });
+}
+
+/** Lists the files of a collection that the build publishes (sorted, so reports are stable). */
 export function collectionFiles(root: string, spec: CollectionSpec): string[] {
   const dir = path.join(root, spec.folder);
   if (spec.file) return fs.existsSync(path.join(dir, spec.file)) ? [path.join(dir, spec.file)] : [];
-  if (!fs.existsSync(dir)) return [];
-  const ext = spec.format === "md" ? /\.(md|mdx)$/ : /\.(ya?ml)$/;
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => ext.test(f) && !path.basename(f).startsWith("_"))
-    .map((f) => path.join(dir, f))
+  return namesOf(root, spec)
+    .published.map((f) => path.join(dir, f))
     .sort();
 }
 
@@ -51,6 +64,11 @@ export function validateContent(root: string, timeZone: string, cache?: ParseCac
   for (const spec of Object.values(collections) as CollectionSpec[]) {
     const seen = new Map<string, string>();
     const schema = collectionSchema(spec, { timeZone });
+    if (!spec.file) {
+      for (const p of namesOf(root, spec).problems) {
+        problems.push({ severity: "error", file: path.join(root, spec.folder, p.file), message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+      }
+    }
     for (const file of collectionFiles(root, spec)) {
       let parsed: ContentFile;
       try {

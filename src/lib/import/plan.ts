@@ -12,13 +12,14 @@ import { visit } from "unist-util-visit";
 import YAML from "yaml";
 import { collectionSchema, collections } from "../../schema/index.ts";
 import { isoDay } from "../dates.ts";
-import { slugify } from "../slug.ts";
+import { isAddress, slugify } from "../slug.ts";
 import { tagSlug } from "../tags.ts";
 import { tagKey } from "../content/checks/tags.ts";
 import { IMPORT_NOTE } from "../content/checks/metadata.ts";
 import { readContentFile } from "../content/read.ts";
 import { hastToMdast, htmlToMdast, mdastToMarkdown } from "./html.ts";
 import { mergeRedirects, type Redirect } from "./redirects.ts";
+import { unsafeScheme } from "./safety.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 
 /** Where the CMS keeps post images (relative to the content folder) and how posts link to them. */
@@ -62,6 +63,8 @@ export interface PlannedPost {
   images: ImageCopy[];
   remote: RemoteImage[];
   notes: string[];
+  /** What was left out for safety (script links, images from outside the source folder, SVG, mislabelled images, bad redirects). */
+  dropped: string[];
   redirects: Redirect[];
   origin: string;
 }
@@ -80,10 +83,15 @@ export interface ImportPlan {
   ignored: string[];
 }
 
+/** What a local file named by the source turned out to be (see src/cli/lib/source-files.ts). */
+export type LocalImage = { kind: "image"; file: string } | { kind: "missing" } | { kind: "refused"; reason: string };
+
 /** Settings the plan needs. */
 export interface PlanOptions {
   contentRoot: string;
   timeZone: string;
+  /** Checks a local image the source names, given the source's own folder: only images inside it are copied. */
+  localImage: (file: string, sourceDir: string) => LocalImage;
 }
 
 /** Cuts text to at most `limit` characters at a word boundary, marking the cut with "…". */
@@ -111,6 +119,12 @@ export function describe(source: string | undefined, tree: Root): string {
     if (text.length >= 50) break;
   }
   return cutAtWord((text || own || "").replace(/\s*\.\.\.$/, "…"));
+}
+
+/** A long address cut for the report (data: addresses run to kilobytes). */
+function shorten(text: string, limit = 80): string {
+  const t = text.replace(/\s+/g, " ");
+  return t.length > limit ? `${t.slice(0, limit - 1)}…` : t;
 }
 
 /** The last path segment of an old address, decoded. */
@@ -211,13 +225,14 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
 
   // Addresses first: links between imported posts are rewritten to the new ones.
   const slugs = source.posts.map((p) => {
-    const fromLink = p.link ? slugify(lastSegment(p.link)) : "";
+    const fromLink = p.link && !unsafeScheme(p.link) ? slugify(lastSegment(p.link)) : "";
     return fromLink && !/^\d+$/.test(fromLink) ? fromLink : slugify(p.title);
   });
   const bySlug = new Map<string, string>();
   source.posts.forEach((p, i) => {
     const slug = slugs[i]!;
     if (!slug) problems.push(`${p.origin}: the title "${p.title}" has no letters or digits to build an address from`);
+    else if (!isAddress(slug)) problems.push(`${p.origin}: "${slug}" cannot be a web address`);
     else if (bySlug.has(slug)) problems.push(`${p.origin}: would get the same address (/blog/${slug}/) as ${bySlug.get(slug)}`);
     else bySlug.set(slug, p.origin);
   });
@@ -231,10 +246,12 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
 
   const claimed = new Map<string, string>();
   const schema = collectionSchema(collections.posts, { timeZone: options.timeZone });
+  const redirectSchema = collectionSchema(collections.redirects, { timeZone: options.timeZone });
   const planned = source.posts.map((post, i): PlannedPost => {
     const slug = slugs[i]!;
     const day = typeof post.date === "string" ? post.date : isoDay(post.date, options.timeZone);
     const notes = [...post.notes];
+    const dropped: string[] = [];
     const tree =
       post.body.kind === "mdast" ? post.body.tree : post.body.kind === "hast" ? hastToMdast(post.body.tree) : htmlToMdast(post.body.html, notes);
     const existingFile = existing.get(slug);
@@ -274,8 +291,19 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
     };
     visit(tree, "image", (node: Image) => {
       bodyImages.add(node.url);
+      const scheme = unsafeScheme(node.url);
+      if (scheme) {
+        missing.push(node);
+        dropped.push(`image with a ${scheme} address ${shorten(node.url)}: left out`);
+        return;
+      }
       if (/^https?:\/\//i.test(node.url) || node.url.startsWith("//")) {
         const url = node.url.startsWith("//") ? `https:${node.url}` : node.url;
+        if (imageFileName(url).endsWith(".svg")) {
+          missing.push(node);
+          dropped.push(`SVG image ${shorten(url)}: left out (SVG is never imported)`);
+          return;
+        }
         remote.push({ url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover: false });
         node.url = url;
         return;
@@ -286,13 +314,18 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
       } catch {
         // keep as written
       }
-      const file = path.resolve(post.baseDir, local);
-      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      const found = options.localImage(path.resolve(post.baseDir, local), post.baseDir);
+      if (found.kind === "missing") {
         missing.push(node);
         notes.push(`image "${node.url}" was not found next to the source and was left out`);
         return;
       }
-      const copy = place(file);
+      if (found.kind === "refused") {
+        missing.push(node);
+        dropped.push(`image "${shorten(node.url)}": left out, ${found.reason}`);
+        return;
+      }
+      const copy = place(found.file);
       if (!images.some((c) => c.to === copy.to)) images.push(copy);
       node.url = IMAGES_LINK + path.basename(copy.to);
     });
@@ -358,11 +391,15 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
     if (post.cover && !bodyImages.has(post.cover)) {
       if (/^(https?:)?\/\//i.test(post.cover)) {
         const url = post.cover.startsWith("//") ? `https:${post.cover}` : post.cover;
-        remote.push({ url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover: true });
+        if (imageFileName(url).endsWith(".svg")) dropped.push(`SVG cover image ${shorten(url)}: left out (SVG is never imported)`);
+        else remote.push({ url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover: true });
+      } else if (unsafeScheme(post.cover)) {
+        dropped.push(`cover image with a ${unsafeScheme(post.cover)} address ${shorten(post.cover)}: left out`);
       } else {
-        const file = path.resolve(post.baseDir, post.cover);
-        if (fs.existsSync(file)) {
-          const copy = place(file);
+        const found = options.localImage(path.resolve(post.baseDir, post.cover), post.baseDir);
+        if (found.kind === "refused") dropped.push(`cover image "${shorten(post.cover)}": left out, ${found.reason}`);
+        else if (found.kind === "image") {
+          const copy = place(found.file);
           if (!images.some((c) => c.to === copy.to)) images.push(copy);
           data["image"] = IMAGES_LINK + path.basename(copy.to);
           data["imageAlt"] = post.title;
@@ -370,6 +407,14 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
         } else notes.push(`cover image "${post.cover}" was not found next to the source`);
       }
     }
+    // Links that would run code or carry content (javascript:, data:...) become their plain text.
+    visit(tree, "link", (node: Link, index, parent) => {
+      const scheme = unsafeScheme(node.url);
+      if (!scheme || !parent || index === undefined) return undefined;
+      dropped.push(`link with a ${scheme} address ${shorten(node.url)}: removed, its text "${shorten(mdastToString(node))}" kept`);
+      parent.children.splice(index, 1, ...node.children);
+      return index;
+    });
     const frontMatter = YAML.stringify(data, { lineWidth: 0 });
     const body = mdastToMarkdown(tree).trim();
     const text = `---\n${frontMatter}---\n\n${body ? `${body}\n` : ""}`;
@@ -383,7 +428,14 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
     // A redirect to a draft would lead to a missing page (and the deploy step rejects it): drafts get theirs
     // when the import runs again after they are published.
     const published = create ? !post.excerptOnly : !isDraftFile(existingFile);
-    const redirects = published ? oldPaths(post, slug, day).map((from): Redirect => ({ from, to: `/blog/${slug}/`, status: "301" })) : [];
+    // Every redirect passes the same schema as one written by hand; one that does not is left out and reported.
+    const redirects = (published ? oldPaths(post, slug, day).map((from): Redirect => ({ from, to: `/blog/${slug}/`, status: "301" })) : []).filter(
+      (r) => {
+        const check = redirectSchema.safeParse({ redirects: [r] });
+        if (!check.success) dropped.push(`redirect from ${shorten(r.from)}: left out, ${check.error.issues.map((x) => x.message).join("; ")}`);
+        return check.success;
+      },
+    );
     if (create && !published) notes.push("its old addresses are not redirected yet: run the import again after publishing it to add them");
     const file = existingFile ?? path.join(postsDir, `${slug}.md`);
     return {
@@ -397,6 +449,8 @@ export function planImport(source: ParsedSource, options: PlanOptions): ImportPl
       images: create ? images : [],
       remote: create ? remote : [],
       notes: create ? notes : [],
+      // For a post that is not written, only what was left out of redirects.yaml concerns the owner.
+      dropped: create ? dropped : dropped.filter((d) => d.startsWith("redirect")),
       redirects,
       origin: post.origin,
     };

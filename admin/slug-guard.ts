@@ -1,0 +1,29 @@
+/**
+ * The file name the CMS gives a new entry comes from its title, through
+ * Decap's own slug functions and the site's slug settings. Decap keeps some
+ * characters the address rule refuses ("_", "~") and gives an empty name for
+ * a title without letters or digits, so a new entry is checked before it is
+ * saved: the author fixes the title instead of the build failing later.
+ */
+import { sanitizeSlug } from "decap-cms-core/dist/esm/lib/urlHelper.js";
+import { SLUG_SETTINGS } from "../src/schema/decap.ts";
+import { isAddress, slugify } from "../src/lib/slug.ts";
+
+/** Decap's `prepareSlug` (decap-cms-core/src/lib/formatters.ts): its module pulls in the whole CMS, so the three steps are repeated here. */
+function prepareSlug(text: string): string {
+  return text.trim().toLocaleLowerCase().replace(/'/g, "").replace(/\./g, "-");
+}
+
+/** The file name (without extension) Decap makes from a title for a `{{slug}}` collection. */
+export function cmsSlug(title: string): string {
+  return sanitizeSlug(prepareSlug(title), SLUG_SETTINGS);
+}
+
+/** Why a new entry with this title cannot be saved under the address rule, or undefined when it can. */
+export function titleAddressProblem(title: string): string | undefined {
+  const slug = cmsSlug(title);
+  if (isAddress(slug)) return undefined;
+  if (!slug) return `Title: "${title}" has no letters or digits to make the post's web address from; add at least one word`;
+  const better = slugify(title);
+  return `Title: it would give the address "${slug}", but addresses may only hold a-z, digits and hyphens${better ? ` (write the title so it reads like "${better}")` : ""}`;
+}
