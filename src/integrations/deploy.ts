@@ -4,7 +4,8 @@
  *   src/lib/deploy/policy.ts) and `_redirects` (real 301s);
  * - GitHub Pages (`DEPLOY_TARGET=github-pages`): an HTML page per old address,
  *   since it can send neither headers nor redirects.
- * A redirect pointing at a page the build does not have fails the build, naming
+ * A redirect pointing at a page the build does not have, or one whose old
+ * address would be written outside the build output, fails the build, naming
  * the file and entry.
  */
 import fs from "node:fs";
@@ -12,10 +13,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "../lib/deploy/headers.ts";
-import { deployTarget, redirectPage, redirectPageFile } from "../lib/deploy/github-pages.ts";
+import { deployTarget, redirectPage, sharedOriginWarning } from "../lib/deploy/github-pages.ts";
 import { normaliseBase, policyOptions } from "../lib/deploy/policy.ts";
 import { automaticRedirects, builtPostSlugs, checkRedirects, formatRedirects, loadRedirects, mergeRedirects } from "../lib/deploy/redirects.ts";
 import { contentDir } from "../lib/paths.ts";
+import { writeRedirectPages } from "./deploy-files.ts";
 
 /** The Astro integration that writes each host's files into the build output. */
 export default function deploy(): AstroIntegration {
@@ -38,23 +40,25 @@ export default function deploy(): AstroIntegration {
         if (problems.length) throw new Error(`Redirects need fixing:\n${problems.join("\n")}`);
 
         if (target === "github-pages") {
-          let pages = 0;
-          for (const r of redirects) {
-            const file = redirectPageFile(r.from);
-            if (!file) {
-              logger.warn(`${r.origin}: ${r.from} cannot be redirected on GitHub Pages (only page addresses can)`);
-              continue;
-            }
-            fs.mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
-            fs.writeFileSync(path.join(dist, file), redirectPage(r, { ...options, siteUrl: site }));
-            pages++;
-          }
-          logger.info(`GitHub Pages: ${pages} redirect pages; security policy in <meta> tags`);
+          const { written, skipped } = writeRedirectPages(dist, redirects, (r) => redirectPage(r, { ...options, siteUrl: site }));
+          for (const line of skipped) logger.warn(line);
+          logger.info(`GitHub Pages: ${written} redirect pages; security policy in <meta> tags`);
+          const shared = sharedOriginWarning(site, base);
+          if (shared) logger.warn(`GitHub Pages without a custom domain: ${shared}`);
           return;
         }
 
-        const topLevel = fs.readdirSync(dist, { withFileTypes: true }).map((d) => (d.isDirectory() ? `${d.name}/` : d.name));
-        const rules = target === "netlify" ? netlifyHeaderRules(options, topLevel) : cloudflareHeaderRules(options);
+        const adminDir = path.join(dist, "admin");
+        const adminFiles = fs.existsSync(adminDir)
+          ? fs.readdirSync(adminDir, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(adminDir, f)).isFile())
+          : [];
+        const rules =
+          target === "netlify"
+            ? netlifyHeaderRules(
+                options,
+                adminFiles.map((f) => f.split(path.sep).join("/")),
+              )
+            : cloudflareHeaderRules(options);
         fs.writeFileSync(path.join(dist, "_headers"), formatHeaders(rules));
         fs.writeFileSync(path.join(dist, "_redirects"), formatRedirects(redirects, base));
         logger.info(`${target}: _headers (${rules.length} rules) and _redirects (${redirects.length} redirects)`);

@@ -73,12 +73,26 @@ export function paramsFromState(state: SearchState): string {
   return s ? `?${s}` : "";
 }
 
+/**
+ * The public pages' one Trusted Types policy (`trusted-types search-ui` in
+ * src/lib/deploy/policy.ts): browsers that enforce Trusted Types refuse a plain
+ * string at any HTML sink, so only code holding this module-private policy can
+ * write HTML. Everything passed to it is built here, every interpolated value
+ * escaped with `esc`, Pagefind's excerpts reduced to text and <mark> first.
+ */
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createHTML: (s: string) => string }): { createHTML(s: string): unknown };
+}
+const ttPolicy = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes?.createPolicy("search-ui", { createHTML: (s) => s });
+/** Markup built by this module, as the sinks accept it under Trusted Types (typed as a string for the DOM's signatures). */
+const trusted = (markup: string): string => (ttPolicy ? (ttPolicy.createHTML(markup) as string) : markup);
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Pagefind's excerpt as safe HTML: only its <mark> highlights survive, everything else becomes text. */
 function safeExcerpt(html: string): string {
   const t = document.createElement("template");
-  t.innerHTML = html;
+  t.innerHTML = trusted(html);
   const walk = (n: Node): string =>
     n.nodeType === 3
       ? esc(n.textContent ?? "")
@@ -106,7 +120,8 @@ let panels = 0;
 
 /** A search panel. `onChange` hears every new state (the /search/ page mirrors it into the URL). */
 export function createSearchPanel(initial: SearchState, onChange?: (state: SearchState) => void): { element: HTMLElement; input: HTMLInputElement } {
-  if (!document.querySelector(`link[href="${cssUrl}"]`)) document.head.insertAdjacentHTML("beforeend", `<link rel="stylesheet" href="${cssUrl}">`);
+  if (!document.querySelector(`link[href="${cssUrl}"]`))
+    document.head.insertAdjacentHTML("beforeend", trusted(`<link rel="stylesheet" href="${cssUrl}">`));
   // Matches in results are bold body text, a face list pages do not load: fetch it while the reader types.
   void document.fonts?.load(`600 1em ${getComputedStyle(document.documentElement).getPropertyValue("--font-body")}`).catch(() => undefined);
   const id = `search-${++panels}`;
@@ -114,7 +129,7 @@ export function createSearchPanel(initial: SearchState, onChange?: (state: Searc
   element.className = "search-panel";
   const select = (name: string, label: string, first: string) =>
     `<label class="search-option"><span>${label}</span><select name="${name}"><option value="">${first}</option></select></label>`;
-  element.innerHTML = `<form class="search-form" role="search" action="${BASE}search/" method="get">
+  element.innerHTML = trusted(`<form class="search-form" role="search" action="${BASE}search/" method="get">
 <label class="sr-only" for="${id}-q">Search posts</label>
 <input class="search-input" id="${id}-q" type="search" name="q" autocomplete="off" spellcheck="false" enterkeyhint="search" placeholder="Search posts" aria-describedby="${id}-status" aria-controls="${id}-results">
 <div class="search-options">
@@ -125,7 +140,7 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
 <p class="search-status" id="${id}-status" role="status" aria-live="polite" aria-atomic="true"></p>
 <p class="search-fallback" hidden>Search could not load. Browse <a href="${BASE}blog/">all posts</a> or <a href="${BASE}tags/">posts by topic</a>.</p>
 <ol class="search-results" id="${id}-results" aria-label="Search results"></ol>
-<button class="search-more" type="button" hidden>Show more results</button>`;
+<button class="search-more" type="button" hidden>Show more results</button>`);
 
   const form = element.querySelector("form")!;
   const input = form.elements.namedItem("q") as HTMLInputElement;
@@ -151,7 +166,7 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
   const show = async (results: Result[], mine: number) => {
     const frags = await Promise.all(results.slice(0, BATCH).map((r) => r.data()));
     if (mine !== run) return;
-    list.insertAdjacentHTML("beforeend", frags.map(resultHtml).join(""));
+    list.insertAdjacentHTML("beforeend", trusted(frags.map(resultHtml).join("")));
     pending = results.slice(BATCH);
     more.hidden = pending.length === 0;
   };
@@ -222,7 +237,7 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
   Promise.all([loadPagefind(), loadFilterValues()])
     .then(([, values]) => {
       for (const k of ["tag", "year"] as const) {
-        controls[k].insertAdjacentHTML("beforeend", values[k].map((v) => `<option>${esc(v)}</option>`).join(""));
+        controls[k].insertAdjacentHTML("beforeend", trusted(values[k].map((v) => `<option>${esc(v)}</option>`).join("")));
         controls[k].value = controls[k].dataset["initial"] ?? "";
       }
       if (status.textContent === "Loading search…") status.textContent = "";
@@ -246,7 +261,9 @@ function build(): HTMLDialogElement {
   const d = document.createElement("dialog");
   d.className = "search-dialog";
   d.setAttribute("aria-label", "Search posts");
-  d.innerHTML = `<div class="search-dialog-bar"><p class="search-dialog-title" aria-hidden="true">Search</p><button class="search-close" type="button">Close<span class="sr-only"> search</span></button></div>`;
+  d.innerHTML = trusted(
+    `<div class="search-dialog-bar"><p class="search-dialog-title" aria-hidden="true">Search</p><button class="search-close" type="button">Close<span class="sr-only"> search</span></button></div>`,
+  );
   const panel = createSearchPanel({ q: "", tag: "", year: "", sort: "" });
   input = panel.input;
   d.append(panel.element);

@@ -54,7 +54,8 @@ async function visit(pathname: string, ready: (page: Page) => Promise<unknown>):
   });
   const cspConsole: string[] = [];
   page.on("console", (m) => {
-    if (/content security policy|refused to/i.test(m.text())) cspConsole.push(m.text());
+    // Chromium words Trusted Types refusals as "This document requires 'TrustedHTML' assignment".
+    if (/content security policy|refused to|trusted ?(html|script|types)/i.test(m.text())) cspConsole.push(m.text());
   });
   const response = await page.goto(`${origin}${pathname}`, { waitUntil: "load" });
   await ready(page);
@@ -72,6 +73,7 @@ describe("the built site under its generated security headers", () => {
     expect(v.status).toBe(200);
     expect(v.headers["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(v.headers["content-security-policy"]).not.toContain("unsafe-inline");
+    expect(v.headers["content-security-policy"]).toContain("require-trusted-types-for 'script'; trusted-types search-ui");
     expect(v.headers["x-content-type-options"]).toBe("nosniff");
     // The page actually styled itself from its files: the body font is the site's, not the browser default.
     expect(await v.page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toBe("");
@@ -109,6 +111,38 @@ describe("the built site under its generated security headers", () => {
       p.locator('[data-search-page] a[href*="/blog/welcome/"]').first().waitFor({ timeout: 15_000 }),
     );
     expect(await v.page.locator('[data-search-page] a[href*="/blog/welcome/"]').first().isVisible()).toBe(true);
+    expect(v.violations).toEqual([]);
+    expect(v.cspConsole).toEqual([]);
+    await v.page.close();
+  });
+
+  it.runIf(exists("search"))(
+    "searches from the header's script-free search dialog on a post page, under Trusted Types, with no violations",
+    async () => {
+      const v = await visit("/blog/hero-image/", async (p) => {
+        await p.locator("[data-search-open]").click();
+        const field = p.getByRole("searchbox", { name: "Search posts" }).first();
+        await field.fill("welcome");
+        await field.press("Enter");
+        await p.locator('[data-search-page] a[href*="/blog/welcome/"]').first().waitFor({ timeout: 15_000 });
+      });
+      expect(new URL(v.page.url()).pathname).toBe("/search/");
+      expect(await v.page.locator('[data-search-page] a[href*="/blog/welcome/"]').first().isVisible()).toBe(true);
+      expect(await v.page.locator("[data-search-page] .search-result-excerpt").first().innerHTML()).not.toBe("");
+      expect(v.violations).toEqual([]);
+      expect(v.cspConsole).toEqual([]);
+      await v.page.close();
+    },
+  );
+
+  it.runIf(exists("search"))("searches in the header's live search dialog on an ordinary page, under Trusted Types, with no violations", async () => {
+    const v = await visit("/tags/", async (p) => {
+      await p.locator("main h1").waitFor();
+      await p.locator("[data-search-open]").click();
+      await p.locator("dialog.search-dialog input[type=search]").fill("welcome");
+      await p.locator('dialog.search-dialog a[href*="/blog/welcome/"]').first().waitFor({ timeout: 15_000 });
+    });
+    expect(await v.page.locator("dialog.search-dialog .search-result-excerpt").first().innerHTML()).not.toBe("");
     expect(v.violations).toEqual([]);
     expect(v.cspConsole).toEqual([]);
     await v.page.close();

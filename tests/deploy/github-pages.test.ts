@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedOriginWarning } from "../../src/lib/deploy/github-pages.ts";
 import { metaCsp, policyOptions } from "../../src/lib/deploy/policy.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { buildSite, FIXTURE_CONTENT } from "../support/build.ts";
@@ -14,14 +15,16 @@ import { serveDist, type Served } from "../support/serve.ts";
 
 const BASE = "/path2practice/";
 let dist: string;
+let log: string;
 let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ dist } = await buildSite({
+  // As the workflow builds it without a custom domain: the origin GitHub reports, the repository as sub-path.
+  ({ dist, log } = await buildSite({
     name: "github-pages",
     content: FIXTURE_CONTENT,
-    env: { TZ: "UTC", SITE_BASE: "/path2practice", DEPLOY_TARGET: "github-pages" },
+    env: { TZ: "UTC", SITE_BASE: "/path2practice", SITE_URL: "https://fixture-owner.github.io", DEPLOY_TARGET: "github-pages" },
   }));
   served = await serveDist(dist, { base: BASE });
   browser = await launchBrowser();
@@ -70,10 +73,24 @@ describe("the GitHub Pages build", () => {
   it("stands an HTML page in for each old address, pointing at the new one under the base", () => {
     const page = read("post/welcome-old/index.html");
     expect(page).toContain('<meta http-equiv="refresh" content="0; url=/path2practice/blog/welcome/">');
-    expect(page).toContain('<link rel="canonical" href="https://fixture.example.org/path2practice/blog/welcome/">');
+    expect(page).toContain('<link rel="canonical" href="https://fixture-owner.github.io/path2practice/blog/welcome/">');
     expect(page).toContain('<a href="/path2practice/blog/welcome/">');
     expect(fs.existsSync(path.join(dist, "single-post/2020/01/15/welcome/index.html"))).toBe(true);
     expect(fs.existsSync(path.join(dist, "post/hero-image/index.html"))).toBe(true);
+  });
+
+  it("warns in the build log that the CMS shares the <owner>.github.io origin with the owner's other sites", () => {
+    const line = log.split("\n").find((l) => l.includes("GitHub Pages without a custom domain"));
+    expect(line).toBeDefined();
+    expect(line).toContain("https://fixture-owner.github.io/path2practice/admin/");
+    expect(line).toContain('every other GitHub Pages site of "fixture-owner"');
+    expect(line).toMatch(/custom domain .*Netlify or Cloudflare Pages/);
+  });
+
+  it("gives no such warning for a custom domain or another host", () => {
+    expect(sharedOriginWarning("https://www.path2practice.com", "/")).toBeUndefined();
+    expect(sharedOriginWarning("https://github.io.example.org", "/")).toBeUndefined();
+    expect(sharedOriginWarning("https://Someone.GitHub.io", "/")).toContain('site of "someone"');
   });
 
   it("sends a reader on an old address to the new page in the browser", async () => {

@@ -5,8 +5,9 @@ import {
   headersForPath,
   matchesPattern,
   netlifyHeaderRules,
+  netlifyHeadersForPath,
+  netlifyPatternRegExp,
   parseHeaders,
-  type HeaderRule,
 } from "../../src/lib/deploy/headers.ts";
 import { expectedHeaders, policyOptions, serializeCsp, adminCsp, publicCsp } from "../../src/lib/deploy/policy.ts";
 
@@ -22,15 +23,6 @@ const PATHS = [
   "/admin/",
   "/admin/index.html",
 ];
-
-/** Every header name set for a path by more than one matching rule. */
-function overlaps(rules: HeaderRule[], pathname: string): string[] {
-  const count = new Map<string, number>();
-  for (const r of rules.filter((r) => matchesPattern(r.pattern, pathname))) {
-    for (const [name] of r.set) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
-  }
-  return [...count].filter(([, n]) => n > 1).map(([name]) => name);
-}
 
 describe("the Cloudflare Pages _headers file", () => {
   const text = formatHeaders(cloudflareHeaderRules(options));
@@ -70,19 +62,41 @@ describe("the Cloudflare Pages _headers file", () => {
 });
 
 describe("the Netlify _headers file", () => {
-  const topLevel = ["_astro/", "about/", "admin/", "blog/", "tags/", "pagefind/", "404.html", "index.html", "favicon.svg", "rss.xml", "_headers"];
-  const rules = parseHeaders(formatHeaders(netlifyHeaderRules(options, topLevel)));
+  const rules = parseHeaders(formatHeaders(netlifyHeaderRules(options, ["index.html", "config.yml"])));
+  const netlifyPaths = [...PATHS, "/no-such-page", "/post/an-old-address", "/post/an-old-address/", "/404.html", "/admin", "/admin/config.yml"];
 
   it("has no detach lines, which Netlify rejects", () => {
     expect(rules.every((r) => r.unset.length === 0)).toBe(true);
   });
 
-  it("never sets one header twice for a path, so no merging rule can double the policy", () => {
-    for (const p of PATHS) expect(overlaps(rules, p), p).toEqual([]);
+  it("puts every security header on /* first, so unknown paths (the 404 page) and old addresses get them too", () => {
+    expect(rules[0]!.pattern).toBe("/*");
+    expect(Object.fromEntries(rules[0]!.set)).toEqual(expectedHeaders("/", options));
   });
 
-  it("sends every path the headers the policy module expects", () => {
-    for (const p of PATHS) expect(headersForPath(rules, p), p).toEqual(expectedHeaders(p, options));
+  it("sends every path exactly the headers the policy module expects, read the way Netlify's engine reads it", () => {
+    for (const p of netlifyPaths) expect(netlifyHeadersForPath(rules, p), p).toEqual(expectedHeaders(p, options));
+  });
+
+  it("keeps the CMS's looser policy off public paths that merely start with admin", () => {
+    for (const p of ["/administration/", "/admin-notes", "/adminx/index.html"])
+      expect(netlifyHeadersForPath(rules, p)["Content-Security-Policy"], p).toBe(serializeCsp(publicCsp()));
+  });
+
+  it("would leave the CMS with the public policy if the CMS rules came first (order is what makes it work)", () => {
+    const reversed = [...rules].reverse();
+    expect(netlifyHeadersForPath(reversed, "/admin/")["Content-Security-Policy"]).toBe(serializeCsp(publicCsp()));
+  });
+});
+
+describe("Netlify's path matching", () => {
+  it("is case-insensitive, takes an optional trailing slash, and lets * match inside a segment", () => {
+    expect(netlifyPatternRegExp("/admin").test("/admin/")).toBe(true);
+    expect(netlifyPatternRegExp("/admin").test("/ADMIN")).toBe(true);
+    expect(netlifyPatternRegExp("/admin/*").test("/administration")).toBe(true);
+    expect(netlifyPatternRegExp("/*").test("/")).toBe(true);
+    expect(netlifyPatternRegExp("/post/:slug").test("/post/a/b")).toBe(false);
+    expect(netlifyPatternRegExp("/a.b").test("/aXb")).toBe(false);
   });
 });
 

@@ -16,7 +16,7 @@ interface Step {
 interface Workflow {
   on: { schedule?: Array<{ cron: string }>; push?: unknown; workflow_dispatch?: unknown };
   permissions?: Record<string, string>;
-  jobs: Record<string, { if?: string; steps: Step[]; env?: Record<string, string>; needs?: string }>;
+  jobs: Record<string, { if?: string; steps: Step[]; env?: Record<string, string>; needs?: string; permissions?: Record<string, string> }>;
 }
 
 const workflow = (name: string) => YAML.parse(fs.readFileSync(path.join(ROOT, ".github/workflows", name), "utf8")) as Workflow;
@@ -62,10 +62,46 @@ describe("the GitHub Pages workflow", () => {
     expect(build.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.["path"]).toBe("dist");
   });
 
-  it("deploys with only the permissions Pages needs", () => {
-    expect(wf.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+  it("reads the repository only, and gives Pages' write permissions to the deploy job alone", () => {
+    expect(wf.permissions).toEqual({ contents: "read" });
+    expect(build.permissions).toBeUndefined();
+    expect(wf.jobs["deploy"]?.permissions).toEqual({ pages: "write", "id-token": "write" });
     expect(wf.jobs["deploy"]?.needs).toBe("build");
     expect(wf.jobs["deploy"]?.steps.some((s) => s.uses?.startsWith("actions/deploy-pages@"))).toBe(true);
+  });
+});
+
+describe("every workflow", () => {
+  const files = fs.readdirSync(path.join(ROOT, ".github/workflows")).filter((f) => /\.ya?ml$/.test(f));
+  const all = files.map((f) => ({ file: f, wf: workflow(f) }));
+
+  it("exists (the checks below would pass on none)", () => {
+    expect(files).toEqual(expect.arrayContaining(["deploy.yml", "scheduled-rebuild.yml"]));
+  });
+
+  it("grants at most read access to the repository at the top level", () => {
+    for (const { file, wf } of all) {
+      expect(wf.permissions, file).toBeDefined();
+      for (const [scope, level] of Object.entries(wf.permissions ?? {})) expect(`${scope}: ${level}`, file).toBe("contents: read");
+    }
+  });
+
+  it("pins every action to a full commit SHA, with the release named beside it", () => {
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(ROOT, ".github/workflows", f), "utf8");
+      const uses = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(.*)$/gm)].map((m) => m[1]!.trim());
+      for (const line of uses) expect(line, f).toMatch(/^[\w.-]+\/[\w.\/-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    }
+    const steps = all.flatMap(({ file, wf }) => Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => ({ file, uses: s.uses }))));
+    for (const { file, uses } of steps.filter((s) => s.uses)) expect(uses, file).toMatch(/@[0-9a-f]{40}$/);
+  });
+
+  it("never leaves git credentials behind after a checkout", () => {
+    const checkouts = all.flatMap(({ file, wf }) =>
+      Object.values(wf.jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith("actions/checkout@")).map((s) => ({ file, s }))),
+    );
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const { file, s } of checkouts) expect(s.with?.["persist-credentials"], file).toBe(false);
   });
 });
 

@@ -4,13 +4,16 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { headersForPath, parseHeaders } from "../../src/lib/deploy/headers.ts";
-import { matchesPattern } from "../../src/lib/deploy/headers.ts";
+import { headersForPath, matchesPattern, netlifyHeadersForPath, parseHeaders } from "../../src/lib/deploy/headers.ts";
 import { parseRedirects } from "../../src/lib/deploy/redirects.ts";
 import { serveDist, type Served } from "../support/serve.ts";
 
-/** Serves `dist` (deployed under `base`) with exactly the headers and redirects its host files ask for. */
-export function serveLikeHost(dist: string, base = "/"): Promise<Served> {
+/**
+ * Serves `dist` (deployed under `base`) with exactly the headers and redirects its
+ * host files ask for, combining overlapping header rules as Cloudflare Pages
+ * (default) or Netlify does.
+ */
+export function serveLikeHost(dist: string, base = "/", host: "cloudflare" | "netlify" = "cloudflare"): Promise<Served> {
   const headersFile = path.join(dist, "_headers");
   const redirectsFile = path.join(dist, "_redirects");
   const rules = parseHeaders(fs.readFileSync(headersFile, "utf8"), headersFile);
@@ -18,7 +21,7 @@ export function serveLikeHost(dist: string, base = "/"): Promise<Served> {
   const full = (pathname: string) => `${base.replace(/\/$/, "")}${pathname}`;
   return serveDist(dist, {
     base,
-    headers: (pathname) => headersForPath(rules, full(pathname)),
+    headers: (pathname) => (host === "netlify" ? netlifyHeadersForPath : headersForPath)(rules, full(pathname)),
     redirect: (pathname) => {
       const hit = redirects.find((r) => matchesPattern(r.from, full(pathname)));
       return hit && { status: hit.status, location: hit.to };

@@ -48,7 +48,9 @@ describe("reading content/settings/redirects.yaml", () => {
         return (err as Error).message.replace(path.relative(process.cwd(), file), "<file>");
       }
     })();
-    expect(message).toMatchInlineSnapshot(`"<file>: entry 2 from: must be a path starting with /"`);
+    expect(message).toMatchInlineSnapshot(
+      `"<file>: entry 2 from: must be a plain address on this site such as /post/my-old-post: starting with /, without spaces, without . or .. parts or empty parts (//), and without * : ? # \\ or %-escaped dots and slashes (%2e, %2f)"`,
+    );
   });
 });
 

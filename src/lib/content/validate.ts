@@ -94,7 +94,7 @@ export function validateContent(root: string, timeZone: string, cache?: ParseCac
         for (const issue of result.error.issues) {
           const keys = issue.code === "unrecognized_keys" ? issue.keys : [issue.path[0]];
           for (const key of keys) {
-            const field = key === undefined ? undefined : [String(key), ...issue.path.slice(1).map(String)].join(".");
+            const field = key === undefined ? undefined : fieldName([key, ...issue.path.slice(1)]);
             const top = key === undefined ? undefined : String(key);
             problems.push({
               severity: "error",
@@ -111,6 +111,17 @@ export function validateContent(root: string, timeZone: string, cache?: ParseCac
     }
   }
   return { entries, problems };
+}
+
+/**
+ * A field's path as the author counts: an entry of a list of records is
+ * "redirects entry 3 from" (counted from 1, as in the CMS), other paths keep dots ("tags.1").
+ */
+function fieldName(p: PropertyKey[]): string {
+  return p
+    .map((part, i) => (typeof part === "number" && i < p.length - 1 ? ` entry ${part + 1} ` : `${i > 0 && typeof p[i - 1] !== "number" ? "." : ""}${String(part)}`))
+    .join("")
+    .trim();
 }
 
 /** `file:line: field: message (hint)`, relative to `cwd`. */

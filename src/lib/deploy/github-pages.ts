@@ -62,11 +62,35 @@ export function redirectPage(r: Redirect, options: PolicyOptions & { siteUrl: st
  * The file (relative to the build output) that stands in for an old address:
  * `/post/x` -> `post/x/index.html`; `/old.html` -> `old.html`. Undefined when the
  * address has another extension (`/feed.xml`): GitHub Pages would serve an HTML
- * page there with the wrong type, so such redirects cannot work on it.
+ * page there with the wrong type, so such redirects cannot work on it. Throws
+ * on a broken %-escape. The caller still checks the result stays in the build output.
  */
 export function redirectPageFile(from: string): string | undefined {
   const clean = decodeURI(from).replace(/^\/+/, "");
   if (/\.html?$/.test(clean)) return clean;
   if (/\.[a-z0-9]+$/i.test(clean.replace(/\/$/, ""))) return undefined;
   return `${clean.replace(/\/?$/, "/")}index.html`;
+}
+
+/**
+ * The warning for a site on `<owner>.github.io`, or undefined for a custom
+ * domain. Browsers draw security lines by origin (scheme, host, port), not by
+ * path: every Pages site of one owner (`<owner>.github.io/<repo>/`) is one origin,
+ * so a script on any of them can read what the CMS keeps in that origin's
+ * storage, the GitHub token it commits with included.
+ */
+export function sharedOriginWarning(siteUrl: string, base: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(siteUrl).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (!host.endsWith(".github.io")) return undefined;
+  const owner = host.slice(0, -".github.io".length);
+  return (
+    `the CMS at https://${host}${base}admin/ shares the origin https://${host} with every other GitHub Pages site of "${owner}" ` +
+    `(https://${host}/<any-repository>/): a script on any of them could read the CMS's GitHub login. ` +
+    "Give this site a custom domain (Settings -> Pages -> Custom domain), or host it on Netlify or Cloudflare Pages."
+  );
 }

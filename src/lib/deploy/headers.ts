@@ -8,10 +8,9 @@
  *   headers with commas; a `! Name` line detaches a header set by an earlier rule
  *   (https://developers.cloudflare.com/pages/configuration/headers/#detach-a-header).
  *   So `/admin/*` comes after `/*`, detaches the public CSP and COOP, then sets its own.
- * - Netlify has no detach syntax (it rejects `!` lines), and its documentation does
- *   not promise which of two overlapping values wins. So for Netlify the per-area
- *   headers are never set by overlapping rules: the public ones go on each
- *   top-level entry of the build except `admin/`.
+ * - Netlify has no detach syntax (it rejects `!` lines); a later matching rule
+ *   replaces a header an earlier one set. So the public headers go on `/*` and
+ *   the CMS's on its own paths after it (see `netlifyHeaderRules`).
  */
 import { areaHeaders, areaPatterns, assetHeaders, commonHeaders, type PolicyOptions } from "./policy.ts";
 
@@ -47,28 +46,58 @@ export function cloudflareHeaderRules(options: PolicyOptions): HeaderRule[] {
 }
 
 /**
- * Rules for Netlify: no two rules that match one path set the same header.
- * `topLevel` lists the build output's top-level files and folders (folders end in "/").
+ * Rules for Netlify: every header on `/*`, so every path gets them (pages,
+ * files, the 404 page Netlify serves for unknown paths, the old addresses of
+ * `_redirects`), then the CMS's own values on exactly the CMS's paths.
+ * Netlify's engine lets a later matching rule replace a header an earlier one
+ * set (https://github.com/netlify/primitives, packages/headers/src/lib/headersForPath.ts:
+ * `Object.assign` over the matching rules, in file order), so order matters and
+ * `netlifyHeadersForPath` below reads the file the same way. Its `*` also matches
+ * inside a segment (`/admin/*` matches `/administration`), so the CMS's looser
+ * policy goes on `/admin` (which also matches `/admin/`) and on each file of
+ * the build's `admin/` folder, never on a pattern.
+ * `adminFiles` are those files, relative to `admin/` ("index.html").
  */
-export function netlifyHeaderRules(options: PolicyOptions, topLevel: string[]): HeaderRule[] {
+export function netlifyHeaderRules(options: PolicyOptions, adminFiles: string[]): HeaderRule[] {
   const p = areaPatterns(options);
-  const publicOnes = entries(areaHeaders("public", options));
-  const publicPatterns = [
-    options.base,
-    ...topLevel
-      .filter((name) => name !== "admin/" && !name.startsWith("_headers") && !name.startsWith("_redirects"))
-      .sort()
-      .map((name) => (name.endsWith("/") ? `${options.base}${name}*` : `${options.base}${name}`)),
-  ];
+  const admin = entries(areaHeaders("admin", options));
+  const adminPaths = [`${options.base}admin`, ...[...adminFiles].sort().map((f) => `${options.base}admin/${f}`)];
   return [
-    { pattern: p.all, unset: [], set: entries(commonHeaders()) },
-    ...publicPatterns.map((pattern) => ({
-      pattern,
-      unset: [],
-      set: pattern === p.assets ? [...publicOnes, ...entries(assetHeaders())] : publicOnes,
-    })),
-    { pattern: p.admin, unset: [], set: entries(areaHeaders("admin", options)) },
+    { pattern: p.all, unset: [], set: entries({ ...commonHeaders(), ...areaHeaders("public", options) }) },
+    { pattern: p.assets, unset: [], set: entries(assetHeaders()) },
+    ...adminPaths.map((pattern) => ({ pattern, unset: [], set: admin })),
   ];
+}
+
+/**
+ * Netlify's path matching (https://github.com/netlify/build,
+ * packages/headers-parser/src/for_regexp.ts): case-insensitive, an optional
+ * trailing slash, `:name` for one segment, a lone `*` segment for anything
+ * (nothing included), `*` inside a segment for any characters.
+ */
+export function netlifyPatternRegExp(pattern: string): RegExp {
+  const parts = pattern
+    .split("/")
+    .map((part) => part.trimEnd())
+    .filter(Boolean)
+    .map((part) => {
+      if (part.startsWith(":")) return "([^/]+)";
+      if (part === "*") return "?(.*)";
+      return part
+        .split("*")
+        .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .join("(.*)");
+    });
+  return new RegExp(`^/${parts.join("/")}/?$`, "iu");
+}
+
+/** The headers a path gets from a `_headers` file under Netlify's rules: every matching rule in order, a later value replacing an earlier one. */
+export function netlifyHeadersForPath(rules: HeaderRule[], pathname: string): Record<string, string> {
+  const out = new Map<string, { name: string; value: string }>();
+  for (const rule of rules.filter((r) => netlifyPatternRegExp(r.pattern).test(pathname))) {
+    for (const [name, value] of rule.set) out.set(name.toLowerCase(), { name, value });
+  }
+  return Object.fromEntries([...out.values()].map(({ name, value }) => [name, value]));
 }
 
 /** Reads a `_headers` file; throws naming the line on anything it does not understand. */

@@ -52,6 +52,9 @@ export function normaliseBase(base: string): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
+/** The one Trusted Types policy public pages may create: the search UI's (src/scripts/search-ui.ts). */
+export const SEARCH_UI_POLICY = "search-ui";
+
 /**
  * The public pages' policy. Scripts: only the site's own files; Pagefind's
  * WebAssembly needs 'wasm-unsafe-eval' (https://pagefind.app/docs/hosting/).
@@ -77,6 +80,11 @@ export function publicCsp(): Csp {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
+    // Trusted Types: no script may hand a plain string to an HTML or script sink
+    // (innerHTML, insertAdjacentHTML, script.src...); only the search UI's own
+    // policy may create markup (src/scripts/search-ui.ts), and no other policy can be made.
+    "require-trusted-types-for": ["'script'"],
+    "trusted-types": [SEARCH_UI_POLICY],
   };
 }
 

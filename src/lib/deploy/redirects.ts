@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { collectionSchema, collections } from "../../schema/index.ts";
+import { REDIRECT_FROM_PATTERN, REDIRECT_TO_PATTERN } from "../../schema/redirects.ts";
 
 /** One redirect, with where it came from (for error messages). */
 export interface Redirect {
@@ -54,7 +55,10 @@ function describePath(p: PropertyKey[]): string {
 /** The old Wix site's addresses of a post, and its old feed: sent to the new ones automatically. */
 export function automaticRedirects(postSlugs: string[]): Redirect[] {
   return [
-    ...postSlugs.map((slug): Redirect => ({ from: `/post/${slug}`, to: `/blog/${slug}/`, status: 301, origin: `automatic: post ${slug}` })),
+    // A slug that cannot be a clean address never was one on the old site either.
+    ...postSlugs
+      .filter((slug) => REDIRECT_FROM_PATTERN.test(`/post/${slug}`))
+      .map((slug): Redirect => ({ from: `/post/${slug}`, to: `/blog/${slug}/`, status: 301, origin: `automatic: post ${slug}` })),
     { from: "/blog-feed.xml", to: "/rss.xml", status: 301, origin: "automatic: the old site's feed" },
   ];
 }
@@ -79,11 +83,29 @@ export function mergeRedirects(explicit: Redirect[], automatic: Redirect[]): Red
   return [...explicit, ...automatic.filter((r) => !taken.has(key(r.from)))];
 }
 
-/** The file a site path resolves to in a build, if any. */
+/**
+ * Why a redirect cannot be written safely, or undefined. The schema refuses
+ * these already; every host writer asks again, so an entry that reached it
+ * another way (an old file, a future code path) still cannot steer a write.
+ */
+export function unsafeRedirect(r: Pick<Redirect, "from" | "to">): string | undefined {
+  if (!REDIRECT_FROM_PATTERN.test(r.from))
+    return `the old address ${JSON.stringify(r.from)} is not a plain path (no .., //, *, :, ?, #, \\, spaces or %-escaped dots and slashes)`;
+  if (!REDIRECT_TO_PATTERN.test(r.to)) return `the target ${JSON.stringify(r.to)} is not a path on this site or a full http(s) URL`;
+  return undefined;
+}
+
+/** The file a site path resolves to in a build, if any (never one outside `dist`). */
 export function builtFile(dist: string, sitePath: string): string | undefined {
-  const clean = decodeURI(sitePath.split(/[?#]/)[0]!);
+  let clean: string;
+  try {
+    clean = decodeURI(sitePath.split(/[?#]/)[0]!);
+  } catch {
+    return undefined;
+  }
   const candidates = clean.endsWith("/") ? [path.join(dist, clean, "index.html")] : [path.join(dist, clean), path.join(dist, clean, "index.html")];
-  return candidates.find((f) => f.startsWith(dist) && fs.existsSync(f) && fs.statSync(f).isFile());
+  const inside = (f: string) => !path.relative(dist, f).startsWith("..") && !path.isAbsolute(path.relative(dist, f));
+  return candidates.find((f) => inside(f) && fs.existsSync(f) && fs.statSync(f).isFile());
 }
 
 /**
@@ -96,6 +118,11 @@ export function checkRedirects(redirects: Redirect[], dist: string): string[] {
   const byFrom = new Map<string, Redirect>();
   for (const r of redirects) {
     const label = `${r.origin} (${r.from} -> ${r.to})`;
+    const unsafe = unsafeRedirect(r);
+    if (unsafe) {
+      problems.push(`${r.origin}: ${unsafe}`);
+      continue;
+    }
     const first = byFrom.get(key(r.from));
     if (first) problems.push(`${label}: ${r.from} is already redirected by ${first.origin}`);
     else byFrom.set(key(r.from), r);
@@ -125,6 +152,9 @@ export function withBasePath(sitePath: string, base: string): string {
 export function formatRedirects(redirects: Redirect[], base: string): string {
   const lines = ["# Redirects, generated at build time from content/settings/redirects.yaml and the published posts. Do not edit: rebuild."];
   for (const r of redirects) {
+    // One redirect is one line: whitespace or a line break in it would write rules nobody asked for.
+    const unsafe = unsafeRedirect(r);
+    if (unsafe) throw new RedirectError(`${r.origin}: ${unsafe}`);
     const to = withBasePath(r.to, base);
     const froms = [r.from];
     if (!r.from.endsWith("/") && !path.posix.extname(r.from)) froms.push(`${r.from}/`);
