@@ -14,6 +14,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sitePort as sitePortOf } from "../../src/cli/start.ts";
 import { childEnv, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
 import { freePort } from "../cms/support.ts";
 
@@ -395,5 +396,13 @@ describe("requests that are not the local site's", () => {
       );
       expect({ address, reached }).toEqual({ address, reached: false });
     }
+  });
+});
+
+describe("the local site's port", () => {
+  it("follows `npm start -- --port N`, the last one winning, as astro dev reads it", () => {
+    expect(sitePortOf({ astroPort: 4321 })).toBe(4321);
+    expect(sitePortOf({ astroPort: 4321, astroArgs: ["--open", "--port", "5000"] })).toBe(5000);
+    expect(sitePortOf({ astroPort: 4321, astroArgs: ["--port=5000", "--port", "6000"] })).toBe(6000);
   });
 });

@@ -67,6 +67,7 @@ export function loopbackHosts(port: number): string[] {
   return [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`];
 }
 
+/** Answers a refusal as decap-server answers errors (the CMS shows `error`), and logs it for the author. */
 function refuse(res: Response, refusal: Refusal): void {
   console.warn(`local CMS server: ${refusal.message}`);
   res.status(refusal.status).json({ error: refusal.message });
