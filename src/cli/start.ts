@@ -1,17 +1,20 @@
 /**
- * `npm start`: the Astro dev server and decap-server together, so the author
- * can open http://localhost:4321/admin/ and edit the local files with no
- * account. decap-server listens on 127.0.0.1 only (its own default is every
- * interface, which would let anyone on the network write the files). Ctrl+C
- * stops both; when either stops, the other is stopped too.
+ * `npm start`: the Astro dev server and the CMS's local server together, so
+ * the author can open http://localhost:4321/admin/ and edit the local files
+ * with no account. The local server (local-cms/server.ts: decap-server's
+ * file-system backend behind guards) listens on 127.0.0.1 only, answers only
+ * the local site, and reads and writes only the content folder. Ctrl+C stops
+ * both; when either stops, the other is stopped too.
  *
- * Environment: PORT (Astro, default 4321), DECAP_LOCAL_PORT (decap-server,
+ * Environment: PORT (Astro, default 4321), DECAP_LOCAL_PORT (local CMS server,
  * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the
  * folder Decap paths are relative to, default: this project).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { RUN_TS } from "../lib/node-ts.ts";
+import { LOCAL_CMS_SERVER } from "./local-cms/server.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -19,7 +22,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export interface StartOptions {
   astroPort: number;
   decapPort: number;
-  /** Folder decap-server reads and writes relative to. */
+  /** Folder the CMS's paths are relative to. */
   repoDir: string;
   /** Extra environment for both processes. */
   env?: NodeJS.ProcessEnv;
@@ -37,18 +40,47 @@ export interface Running {
   done: Promise<void>;
 }
 
-/** Environment for decap-server: loopback only, file-system mode, the given folder. */
-export function decapServerEnv(options: Pick<StartOptions, "decapPort" | "repoDir">): NodeJS.ProcessEnv {
-  return { BIND_HOST: "127.0.0.1", PORT: String(options.decapPort), MODE: "fs", GIT_REPO_DIRECTORY: options.repoDir };
+/** The port astro dev is asked to use: the last `--port` among its arguments, else `astroPort`. */
+export function sitePort(options: Pick<StartOptions, "astroPort" | "astroArgs">): number {
+  let port = options.astroPort;
+  const args = options.astroArgs ?? [];
+  args.forEach((arg, i) => {
+    const value = arg === "--port" ? args[i + 1] : arg.startsWith("--port=") ? arg.slice("--port=".length) : undefined;
+    if (value !== undefined && /^\d+$/.test(value)) port = Number(value);
+  });
+  return port;
 }
 
-/** Starts astro dev and decap-server; each one's exit stops the other. */
+/** Node arguments that start the local CMS server for a repository folder, its content folder and the site's port. */
+export function localCmsServerArgs(options: { decapPort: number; repoDir: string; contentDir: string; sitePort: number }): string[] {
+  return [
+    ...RUN_TS,
+    LOCAL_CMS_SERVER,
+    "--port",
+    String(options.decapPort),
+    "--repo",
+    options.repoDir,
+    "--content",
+    options.contentDir,
+    "--site-port",
+    String(options.sitePort),
+  ];
+}
+
+/** Starts astro dev and the local CMS server; each one's exit stops the other. */
 export function startServers(options: StartOptions): Running {
-  const base = { ...process.env, ...options.env, GIT_REPO_DIRECTORY: options.repoDir, DECAP_LOCAL_PORT: String(options.decapPort) };
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    GIT_REPO_DIRECTORY: options.repoDir,
+    DECAP_LOCAL_PORT: String(options.decapPort),
+  };
   const stdio = options.stdio ?? "inherit";
-  const decap = spawn(process.execPath, [path.join(ROOT, "node_modules/decap-server/dist/index.js")], {
+  // The content folder as the Astro dev server (run from ROOT) and the CMS config see it.
+  const contentDir = path.resolve(ROOT, base["P2P_CONTENT_DIR"] ?? "content");
+  const decap = spawn(process.execPath, localCmsServerArgs({ ...options, contentDir, sitePort: sitePort(options) }), {
     cwd: options.repoDir,
-    env: { ...base, ...decapServerEnv(options) },
+    env: base,
     stdio: ["ignore", stdio, stdio],
   });
   const astro = spawn(
@@ -87,7 +119,9 @@ async function main(): Promise<void> {
   const repoDir = path.resolve(process.env["GIT_REPO_DIRECTORY"] ?? ROOT);
   // Anything after `npm start --` goes to astro dev, e.g. --open or --ignore-lock.
   const running = startServers({ astroPort, decapPort, repoDir, astroArgs: process.argv.slice(2) });
-  console.log(`CMS: http://localhost:${astroPort}/admin/  (local files, decap-server on 127.0.0.1:${decapPort})`);
+  console.log(
+    `CMS: http://localhost:${sitePort({ astroPort, astroArgs: process.argv.slice(2) })}/admin/  (local files, local CMS server on 127.0.0.1:${decapPort})`,
+  );
   let interrupted = false;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {

@@ -1,6 +1,6 @@
 /**
  * The CMS as the author uses it locally: Chromium against the built /admin/
- * page and decap-server on 127.0.0.1, writing into a temporary copy of the
+ * page and the local CMS server on 127.0.0.1, writing into a temporary copy of the
  * fixture site. Create, illustrate, publish, rebuild, edit, delete; refusals;
  * round trips that must not change a post.
  */
@@ -37,7 +37,7 @@ beforeAll(async () => {
   decapPort = await freePort();
   const dist = await buildCmsSite("local", root, decapPort);
   served = await serveDist(dist);
-  decap = await startDecapServer(root, decapPort);
+  decap = await startDecapServer(root, decapPort, served.url);
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 });
@@ -286,9 +286,9 @@ describe("opening a post in the CMS and saving it", () => {
   });
 });
 
-describe("decap-server", () => {
+describe("the local CMS server", () => {
   it("answers on 127.0.0.1", async () => {
-    expect((await decapApi(decapPort, { action: "info" })).ok).toBe(true);
+    expect((await decapApi(decapPort, { action: "info" }, { origin: new URL(served.url).origin })).ok).toBe(true);
   });
 
   it("is not reachable on any non-loopback address of this machine", async () => {
@@ -297,7 +297,7 @@ describe("decap-server", () => {
       .filter((a) => a && !a.internal)
       .map((a) => (a!.family === "IPv6" ? `[${a!.address.split("%")[0]}]` : a!.address));
     for (const host of [...addresses, "[::1]"]) {
-      const reached = await decapApi(decapPort, { action: "info" }, host).then(
+      const reached = await decapApi(decapPort, { action: "info" }, { host, origin: new URL(served.url).origin }).then(
         () => true,
         () => false,
       );

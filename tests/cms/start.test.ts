@@ -94,7 +94,8 @@ describe("npm start", () => {
       await waitFor(
         ok(`http://127.0.0.1:${decapPort}/api/v1`, {
           method: "POST",
-          headers: { "Content-Type": "application/json" },
+          // As the CMS on the local site asks it: the server answers no other origin.
+          headers: { "Content-Type": "application/json", Origin: `http://localhost:${astroPort}` },
           body: JSON.stringify({ action: "info", params: { branch: "main" } }),
         }),
         30_000,

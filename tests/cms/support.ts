@@ -1,8 +1,9 @@
 /**
  * The real local CMS setup for browser tests: a temporary copy of the fixture
- * site laid out as `<tmp>/content/...`, decap-server on 127.0.0.1 with that
- * folder as its repository, and the site (with /admin/) built by Astro and
- * served on 127.0.0.1. The real content folder is never touched.
+ * site laid out as `<tmp>/content/...`, the local CMS server (as `npm start`
+ * runs it) on 127.0.0.1 with that folder as its repository, and the site (with
+ * /admin/) built by Astro and served on 127.0.0.1. The real content folder is
+ * never touched.
  *
  * The CMS is served from a build rather than `astro dev`: the dev server
  * restarts and reloads whenever anything in the work tree changes, which would
@@ -13,8 +14,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { decapServerEnv } from "../../src/cli/start.ts";
-import { buildSite, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
+import { localCmsServerArgs } from "../../src/cli/start.ts";
+import { buildSite, FIXTURE_CONTENT, TMP } from "../support/build.ts";
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -37,21 +38,23 @@ export function tempSite(name: string): string {
   return root;
 }
 
-/** Posts the decap-server API. */
-export async function decapApi(port: number, body: object, host = "127.0.0.1"): Promise<Response> {
-  return fetch(`http://${host}:${port}/api/v1`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+/** Posts the local CMS server's API as a page of the site at `origin` would. */
+export async function decapApi(port: number, body: object, { host = "127.0.0.1", origin }: { host?: string; origin: string }): Promise<Response> {
+  return fetch(`http://${host}:${port}/api/v1`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: origin },
+    body: JSON.stringify(body),
+  });
 }
 
-/** Starts decap-server the way `npm start` does and waits until it answers. */
-export async function startDecapServer(repoDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/decap-server/dist/index.js")], {
-    cwd: repoDir,
-    env: { ...process.env, ...decapServerEnv({ decapPort: port, repoDir }) },
-    stdio: "ignore",
-  });
+/** Starts the local CMS server the way `npm start` does, for the site served at `siteUrl`, and waits until it answers. */
+export async function startDecapServer(repoDir: string, port: number, siteUrl: string): Promise<ChildProcess> {
+  const { origin, port: sitePort } = new URL(siteUrl);
+  const args = localCmsServerArgs({ decapPort: port, repoDir, contentDir: path.join(repoDir, "content"), sitePort: Number(sitePort) });
+  const child = spawn(process.execPath, args, { cwd: repoDir, stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`decap-server exited with ${child.exitCode}`);
-    const ok = await decapApi(port, { action: "info" }).then(
+    if (child.exitCode !== null) throw new Error(`the local CMS server exited with ${child.exitCode}`);
+    const ok = await decapApi(port, { action: "info" }, { origin }).then(
       (r) => r.ok,
       () => false,
     );
@@ -59,7 +62,7 @@ export async function startDecapServer(repoDir: string, port: number): Promise<C
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  throw new Error("decap-server did not start");
+  throw new Error("the local CMS server did not start");
 }
 
 /**

@@ -1,0 +1,200 @@
+/**
+ * The CMS's local backend for `npm start`: decap-server's own file-system
+ * middleware, run in this process behind guards, on 127.0.0.1 only.
+ *
+ * decap-server alone writes any path of the repository folder (pages,
+ * workflows, the Astro config) and answers whatever `Host` a request names, so
+ * a web page the author visits could reach it through DNS rebinding and plant
+ * code. Its middleware is used as a library (not a proxy in front of its
+ * server), so nothing unguarded listens on any port. Before it sees a request:
+ *
+ * - `Host` must be localhost, 127.0.0.1 or [::1] with this server's port;
+ * - `Origin` must be the local site (http://localhost:<site port> or
+ *   http://127.0.0.1:<site port>), and CORS answers only that origin;
+ * - only the actions of decap-server's file-system mode are accepted, as JSON,
+ *   up to MAX_BODY;
+ * - every path in the params must land inside the content folder after
+ *   symlinks; listings leave out files that lie elsewhere through a symlink.
+ *
+ * Run as `node server.ts --port P --repo DIR --content DIR --site-port S`.
+ */
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import decapServer from "decap-server/dist/middlewares.js";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { checkPath, contentFolder, listedInside, namedPaths, Refusal, type ContentFolder } from "./paths.ts";
+
+/** This file, for starting the server in its own process. */
+export const LOCAL_CMS_SERVER = fileURLToPath(import.meta.url);
+
+/** Largest request accepted: an image upload arrives base64-encoded in JSON (a 24 MB image is about 32 MB). */
+export const MAX_BODY = "32mb";
+
+/** What decap-server's file-system mode does; the Git mode's editorial-workflow actions are refused. */
+const ACTIONS = new Set([
+  "info",
+  "entriesByFolder",
+  "entriesByFiles",
+  "getEntry",
+  "persistEntry",
+  "getMedia",
+  "getMediaFile",
+  "persistMedia",
+  "deleteFile",
+  "deleteFiles",
+  "getDeployPreview",
+]);
+
+/** What the server needs to know. */
+export interface LocalCmsOptions {
+  /** Folder request paths are relative to (decap-server's GIT_REPO_DIRECTORY). */
+  repoDir: string;
+  /** The only folder requests may read or write. */
+  contentDir: string;
+  /** Port of the local site whose pages may call this server. */
+  sitePort: number;
+}
+
+/** The origins of the local site. */
+export function siteOrigins(sitePort: number): string[] {
+  return [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`];
+}
+
+/** The `Host` values this server answers to when it listens on `port`. */
+export function loopbackHosts(port: number): string[] {
+  return [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`];
+}
+
+/** Answers a refusal as decap-server answers errors (the CMS shows `error`), and logs it for the author. */
+function refuse(res: Response, refusal: Refusal): void {
+  console.warn(`local CMS server: ${refusal.message}`);
+  res.status(refusal.status).json({ error: refusal.message });
+}
+
+/** Host and Origin checks, and the CORS answer for the one allowed origin. */
+function requestGuard(origins: string[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const host = (req.headers.host ?? "").toLowerCase();
+    if (!loopbackHosts(req.socket.localPort ?? 0).includes(host)) {
+      return refuse(res, new Refusal(403, `Refused: this server answers only requests to localhost (Host was ${JSON.stringify(host)}).`));
+    }
+    const origin = req.headers.origin;
+    if (!origin || !origins.includes(origin)) {
+      return refuse(
+        res,
+        new Refusal(403, `Refused: only the local site (${origins[0]}) may use this server (Origin was ${JSON.stringify(origin ?? "")}).`),
+      );
+    }
+    res.set({ "Access-Control-Allow-Origin": origin, Vary: "Origin" });
+    if (req.method === "OPTIONS") {
+      res.set({ "Access-Control-Allow-Methods": "POST", "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": "600" });
+      res.status(204).end();
+      return;
+    }
+    if (req.method !== "POST" || req.path !== "/api/v1") return refuse(res, new Refusal(404, "Not found: the only endpoint is POST /api/v1."));
+    if (!req.is("application/json")) return refuse(res, new Refusal(415, "Refused: requests must be JSON (Content-Type: application/json)."));
+    next();
+  };
+}
+
+/** Listings, and the repository-relative file each listed item names. */
+const LISTED_FILE: Record<string, (item: unknown) => unknown> = {
+  entriesByFolder: (item) => (item as { file?: { path?: unknown } } | null)?.file?.path,
+  getMedia: (item) => (item as { path?: unknown } | null)?.path,
+};
+
+/** Action allow-list and path containment; listings filtered after decap-server answers. */
+function actionGuard(content: ContentFolder) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const body: unknown = req.body;
+    const action = typeof body === "object" && body !== null ? (body as { action?: unknown }).action : undefined;
+    if (typeof action !== "string" || !ACTIONS.has(action)) {
+      return refuse(res, new Refusal(422, `Refused: unknown action ${JSON.stringify(action ?? null)}.`));
+    }
+    const check = async () => {
+      for (const named of namedPaths((body as { params?: unknown }).params)) await checkPath(content, named);
+    };
+    check().then(
+      () => {
+        const listedFile = LISTED_FILE[action];
+        if (listedFile) filterListing(res, content, listedFile);
+        next();
+      },
+      (err: unknown) => (err instanceof Refusal ? refuse(res, err) : next(err)),
+    );
+  };
+}
+
+/**
+ * Makes `res.json` leave out listed files that lie outside the content folder:
+ * decap-server lists a folder without following symlinks to folders, but does
+ * read a symlinked file wherever it points.
+ */
+function filterListing(res: Response, content: ContentFolder, listedFile: (item: unknown) => unknown): void {
+  const send = res.json.bind(res);
+  res.json = (data: unknown) => {
+    if (!Array.isArray(data)) return send(data);
+    const inside = (item: unknown) => {
+      const file = listedFile(item);
+      return typeof file === "string" ? listedInside(content, file) : Promise.resolve(false);
+    };
+    void Promise.all(data.map(inside)).then((keep) => send(data.filter((_, i) => keep[i])));
+    return res;
+  };
+}
+
+/** The decap-server app with its guards, not yet listening. */
+export async function createLocalCmsApp(options: LocalCmsOptions): Promise<express.Express> {
+  const content = await contentFolder(options.repoDir, options.contentDir);
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestGuard(siteOrigins(options.sitePort)));
+  // Parsed here, with a smaller limit than decap-server's; its own parser then leaves the body as is.
+  app.use(express.json({ limit: MAX_BODY }));
+  app.use(actionGuard(content));
+  // decap-server reads the folder it serves from the environment, when it registers.
+  process.env["GIT_REPO_DIRECTORY"] = content.repoDir;
+  await decapServer.registerLocalFs(app);
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === "entity.too.large") return refuse(res, new Refusal(413, `Refused: requests are limited to ${MAX_BODY.replace("mb", " MB")}.`));
+    if (err.type === "entity.parse.failed") return refuse(res, new Refusal(400, "Refused: the request is not valid JSON."));
+    console.error(err);
+    res.status(500).json({ error: "Unknown error" });
+  });
+  return app;
+}
+
+/** Starts the guarded server on 127.0.0.1:`port`; resolves once it listens. */
+export async function startLocalCmsServer(options: LocalCmsOptions & { port: number }): Promise<Server> {
+  const app = await createLocalCmsApp(options);
+  return new Promise((resolve, reject) => {
+    const server = app.listen(options.port, "127.0.0.1", () => resolve(server));
+    server.once("error", reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: "string" }, repo: { type: "string" }, content: { type: "string" }, "site-port": { type: "string" } },
+  });
+  const port = Number(values.port);
+  const sitePort = Number(values["site-port"]);
+  if (!values.repo || !values.content || !Number.isInteger(port) || !Number.isInteger(sitePort)) {
+    throw new Error("usage: server.ts --port PORT --repo DIR --content DIR --site-port PORT");
+  }
+  const repoDir = path.resolve(values.repo);
+  await startLocalCmsServer({ port, repoDir, contentDir: path.resolve(values.content), sitePort });
+  console.log(
+    `Local CMS server on 127.0.0.1:${port}: ${path.relative(repoDir, path.resolve(values.content)) || "."}/ only, for ${siteOrigins(sitePort).join(" and ")}`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === LOCAL_CMS_SERVER) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
