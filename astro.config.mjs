@@ -25,6 +25,10 @@ export default defineConfig({
   site: process.env.SITE_URL || settings.url,
   base,
   trailingSlash: "always",
+  // Beside this file rather than under the project root, so a build or dev server can run with
+  // `--root` pointing at a folder of its own: Astro keeps its generated files there (`.astro/`).
+  srcDir: fileURLToPath(new URL("./src/", import.meta.url)),
+  publicDir: fileURLToPath(new URL("./public/", import.meta.url)),
   // The search step of `npm run build` (src/cli/search-index.ts) indexes the same folder.
   outDir: outDir(root),
   // Separate caches per content folder, so fixture builds never share state with the real site.

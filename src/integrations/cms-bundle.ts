@@ -24,7 +24,8 @@ export default function cmsBundle(): AstroIntegration {
       },
       "astro:config:done": ({ config }) => {
         if (command !== "build") return;
-        const root = fileURLToPath(config.root);
+        // The project this integration belongs to, also when Astro runs with a root of its own (`--root`).
+        const root = fileURLToPath(new URL("../..", import.meta.url));
         const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
         // Builds of several sites from one checkout (the tests' fixture sites) can share one CMS cache.
         const cacheDir = process.env["P2P_CMS_CACHE_DIR"] ?? fileURLToPath(config.cacheDir);

@@ -15,6 +15,9 @@ import { checkImages } from "../lib/content/checks/images.ts";
 import { rememberCheck } from "../lib/content/last-check.ts";
 import { unsafeHtmlProblems } from "../lib/content/checks/unsafe-html.ts";
 
+/** The project (public/ for image paths), also when Astro runs with a root of its own (`--root`). */
+const PROJECT = fileURLToPath(new URL("../..", import.meta.url));
+
 export default function contentGuard(): AstroIntegration {
   return {
     name: "path2practice:content-guard",
@@ -28,7 +31,7 @@ export default function contentGuard(): AstroIntegration {
         cache.save();
         // Image files are judged before Astro reads them: an SVG, a file that is not what its name says,
         // one over the pixel cap or outside the content folder must never reach the published site.
-        const imageProblems = checkImages({ root, projectRoot: fileURLToPath(config.root), entries });
+        const imageProblems = checkImages({ root, projectRoot: PROJECT, entries });
         // What the sanitizer would remove is an error too, so the build never drops part of a post unnoticed.
         const errors = [...problems, ...imageProblems, ...unsafeHtmlProblems(entries)].filter((p) => p.severity === "error");
         if (errors.length === 0) return;

@@ -120,6 +120,12 @@ const BUILDER = fileURLToPath(new URL("./cms-bundle-build.ts", import.meta.url))
 /** Moves a finished build from `scratch` into its cache folder (the rename makes it appear whole) and prunes old ones. */
 export function publishBundle(scratch: string, bundle: CmsBundle): void {
   fs.writeFileSync(path.join(scratch, ".complete"), `${new Date().toISOString()}\n`);
+  // Another build may have published the same bundle meanwhile (the key covers every input), and may
+  // be copying from it: keep that one. Only an unfinished folder is replaced.
+  if (isBuilt(bundle)) {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    return;
+  }
   fs.rmSync(bundle.dir, { recursive: true, force: true });
   fs.renameSync(scratch, bundle.dir);
   pruneOldBundles(path.dirname(bundle.dir));

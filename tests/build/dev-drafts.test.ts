@@ -3,84 +3,22 @@
  * as such, so the author can read them before publishing. A real dev server on
  * the fixture content, on a free loopback port, fetched over HTTP.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
-import { FIXTURE_CONTENT, FIXTURE_NOW, ROOT, TMP } from "../support/build.ts";
-
-/** A port nobody is listening on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The environment minus Vitest's markers: with VITEST or NODE_ENV=test set, the dev server answers every page with 404. */
-function withoutTestRunnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_ENV" && key !== "TEST"));
-}
-
-/** Polls `url` until the server answers (the first request compiles the page). */
-async function waitFor(url: string, child: ChildProcess, log: () => string, timeoutMs = 150_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`astro dev exited early:\n${log()}`);
-    try {
-      // The first request waits for Vite to bundle dependencies; never wait forever on one attempt.
-      const res = await fetch(url, { signal: AbortSignal.timeout(20_000) });
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`astro dev did not answer ${url} in time:\n${log()}`);
-}
+import { FIXTURE_CONTENT, FIXTURE_NOW } from "../support/build.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
 
 describe("the authoring server", () => {
-  let child: ChildProcess;
+  let server: DevServer;
   let origin = "";
-  let output = "";
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    // --ignore-lock: run alongside an author's own dev server without touching its lock file.
-    const args = ["dev", "--host", "127.0.0.1", "--port", String(port), "--ignore-lock"];
-    child = spawn(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), ...args], {
-      cwd: ROOT,
-      env: {
-        ...withoutTestRunnerEnv(process.env),
-        ASTRO_TELEMETRY_DISABLED: "1",
-        P2P_CONTENT_DIR: FIXTURE_CONTENT,
-        P2P_CACHE_DIR: path.join(TMP, "sites", "dev-drafts", "cache"),
-        P2P_NOW: FIXTURE_NOW,
-        TZ: "UTC",
-      },
-      // Its own process group, so stopping it also stops anything it started.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-    await waitFor(`${origin}/blog/`, child, () => output);
+    server = await startDevServer("dev-drafts", { P2P_CONTENT_DIR: FIXTURE_CONTENT, P2P_NOW: FIXTURE_NOW, TZ: "UTC" }, "/blog/");
+    origin = server.origin;
   }, 170_000);
 
-  afterAll(async () => {
-    if (!child?.pid || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
-  });
+  afterAll(() => server?.stop());
 
   /** The card of the post titled `title`, following the blog list's "Older posts" links from /blog/. */
   async function card(title: string): Promise<string> {

@@ -72,9 +72,11 @@ async function publish(): Promise<void> {
   await page.getByText("Publish now").click();
 }
 
-/** Text of the CMS's notifications and field errors. */
+/** How long the CMS may take to show a refusal. */
+const SHOWN = { timeout: 15_000 };
+
+/** Text of the CMS's notifications and field errors shown right now (callers poll until the expected ones appear). */
 async function errorsShown(): Promise<string[]> {
-  await page.waitForTimeout(500);
   const texts = await page.locator('[class*="Toast"], [class*="toast"], ul[class*="ControlErrorsList"] li').allTextContents();
   // Toasts nest (container, toast, body): each message once, in order.
   return [...new Set(texts.map((t) => t.trim()).filter(Boolean))];
@@ -185,7 +187,7 @@ describe("the CMS refuses what the site would refuse", () => {
     await page.locator('[id^="description-field"]').fill("No title here.");
     await page.locator('[id^="date-field"]').fill("2026-05-20");
     await publish();
-    expect(await errorsShown()).toContain("Title is required.");
+    await expect.poll(errorsShown, SHOWN).toContain("Title is required.");
     expect(before()).toEqual(files);
   });
 
@@ -195,7 +197,7 @@ describe("the CMS refuses what the site would refuse", () => {
     await page.locator('[id^="title-field"]').fill("No description");
     await page.locator('[id^="date-field"]').fill("2026-05-20");
     await publish();
-    expect(await errorsShown()).toContain("Description is required.");
+    await expect.poll(errorsShown, SHOWN).toContain("Description is required.");
     expect(before()).toEqual(files);
   });
 
@@ -206,7 +208,9 @@ describe("the CMS refuses what the site would refuse", () => {
     await page.locator('[id^="description-field"]').fill("x".repeat(201));
     await page.locator('[id^="date-field"]').fill("2026-05-20");
     await publish();
-    expect((await errorsShown()).join("\n")).toMatchInlineSnapshot(`"Description didn't match the pattern: Must be at most 200 characters."`);
+    await expect
+      .poll(async () => (await errorsShown()).join("\n"), SHOWN)
+      .toBe("Description didn't match the pattern: Must be at most 200 characters.");
     expect(before()).toEqual(files);
   });
 
@@ -222,9 +226,11 @@ describe("the CMS refuses what the site would refuse", () => {
     await page.locator('input[type="file"]').setInputFiles(upload);
     await page.getByRole("button", { name: "Choose selected" }).click();
     await publish();
-    expect((await errorsShown()).join("\n")).toMatchInlineSnapshot(
-      `"Failed to persist entry: EntryRefused: Not saved. Hero image description (alt text): is required when an image is set (describe the image)"`,
-    );
+    await expect
+      .poll(async () => (await errorsShown()).join("\n"), SHOWN)
+      .toBe(
+        "Failed to persist entry: EntryRefused: Not saved. Hero image description (alt text): is required when an image is set (describe the image)",
+      );
     expect(before()).toEqual(files);
   });
 

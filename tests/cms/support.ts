@@ -11,23 +11,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { localCmsServerArgs } from "../../src/cli/start.ts";
 import { buildSite, FIXTURE_CONTENT, TMP } from "../support/build.ts";
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../support/dev-server.ts";
 
 /** A fresh copy of the fixture content at `<tmp>/content`; returns `<tmp>`. */
 export function tempSite(name: string): string {
@@ -65,24 +54,11 @@ export async function startDecapServer(repoDir: string, port: number, siteUrl: s
   throw new Error("the local CMS server did not start");
 }
 
-/**
- * Builds a temp site with its CMS pointed at decap-server on `decapPort`.
- * Astro keeps intermediate build files in the project's shared `.astro/` folder;
- * when another build or `astro check` in the same work tree clears them
- * mid-build, the build fails on a missing file ("Cannot find module
- * .../.astro/.prerender/..." or ENOENT): those failures are retried, every
- * other one is reported.
- */
+/** Builds a temp site with its CMS pointed at decap-server on `decapPort`. */
 export async function buildCmsSite(name: string, root: string, decapPort?: number): Promise<string> {
   const env = { GIT_REPO_DIRECTORY: root, ...(decapPort ? { DECAP_LOCAL_PORT: String(decapPort) } : {}) };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { dist } = await buildSite({ name: `cms-${name}`, content: path.join(root, "content"), env: { TZ: "UTC" } }, env);
-      return dist;
-    } catch (err) {
-      if (attempt >= 3 || !/\.astro\/\.prerender\/|ENOENT/.test(String((err as Error).message))) throw err;
-    }
-  }
+  const { dist } = await buildSite({ name: `cms-${name}`, content: path.join(root, "content"), env: { TZ: "UTC" } }, env);
+  return dist;
 }
 
 /** Opens the CMS and logs in to the local backend (no account: one button; later tabs are already logged in). */

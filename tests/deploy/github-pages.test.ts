@@ -48,7 +48,8 @@ async function violationsOn(pathname: string, ready: (page: Page) => Promise<unk
   });
   await page.goto(`${served.origin}${pathname}`);
   await ready(page);
-  await page.waitForTimeout(300);
+  // Late requests (fonts, lazy modules) report their violations when made: wait until none is left.
+  await page.waitForLoadState("networkidle");
   return { page, violations: await page.evaluate(() => (window as unknown as { __v: string[] }).__v) };
 }
 
@@ -66,7 +67,7 @@ describe("the GitHub Pages build", () => {
     expect(metaOf(home)).not.toContain("frame-ancestors");
   });
 
-  it.runIf(fs.existsSync(path.join(import.meta.dirname, "../../src/pages/admin")))("gives the CMS page its own policy in a <meta> tag", () => {
+  it("gives the CMS page its own policy in a <meta> tag", () => {
     expect(metaOf(read("admin/index.html"))).toBe(metaCsp("admin", policyOptions({})));
   });
 
@@ -110,15 +111,12 @@ describe("the GitHub Pages build", () => {
     await page.close();
   });
 
-  it.runIf(fs.existsSync(path.join(import.meta.dirname, "../../src/pages/search.astro")))(
-    "finds posts on the search page under the sub-path with no violations",
-    async () => {
-      const { page, violations } = await violationsOn(`${BASE}search/?q=welcome`, (p) =>
-        p.locator('[data-search-page] a[href*="/blog/welcome/"]').first().waitFor({ timeout: 15_000 }),
-      );
-      expect(await page.locator('[data-search-page] a[href*="/path2practice/blog/welcome/"]').count()).toBeGreaterThan(0);
-      expect(violations).toEqual([]);
-      await page.close();
-    },
-  );
+  it("finds posts on the search page under the sub-path with no violations", async () => {
+    const { page, violations } = await violationsOn(`${BASE}search/?q=welcome`, (p) =>
+      p.locator('[data-search-page] a[href*="/blog/welcome/"]').first().waitFor({ timeout: 15_000 }),
+    );
+    expect(await page.locator('[data-search-page] a[href*="/path2practice/blog/welcome/"]').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
 });

@@ -94,9 +94,10 @@ describe("social cards on a second build", () => {
     expect(pngSize(published)).toEqual({ width: 1200, height: 630 });
   });
 
-  it("spends well under a second on cards when they come from the cache", () => {
-    expect(cardLine(warm.log).ms).toBeLessThan(cardLine(cold.log).ms);
-    expect(cardLine(warm.log).ms).toBeLessThan(1000);
+  it("spends under half the cold build's card time when cards come from the cache", () => {
+    // Relative to the cold build on the same machine, not in seconds: a busy machine slows both alike.
+    // The one card re-rendered pays the renderer's start-up, most of a warm build's card time.
+    expect(cardLine(warm.log).ms).toBeLessThan(cardLine(cold.log).ms / 2);
   });
 });
 

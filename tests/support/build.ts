@@ -1,12 +1,12 @@
 /**
  * Builds a site from a fixture content folder with the real Astro build, into
- * `tests/.tmp/sites/<name>/`. Each named build runs once per test run: the
- * global setup builds everything listed in `FIXTURE_SITES` before tests start,
- * and tests only read the output.
+ * `tests/.tmp/sites/<name>/`, with a project root, caches and output of its
+ * own, so any number of builds and dev servers can run at once. The global
+ * setup builds everything listed in `FIXTURE_SITES` before tests start, and
+ * tests only read that output.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { searchIndexStep } from "../../src/lib/search-index.ts";
@@ -15,8 +15,8 @@ const run = promisify(execFile);
 
 /** Project root. */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-/** Scratch space for tests (git-ignored); `P2P_TEST_TMP` moves it, so two runs never share output. */
-export const TMP = path.resolve(process.env["P2P_TEST_TMP"] ?? path.join(ROOT, "tests/.tmp"));
+/** Scratch space for tests (git-ignored). */
+export const TMP = path.join(ROOT, "tests/.tmp");
 /** The main fixture content folder. */
 export const FIXTURE_CONTENT = path.join(ROOT, "tests/fixtures/site/content");
 /** "Now" for fixture builds, so scheduled posts are deterministic. */
@@ -27,7 +27,7 @@ export interface SiteBuild {
   name: string;
   content: string;
   env?: Record<string, string>;
-  /** An Astro config file other than the project's (`astro build --config`; Astro reads it relative to the project). */
+  /** An Astro config file other than the project's (`astro build --config`). */
   config?: string;
 }
 
@@ -57,94 +57,63 @@ export function childEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.includes(k) && !k.startsWith("VITEST") && k !== "TEST"));
 }
 
+/**
+ * A project root of its own for one Astro process (`astro --root`), at `tests/.tmp/sites/<name>/root/`.
+ * Astro writes its generated files (`.astro/`: types, the list of content modules) and its default
+ * caches (`node_modules/.astro`, `node_modules/.vite`) under the root it runs with; sources stay in
+ * the project (astro.config.mjs names `srcDir` and `publicDir`). So builds and dev servers of
+ * different content, in any number at once, never read each other's files. It lives inside the
+ * project so that packages still resolve from the project's `node_modules`.
+ */
+export function astroRoot(name: string): string {
+  const root = path.join(TMP, "sites", name, "root");
+  fs.mkdirSync(root, { recursive: true });
+  // The project's TypeScript settings (the `@/` import alias) apply from this root too.
+  fs.writeFileSync(path.join(root, "tsconfig.json"), `${JSON.stringify({ extends: path.relative(root, path.join(ROOT, "tsconfig.json")) })}\n`);
+  return root;
+}
+
+/**
+ * Arguments for running the Astro CLI at `astroRoot(name)` with the project's config, or with
+ * `config` (Astro reads `--config` relative to the root).
+ */
+export function astroArgs(name: string, command: string[], config = path.join(ROOT, "astro.config.mjs")): string[] {
+  const root = astroRoot(name);
+  return [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), ...command, "--root", root, "--config", path.relative(root, config)];
+}
+
 /** Runs `astro build` for a content folder; resolves with the output dir, rejects with the build log. */
 export async function buildSite(build: SiteBuild, extraEnv: Record<string, string> = {}): Promise<{ dist: string; log: string }> {
   const out = distDir(build.name);
   fs.rmSync(out, { recursive: true, force: true });
-  // Vitest workers put DEV=1, BASE_URL=/, MODE=test, NODE_ENV=test... into process.env;
-  // a child build would read them back as import.meta.env (dev rules, no base), so they stay out.
-  const inherited = childEnv();
   const env = {
-    ...inherited,
+    // Vitest workers put DEV=1, BASE_URL=/, MODE=test, NODE_ENV=test... into process.env;
+    // a child build would read them back as import.meta.env (dev rules, no base), so they stay out.
+    ...childEnv(),
     ASTRO_TELEMETRY_DISABLED: "1",
     P2P_CONTENT_DIR: build.content,
     P2P_OUT_DIR: out,
-    P2P_CACHE_DIR: path.join(TMP, "sites", build.name, "cache"),
-    // Content differs between fixture sites, the CMS code does not: one bundle serves them all.
+    // Two caches are shared, as their keys cover every input and their entries appear whole (by a
+    // rename), so builds at once can use them: social cards (rendering them is a third of a build)
+    // and the CMS bundle (content differs between fixture sites, the CMS code does not).
+    P2P_OG_CACHE_DIR: path.join(TMP, "og-cache"),
     P2P_CMS_CACHE_DIR: path.join(TMP, "cms-cache"),
     P2P_NOW: FIXTURE_NOW,
     ...build.env,
     ...extraEnv,
   };
-  const release = await acquireBuildLock();
+  // `npm run build`'s two steps: Astro, then the search index.
+  const options = { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 };
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // `npm run build`'s two steps: Astro, then the search index.
-        const options = { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 };
-        const astro = await run(
-          process.execPath,
-          [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", ...(build.config ? ["--config", path.relative(ROOT, build.config)] : [])],
-          options,
-        );
-        const search = await run(process.execPath, searchIndexStep(ROOT), options);
-        return { dist: out, log: astro.stdout + astro.stderr + search.stdout + search.stderr };
-      } catch (err) {
-        const e = err as { stdout?: string; stderr?: string; message: string };
-        const log = `${e.stdout ?? ""}\n${e.stderr ?? ""}`;
-        // Every Astro process of this project, dev servers included, writes the MDX entry list to the
-        // project's one .astro/content-modules.mjs. Other test files run dev servers of other fixture
-        // content meanwhile (they cannot hold the build lock for their whole life: some build too), and
-        // one that re-syncs between this build's sync and its bundling leaves it a wrong list. Only that
-        // error is retried, once; any other failure is the test's to judge.
-        if (attempt === 1 && /UnknownContentCollectionError/.test(log)) {
-          fs.rmSync(out, { recursive: true, force: true });
-          continue;
-        }
-        const failure = new Error(`npm run build failed for ${build.name}:\n${log}`);
-        Object.assign(failure, { log });
-        throw failure;
-      }
-    }
-  } finally {
-    release();
-  }
-}
-
-/** One lock for every build on the machine: Astro writes generated types into the project's `.astro/`, which two builds at once would share. */
-const LOCK = path.join(os.tmpdir(), "path2practice-astro-build.lock");
-
-/** Waits until no other process is building, then holds the lock; a lock left by a dead process is taken over. */
-async function acquireBuildLock(): Promise<() => void> {
-  for (;;) {
-    try {
-      fs.mkdirSync(LOCK);
-      fs.writeFileSync(path.join(LOCK, "pid"), String(process.pid));
-      return () => fs.rmSync(LOCK, { recursive: true, force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      if (!holderAlive()) {
-        fs.rmSync(LOCK, { recursive: true, force: true });
-        continue;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
-function holderAlive(): boolean {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(path.join(LOCK, "pid"), "utf8"));
-  } catch {
-    // The holder has created the folder but not yet written its pid: give it time.
-    return true;
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+    const astro = await run(process.execPath, astroArgs(build.name, ["build"], build.config), options);
+    const search = await run(process.execPath, searchIndexStep(ROOT), options);
+    return { dist: out, log: astro.stdout + astro.stderr + search.stdout + search.stderr };
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string };
+    const log = `${e.stdout ?? ""}\n${e.stderr ?? ""}`;
+    const failure = new Error(`npm run build failed for ${build.name}:\n${log}`);
+    Object.assign(failure, { log });
+    throw failure;
   }
 }
 
