@@ -9,19 +9,22 @@
  * https://docs.astro.build/en/reference/markdown-processors/unified/
  */
 import type { UnifiedProcessorOptions } from "@astrojs/markdown-remark";
+import type { Element } from "hast";
+import { headingRank } from "hast-util-heading-rank";
+import { toString } from "hast-util-to-string";
+import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from "rehype-autolink-headings";
 import rehypeRaw from "rehype-raw";
+import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
 import rehypeBaseLinks from "./rehype-base-links.ts";
 import rehypeExternalLinks from "./rehype-external-links.ts";
-import rehypeHeadingAnchors from "./rehype-heading-anchors.ts";
-import rehypeHeadingIds, { type TocEntry } from "./rehype-heading-ids.ts";
 import rehypeRawHtml from "./rehype-raw-html.ts";
 import rehypeSanitizeHtml from "./rehype-sanitize-html.ts";
-import remarkBareLinks from "./remark-bare-links.ts";
-import remarkGfmFast from "./remark-gfm-fast.ts";
+import rehypeToc, { isHidden, type TocEntry } from "./rehype-toc.ts";
 import remarkReadingTime from "./remark-reading-time.ts";
 import remarkFontUse from "./remark-font-use.ts";
 
@@ -33,29 +36,42 @@ export interface PipelineOptions {
   base?: string;
 }
 
-/**
- * remark plugins, in order. GFM comes without its autolink-literal parser
- * extension, and bare URLs are linked by a pass over the text instead: the
- * same HTML for half the Markdown time (issue #8; see remark-gfm-fast.ts).
- */
+/** remark plugins, in order. */
 export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
-  return [remarkGfmFast, remarkBareLinks, remarkReadingTime, remarkFontUse];
+  return [remarkGfm, remarkReadingTime, remarkFontUse];
 }
 
 /** remark-rehype's options, the same in the build (Astro's defaults) and here. */
 export const remarkRehypeOptions = { allowDangerousHtml: true, passThrough: [] };
 
 /**
+ * A small "#" link to its own section after the text of every visible h2-h4,
+ * named for screen readers by the heading. Search leaves it out of results
+ * by its class (src/lib/search-index.ts).
+ */
+const headingAnchors: AutolinkOptions = {
+  behavior: "append",
+  test: (node: Element) => {
+    const rank = headingRank(node) ?? 0;
+    return rank >= 2 && rank <= 4 && !isHidden(node);
+  },
+  properties: (node: Element) => ({ className: ["heading-anchor"], ariaLabel: `Link to section: ${toString(node).trim()}` }),
+  content: { type: "element", tagName: "span", properties: { ariaHidden: "true" }, children: [{ type: "text", value: "#" }] },
+};
+
+/**
  * rehype plugins, in order. The sanitizer comes right after raw HTML is
  * parsed, so it filters everything the author wrote and none of what the
- * plugins after it add.
+ * plugins after it add. Headings get GitHub's ids (rehype-slug, github-slugger)
+ * before the table of contents is read and the anchors are added.
  */
 export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
   return [
     rehypeRawHtml,
     rehypeSanitizeHtml,
-    rehypeHeadingIds,
-    rehypeHeadingAnchors,
+    rehypeSlug,
+    rehypeToc,
+    [rehypeAutolinkHeadings, headingAnchors],
     [rehypeExternalLinks, { siteUrl: options.siteUrl }],
     [rehypeBaseLinks, { base: options.base }],
   ];

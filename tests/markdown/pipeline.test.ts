@@ -17,7 +17,7 @@ const cases = fs.readdirSync(FIXTURES).sort();
 
 describe("the Markdown pipeline", () => {
   it("has fixture cases to check", () => {
-    expect(cases).toEqual(expect.arrayContaining(["base-links", "external-links", "heading-anchors", "heading-ids", "reading-time", "toc"]));
+    expect(cases).toEqual(expect.arrayContaining(["base-links", "external-links", "gfm", "heading-anchors", "heading-ids", "reading-time", "toc"]));
   });
 
   for (const name of cases) {

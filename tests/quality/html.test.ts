@@ -1,9 +1,10 @@
-/** Every page of the fixture build is valid HTML (html-validate, strict presets). */
+/** Every page of the fixture build is valid HTML (html-validate, strict presets), with nothing outside its document, on every template. */
+import fs from "node:fs";
 import path from "node:path";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { describe, expect, it } from "vitest";
-import { fixtureDist } from "../support/build.ts";
-import { htmlPages } from "./site.ts";
+import { fixtureDist, ROOT } from "../support/build.ts";
+import { htmlPages, outsideDocument } from "./site.ts";
 
 /**
  * The recommended and whole-document presets, minus three rules that judge
@@ -21,14 +22,76 @@ const validator = new HtmlValidate(
   }),
 );
 
+/**
+ * One built page per page template of src/pages, as a pattern over build paths
+ * (the main fixture build). A template missing here fails the coverage test, so
+ * a new template cannot go unvalidated.
+ */
+const TEMPLATE_PAGES: Record<string, RegExp> = {
+  "404.astro": /^\/404\.html$/,
+  "about.astro": /^\/about\/index\.html$/,
+  "admin/index.astro": /^\/admin\/index\.html$/,
+  "blog/[...page].astro": /^\/blog\/(\d+\/)?index\.html$/,
+  "blog/[slug].astro": /^\/blog\/(?!\d+\/)[^/]+\/index\.html$/,
+  "index.astro": /^\/index\.html$/,
+  "program/index.astro": /^\/program\/index\.html$/,
+  "search.astro": /^\/search\/index\.html$/,
+  "tags/[tag].astro": /^\/tags\/[^/]+\/index\.html$/,
+  "tags/index.astro": /^\/tags\/index\.html$/,
+};
+
+/** Page templates (.astro and .md routes) under src/pages, relative to it. */
+function pageTemplates(): string[] {
+  const dir = path.join(ROOT, "src/pages");
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => f.split(path.sep).join("/"))
+    .filter((f) => /\.(astro|md|mdx|html)$/.test(f))
+    .sort();
+}
+
+const DOCUMENT = (after: string) =>
+  `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main><p>Text</p></main></body>\n</html>${after}\n`;
+
+describe("the check for content outside the document", () => {
+  it("accepts a document that ends with its </html>", () => {
+    expect(outsideDocument(DOCUMENT(""))).toEqual([]);
+  });
+
+  it.each([
+    ["a script after </html>", '<script type="module" src="/a.js"></script>'],
+    ["an element after </html>", "<p>late</p>"],
+    ["text after </html>", "late"],
+  ])("reports %s, which html-validate passes", async (_what, after) => {
+    expect((await validator.validateString(DOCUMENT(after))).valid).toBe(true);
+    expect(outsideDocument(DOCUMENT(after))).not.toEqual([]);
+  });
+
+  it("reports an element between </body> and </html>", () => {
+    expect(outsideDocument(DOCUMENT("").replace("</body>", "</body><script></script>"))).toEqual(["<script> at line 2 after </body>"]);
+  });
+
+  it("reports a file that does not end with </html>", () => {
+    expect(outsideDocument("<!doctype html><title>t</title><p>Text</p>")).toEqual(["no </html> end tag"]);
+  });
+});
+
 describe("the built HTML", () => {
+  it("covers every page template", () => {
+    const pages = htmlPages(fixtureDist("main"));
+    expect(pageTemplates()).toEqual(Object.keys(TEMPLATE_PAGES).sort());
+    const uncovered = Object.entries(TEMPLATE_PAGES).filter(([, pattern]) => !pages.some((p) => pattern.test(p)));
+    expect(uncovered.map(([template]) => template)).toEqual([]);
+  });
+
   it.each(["main", "subpath"] as const)("is valid on every page of the %s build", async (name) => {
     const dist = fixtureDist(name);
     const pages = htmlPages(dist);
     expect(pages).toContain("/blog/welcome/index.html");
     const problems: string[] = [];
     for (const page of pages) {
-      const report = await validator.validateFile(path.join(dist, page));
+      const file = path.join(dist, page);
+      for (const problem of outsideDocument(fs.readFileSync(file, "utf8"))) problems.push(`${page}: ${problem}`);
+      const report = await validator.validateFile(file);
       for (const result of report.results) {
         for (const m of result.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ""})`);
       }

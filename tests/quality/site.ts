@@ -146,3 +146,30 @@ export function resolveFile(dist: string, sitePath: string): string | undefined 
     return full.startsWith(dist) && fs.existsSync(full) && fs.statSync(full).isFile();
   });
 }
+
+/**
+ * What a document has outside itself: elements and text that come after its
+ * `</body>` or `</html>` end tag, or a missing `</html>` at the end of the file.
+ * HTML parsers move such content back into the body, so validators that read
+ * the parsed tree (html-validate among them) never see it; the parser's
+ * source positions still show where it was written.
+ */
+export function outsideDocument(source: string): string[] {
+  const tree = unified().use(rehypeParse).parse(source);
+  const html = tree.children.find((n): n is Element => n.type === "element" && n.tagName === "html");
+  const end = html?.position?.end.offset;
+  if (!html || end === undefined || source.slice(end - "</html>".length, end).toLowerCase() !== "</html>") return ["no </html> end tag"];
+  const problems: string[] = [];
+  if (source.slice(end).trim()) problems.push(`text after </html>: ${JSON.stringify(source.slice(end).trim().slice(0, 60))}`);
+  const body = html.children.find((n): n is Element => n.type === "element" && n.tagName === "body");
+  const bodyEnd = body?.position?.end.offset;
+  const hasBodyEndTag = bodyEnd !== undefined && source.slice(bodyEnd - "</body>".length, bodyEnd).toLowerCase() === "</body>";
+  const limit = hasBodyEndTag ? bodyEnd : end - "</html>".length;
+  visit(html, (node) => {
+    const start = node.position?.start.offset;
+    if (start === undefined || start < limit) return;
+    if (node.type === "element") problems.push(`<${node.tagName}> at line ${node.position!.start.line} after </${hasBodyEndTag ? "body" : "html"}>`);
+    else if (node.type === "text" && node.value.trim()) problems.push(`text ${JSON.stringify(node.value.trim().slice(0, 40))} after the document`);
+  });
+  return problems;
+}

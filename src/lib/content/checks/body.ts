@@ -1,6 +1,6 @@
 /** Walks a Markdown body once and hands links, images and raw HTML to the checks, with file line numbers. */
 import type { Html, Image, Link } from "mdast";
-import remarkGfmFast from "../../../markdown/remark-gfm-fast.ts";
+import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
@@ -20,8 +20,8 @@ export interface BodyParts {
 }
 
 const cache = new WeakMap<Entry, BodyParts>();
-// The site pipeline's GFM (tables, footnotes...) without bare-URL autolinks: the checks only need written links, and that parser extension is half the parse time.
-const parser = unified().use(remarkParse).use(remarkGfmFast);
+// The site pipeline's syntax: bare URLs are links on the page, so they are checked like written ones.
+const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** Parses an entry's body (cached per entry). Code blocks are not searched: code may show anything. */
 export function bodyParts(entry: Entry): BodyParts {
