@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildBaseline, buildSite, ROOT, timePagefind, touchOnePost, type BaselineMarkdown, type BuildFigures } from "./builds.ts";
+import { cmsDevTimes, cmsScriptBytes } from "./cms.ts";
 import { writeSite } from "./generate.ts";
 import { runLighthouse } from "./lighthouse.ts";
 import { profileMarkdown, readBodies } from "./profile.ts";
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     lighthouse: [],
     profile: null,
     source: sourceSize(ROOT),
+    cms: null,
   };
   log(`source: ${result.source!.lines} lines in ${result.source!.files} files`);
   try {
@@ -88,6 +90,11 @@ async function main(): Promise<void> {
       const search = await measureSearch(ours.out);
       log(`${posts} search: ${search ? `first query ${search.first.gzip} B gzip, ${search.results[0]} and ${search.results[1]} results` : "n/a"}`);
       if (i === 0) {
+        const script = await cmsScriptBytes(ours.out);
+        log(`CMS script: ${script ? `${script.gzip} B gzip` : "n/a"}`);
+        const dev = await cmsDevTimes(dir, niceness);
+        log(`CMS login on npm start: cold ${formatMs(dev.coldMs)}, warm ${formatMs(dev.warmMs)}`);
+        result.cms = { script, dev };
         result.weights = await measureWeights(ours.out);
         log(`page weights: ${result.weights.map((w) => w.template).join(", ")}`);
         if (lighthouseOn) {

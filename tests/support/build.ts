@@ -70,8 +70,6 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     P2P_CONTENT_DIR: build.content,
     P2P_OUT_DIR: out,
     P2P_CACHE_DIR: path.join(TMP, "sites", build.name, "cache"),
-    // Content differs between fixture sites, the CMS code does not: one bundle serves them all.
-    P2P_CMS_CACHE_DIR: path.join(TMP, "cms-cache"),
     P2P_NOW: FIXTURE_NOW,
     ...build.env,
     ...extraEnv,
