@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import * as esbuild from "esbuild";
 import type { Plugin, ViteDevServer } from "vite";
-import { bundleOf, buildFailure, cmsBuildOptions, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
+import { buildCmsBundle, bundleOf, buildFailure, cmsBuildOptions, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
 
 /** The module the admin page imports: `export default "<URL of the CMS script>"`. */
 export const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
@@ -38,18 +38,6 @@ function scriptModule(url: () => Promise<string>): Plugin {
   };
 }
 
-/** One build, its files kept in memory until the site's build is done. */
-async function buildOnce(target: CmsBuildTarget): Promise<CmsBundle & { ms: number }> {
-  const started = performance.now();
-  const { options, extra } = cmsBuildOptions(target);
-  try {
-    const result = await esbuild.build(options);
-    return { ...bundleOf(result, target, extra), ms: Math.round(performance.now() - started) };
-  } catch (err) {
-    throw buildFailure(err);
-  }
-}
-
 /** Builds in the background at server start and serves the latest bundle; a changed source rebuilds on the next page load. */
 function serveInDev(server: ViteDevServer, target: CmsBuildTarget, logger: AstroIntegrationLogger): void {
   const { options, extra } = cmsBuildOptions(target);
@@ -64,7 +52,7 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, logger: Astro
   const started = performance.now();
   let current = rebuild();
   current.then(
-    (b) => logger.info(`CMS script ready in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
+    (b) => logger.info(`CMS script built in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
     (err: unknown) => logger.error((err as Error).message),
   );
   let stale = false;
@@ -134,7 +122,7 @@ export default function cmsBundle(): AstroIntegration {
         };
         if (command !== "build") return;
         // Started before Astro syncs content; esbuild's process takes the other core meanwhile.
-        pending = buildOnce(target);
+        pending = buildCmsBundle(target);
         // Keep an early failure from being reported as unhandled before the page or build:done awaits it.
         pending.catch(() => {});
       },

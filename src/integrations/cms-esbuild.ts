@@ -139,3 +139,15 @@ export function buildFailure(err: unknown): Error {
   const lines = esbuild.formatMessagesSync(errors, { kind: "error", color: false });
   return new Error(`The CMS script (${CMS_ENTRY}) failed to build:\n${lines.join("\n").trim()}`);
 }
+
+/** One build, its files kept in memory until the site's build writes them. */
+export async function buildCmsBundle(target: CmsBuildTarget): Promise<CmsBundle & { ms: number }> {
+  const started = performance.now();
+  const { options, extra } = cmsBuildOptions(target);
+  try {
+    const result = await esbuild.build(options);
+    return { ...bundleOf(result, target, extra), ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    throw buildFailure(err);
+  }
+}
