@@ -38,7 +38,7 @@ describe("the CMS bundle", () => {
     expect(entry).toContain(`import("/sub/_astro/${later!.name}")`);
     const font = bundle.files.find((f) => f.name.endsWith(".woff2"));
     expect(font?.name).toMatch(/^cms-f-[A-Z0-9]+\.woff2$/);
-    expect(entry).toContain(`url(/sub/_astro/${font!.name})`);
+    expect(entry).toContain(`url("/sub/_astro/${font!.name}")`);
     expect((await buildCmsBundle(target(false))).entry).toBe("cms.js");
   });
 
@@ -46,6 +46,6 @@ describe("the CMS bundle", () => {
     write("admin/cms.ts", 'import { missing } from "./no-such-module.ts";\nconst broken = ;\nconsole.log(missing, broken);\n');
     const failure = buildCmsBundle(target(true));
     await expect(failure).rejects.toThrow(/^The CMS script \(admin\/cms\.ts\) failed to build:/);
-    await expect(failure).rejects.toThrow(/admin\/cms\.ts:2:15: ERROR: Unexpected ";"/);
+    await expect(failure).rejects.toThrow(/\[ERROR\] Unexpected ";"\s+admin\/cms\.ts:2:15:/);
   });
 });
