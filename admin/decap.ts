@@ -4,9 +4,9 @@
  * the schema's fields map to, the Markdown editor's image component and the
  * English locale. decap-cms-app registers every backend, widget and locale
  * (the map widget alone brings OpenLayers); this mirrors its
- * src/extensions.js for the subset. A field with a widget missing here shows
- * Decap's "No control for widget" in the editor: tests/cms/parity.test.ts
- * checks every widget the schema names is registered.
+ * src/extensions.js for the subset. A field whose widget is missing here
+ * shows Decap's "No control for widget" in the editor: a new widget in
+ * src/schema/fields.ts needs its package registered here.
  */
 import { DecapCmsCore as CMS } from "decap-cms-core";
 import { GitHubBackend } from "decap-cms-backend-github";
