@@ -3,7 +3,8 @@
  * with the full site and with the bare baseline (unified + remark-gfm, and
  * Astro's default processor), and prints build times, social cards on their
  * own line, the `ratio` lines, page weights, search bytes, Lighthouse scores,
- * where the Markdown time goes, the size of the site's code, and the budgets
+ * where the Markdown time goes, the size of the site's code, the CMS's script
+ * bytes and its login time on `npm start` (bench/cms.ts), and the budgets
  * as PASS/FAIL lines.
  *
  *   npm run bench                 100, 1,000 and 4,000 posts (12-15 minutes on 2 shared cores)
