@@ -1,21 +1,25 @@
 /**
- * The CMS at /admin/: Decap CMS bundled by Vite (no CDN script), configured
- * from the site's schema, with previews that use the site's CSS and Markdown
- * pipeline. The page (src/pages/admin/index.astro) hands over the build-time
- * options as a JSON data block.
+ * The CMS at /admin/: Decap CMS with the parts this site uses (./decap.ts),
+ * bundled by esbuild (src/integrations/cms-bundle.ts), configured from the
+ * site's schema, with previews that use the site's CSS and Markdown pipeline.
+ * The page (src/pages/admin/index.astro) hands over the build-time options as
+ * a JSON data block. The preview and the save check load with `import()`
+ * when first used: they bring the Markdown pipeline, which the login screen
+ * does not need.
  * https://decapcms.org/docs/manual-initialization/
  */
-import CMS from "decap-cms-app";
-import type { CmsConfig } from "decap-cms-core";
+import type { CmsConfig, PreviewTemplateComponentProps } from "decap-cms-core";
+import { createElement as h, lazy, Suspense, type ComponentType } from "react";
 import { isoDay } from "../src/lib/dates.ts";
 import { decapConfig } from "../src/schema/decap.ts";
 import fontsCss from "../src/styles/fonts.css?inline";
 import globalCss from "../src/styles/global.css?inline";
 import proseCss from "../src/styles/prose.css?inline";
 import type { CmsOptions } from "./config.ts";
+import CMS from "./decap.ts";
 import previewCss from "./preview.css?inline";
-import { pagePreview, postPreview } from "./preview.ts";
-import { checkEntry, EntryRefused, specFor } from "./save-guard.ts";
+import type * as Preview from "./preview.ts";
+import type { PreviewContext } from "./preview.ts";
 import { titleAddressProblem } from "./slug-guard.ts";
 import { installUploadGuard } from "./upload-guard.ts";
 
@@ -31,16 +35,32 @@ const config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZ
 
 installUploadGuard(window);
 
+/** A preview template whose code loads when a preview first opens. */
+function lazyPreview(
+  make: (m: typeof Preview, ctx: PreviewContext) => ComponentType<PreviewTemplateComponentProps>,
+  ctx: PreviewContext,
+): ComponentType<PreviewTemplateComponentProps> {
+  const Template = lazy(async () => ({ default: make(await import("./preview.ts"), ctx) }));
+  return (props) => h(Suspense, { fallback: null }, h(Template, props));
+}
+
 // The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
 for (const css of [fontsCss, globalCss, proseCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
 const ctx = { siteUrl: options.siteUrl, timeZone: options.timeZone };
-CMS.registerPreviewTemplate("posts", postPreview(ctx));
-CMS.registerPreviewTemplate("pages", pagePreview(ctx));
+CMS.registerPreviewTemplate(
+  "posts",
+  lazyPreview((m, c) => m.postPreview(c), ctx),
+);
+CMS.registerPreviewTemplate(
+  "pages",
+  lazyPreview((m, c) => m.pagePreview(c), ctx),
+);
 
 // Schema check before every save: same rules and messages as the build.
 CMS.registerEventListener({
   name: "preSave",
-  handler: ({ entry }) => {
+  handler: async ({ entry }) => {
+    const { checkEntry, EntryRefused, specFor } = await import("./save-guard.ts");
     const spec = specFor(String(entry.get("collection")));
     const data = entry.get("data") as { toJS(): Record<string, unknown>; delete(key: string): unknown };
     if (!spec) return undefined;

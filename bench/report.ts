@@ -4,6 +4,7 @@
  * Budgets are targets printed as PASS/FAIL lines, not tests.
  */
 import type { BaselineMarkdown, BuildFigures, PagefindFigures } from "./builds.ts";
+import type { CmsFigures } from "./cms.ts";
 import type { LighthouseScores } from "./lighthouse.ts";
 import { ROUTE_GROUPS } from "./log.ts";
 import type { ProfileRow } from "./profile.ts";
@@ -38,6 +39,8 @@ export interface BenchResult {
   profile: { docs: number; rows: ProfileRow[] } | null;
   /** The site's own code (src/ + admin/). */
   source: SourceSize | null;
+  /** The CMS's script bytes and its login time on `npm start`. */
+  cms: CmsFigures | null;
 }
 
 /** What the report calls each baseline. */
@@ -52,6 +55,10 @@ export const BASELINE_LABELS: Record<BaselineMarkdown, string> = {
 export const BUDGET_SIZES = [100, 1000, 4000];
 /** Cold build without social cards over the unified + remark-gfm baseline. */
 export const RATIO_LIMIT = 1.5;
+/** The CMS's login screen must load less script than Decap's own prebuilt bundle (decap-cms.js, 1.48 MB gzip). */
+export const CMS_GZIP_LIMIT = 1.48 * 1024 * 1024;
+/** /admin/ on `npm start` shows its login within this, cold and warm. */
+export const CMS_LOGIN_LIMIT_MS = 3000;
 /** Lines of src/ + admin/ must stay under this. */
 export const SOURCE_LINES_LIMIT = 11_150;
 
@@ -199,6 +206,16 @@ export function checkBudgets(r: BenchResult): Budget[] {
         }
       : { name: `source lines of src/ + admin/ < ${SOURCE_LINES_LIMIT.toLocaleString("en-US")}`, pass: null, detail: "not measured" },
   );
+  const cms = r.cms;
+  out.push(budget("CMS script for the login screen < 1.48 MB gzip", cms?.script?.gzip, CMS_GZIP_LIMIT, kb), {
+    ...budget(
+      "CMS login on npm start < 3 s, cold and warm",
+      cms?.dev ? Math.max(cms.dev.coldMs, cms.dev.warmMs) : null,
+      CMS_LOGIN_LIMIT_MS,
+      formatMs,
+    ),
+    ...(cms?.dev ? { detail: `cold ${formatMs(cms.dev.coldMs)}, warm ${formatMs(cms.dev.warmMs)} (limit ${formatMs(CMS_LOGIN_LIMIT_MS)})` } : {}),
+  });
   for (const page of ["home", "post", "program"]) {
     const lh = r.lighthouse.find((l) => l.page === page);
     const scores = lh ? [lh.performance, lh.accessibility, lh.bestPractices, lh.seo] : null;
@@ -372,6 +389,17 @@ export function formatReport(r: BenchResult): string {
         r.profile.rows.map((p) => [p.name, formatMs(p.ms), p.msPerDoc.toFixed(2)]),
       ),
     );
+
+  if (r.cms) {
+    const { script, dev } = r.cms;
+    parts.push(
+      [
+        "CMS",
+        `script for the login screen: ${script ? `${formatBytes(script.raw)} raw, ${formatBytes(script.gzip)} gzip in ${script.files} files (the preview loads on demand)` : "n/a"}`,
+        `/admin/ on npm start, page opened to Login visible: ${dev ? `cold ${formatMs(dev.coldMs)}, warm ${formatMs(dev.warmMs)}` : "n/a"}`,
+      ].join("\n"),
+    );
+  }
 
   parts.push(
     checkBudgets(r)

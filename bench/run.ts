@@ -3,7 +3,8 @@
  * with the full site and with the bare baseline (unified + remark-gfm, and
  * Astro's default processor), and prints build times, social cards on their
  * own line, the `ratio` lines, page weights, search bytes, Lighthouse scores,
- * where the Markdown time goes, the size of the site's code, and the budgets
+ * where the Markdown time goes, the size of the site's code, the CMS's script
+ * bytes and its login time on `npm start` (bench/cms.ts), and the budgets
  * as PASS/FAIL lines.
  *
  *   npm run bench                 100, 1,000 and 4,000 posts (12-15 minutes on 2 shared cores)
@@ -16,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildBaseline, buildSite, ROOT, timePagefind, touchOnePost, type BaselineMarkdown, type BuildFigures } from "./builds.ts";
+import { cmsDevTimes, cmsScriptBytes } from "./cms.ts";
 import { writeSite } from "./generate.ts";
 import { runLighthouse } from "./lighthouse.ts";
 import { profileMarkdown, readBodies } from "./profile.ts";
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     lighthouse: [],
     profile: null,
     source: sourceSize(ROOT),
+    cms: null,
   };
   log(`source: ${result.source!.lines} lines in ${result.source!.files} files`);
   try {
@@ -88,6 +91,11 @@ async function main(): Promise<void> {
       const search = await measureSearch(ours.out);
       log(`${posts} search: ${search ? `first query ${search.first.gzip} B gzip, ${search.results[0]} and ${search.results[1]} results` : "n/a"}`);
       if (i === 0) {
+        const script = await cmsScriptBytes(ours.out);
+        log(`CMS script: ${script ? `${script.gzip} B gzip` : "n/a"}`);
+        const dev = await cmsDevTimes(dir, niceness);
+        log(`CMS login on npm start: cold ${formatMs(dev.coldMs)}, warm ${formatMs(dev.warmMs)}`);
+        result.cms = { script, dev };
         result.weights = await measureWeights(ours.out);
         log(`page weights: ${result.weights.map((w) => w.template).join(", ")}`);
         if (lighthouseOn) {

@@ -1,50 +1,147 @@
 /**
- * Puts the CMS script into the build from its own cache (src/lib/cms-bundle.ts)
- * instead of Astro's client build. The bundle builds alongside the site when
- * its inputs changed and is copied into the assets folder when the build is
- * done; the admin page links it by name (`cmsScriptUrl`). The authoring server
- * serves admin/cms.ts through Vite as before.
+ * The CMS script (admin/cms.ts: Decap CMS, React, the site's schema and
+ * preview) bundled by esbuild (./cms-esbuild.ts), the same way in a build and
+ * on the authoring server.
+ *
+ * Build: the bundle starts at `astro:config:done`, in esbuild's own process,
+ * so it runs while Astro syncs content and never adds to Node's memory; the
+ * admin page imports its URL from a virtual module whose `load` waits for it,
+ * and the files go into the assets folder, named by content, when the build
+ * is done. A compile error fails the build with esbuild's message.
+ *
+ * Authoring server: an esbuild context builds at server start, in the
+ * background, and a middleware serves the result under the same folder; a
+ * change under admin/ or src/ makes the next request for the entry rebuild.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
-import { version as viteVersion } from "vite";
-import { CMS_ENTRY_ENV, cmsBundleFor, cmsBundleKey, copyCmsBundle, ensureCmsBundle, type CmsBundle } from "../lib/cms-bundle.ts";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import * as esbuild from "esbuild";
+import type { Plugin, ViteDevServer } from "vite";
+import { buildCmsBundle, bundleOf, buildFailure, cmsBuildOptions, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
+
+/** The module the admin page imports: `export default "<URL of the CMS script>"`. */
+export const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
+const RESOLVED = `\0${CMS_SCRIPT_MODULE}`;
+
+/** Folders whose changes can change the bundle. */
+const SOURCE_DIRS = ["admin", "src"];
+
+const MIME: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff" };
+
+function scriptModule(url: () => Promise<string>): Plugin {
+  return {
+    name: "path2practice:cms-script",
+    resolveId: (id) => (id === CMS_SCRIPT_MODULE ? RESOLVED : undefined),
+    load: async (id) => (id === RESOLVED ? `export default ${JSON.stringify(await url())};\n` : undefined),
+  };
+}
+
+/** Builds in the background at server start and serves the latest bundle; a changed source rebuilds on the next page load. */
+function serveInDev(server: ViteDevServer, target: CmsBuildTarget, logger: AstroIntegrationLogger): void {
+  const { options, extra } = cmsBuildOptions(target);
+  const contextReady = esbuild.context(options);
+  const rebuild = async (): Promise<CmsBundle> => {
+    try {
+      return bundleOf(await (await contextReady).rebuild(), target, extra);
+    } catch (err) {
+      throw buildFailure(err);
+    }
+  };
+  const started = performance.now();
+  let current = rebuild();
+  current.then(
+    (b) => logger.info(`CMS script built in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
+    (err: unknown) => logger.error((err as Error).message),
+  );
+  let stale = false;
+  const roots = SOURCE_DIRS.map((d) => path.join(target.root, d) + path.sep);
+  server.watcher.on("all", (_event, file) => {
+    if (roots.some((r) => file.startsWith(r))) stale = true;
+  });
+  server.httpServer?.once("close", () => void contextReady.then((ctx) => ctx.dispose()));
+  server.middlewares.use((req, res, next) => {
+    const pathname = (req.url ?? "").split("?")[0] ?? "";
+    if (!pathname.startsWith(target.publicPath)) return next();
+    const name = decodeURIComponent(pathname.slice(target.publicPath.length));
+    if (name === DEV_ENTRY_FILE && stale) {
+      stale = false;
+      current = current.catch(() => undefined).then(rebuild);
+      current.then(
+        () => logger.info("CMS script rebuilt"),
+        (err: unknown) => logger.error((err as Error).message),
+      );
+    }
+    current.then(
+      (bundle) => {
+        const file = bundle.files.find((f) => f.name === name);
+        if (!file) return next();
+        res.setHeader("Content-Type", MIME[path.extname(name)] ?? "application/octet-stream");
+        res.setHeader("Cache-Control", "no-cache");
+        res.end(file.contents);
+      },
+      (err: unknown) => {
+        if (name !== DEV_ENTRY_FILE) return next();
+        // The page's console shows the error too, not only the terminal.
+        res.setHeader("Content-Type", "text/javascript");
+        res.setHeader("Cache-Control", "no-store");
+        res.end(`throw new Error(${JSON.stringify((err as Error).message)});\n`);
+      },
+    );
+  });
+}
 
 /** The integration. */
 export default function cmsBundle(): AstroIntegration {
   let command = "";
-  let bundle: CmsBundle | undefined;
-  let pending: Promise<{ built: boolean; ms: number }> | undefined;
+  let target: CmsBuildTarget | undefined;
+  let assets = "";
+  let pending: Promise<CmsBundle & { ms: number }> | undefined;
+  const url = async (): Promise<string> => {
+    if (!target) throw new Error("the CMS script's URL was asked for before astro:config:done");
+    if (!target.hashed) return `${target.publicPath}${DEV_ENTRY_FILE}`;
+    if (!pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
+    return `${target.publicPath}${(await pending).entry}`;
+  };
   return {
     name: "path2practice:cms-bundle",
     hooks: {
       "astro:config:setup": (options) => {
         command = options.command;
+        options.updateConfig({ vite: { plugins: [scriptModule(url)] } });
       },
       "astro:config:done": ({ config }) => {
-        if (command !== "build") return;
-        // The project this integration belongs to, also when Astro runs with a root of its own (`--root`).
-        const root = fileURLToPath(new URL("../..", import.meta.url));
         const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-        // Builds of several sites from one checkout (the tests' fixture sites) can share one CMS cache.
-        const cacheDir = process.env["P2P_CMS_CACHE_DIR"] ?? fileURLToPath(config.cacheDir);
-        const assets = config.build.assets;
-        bundle = cmsBundleFor(cacheDir, cmsBundleKey(root, `${base}${assets}/`, viteVersion), assets);
-        process.env[CMS_ENTRY_ENV] = `${assets}/${bundle.entry}`;
-        const started = performance.now();
-        // Started here, before Astro syncs content: the sync keeps one core busy and uses
-        // little memory, so the bundler's child process gets the other core and its memory
-        // never adds to the peak of Astro's own bundling and rendering. Awaited at the end.
-        pending = ensureCmsBundle(root, base, bundle).then((r) => ({ ...r, ms: Math.round(performance.now() - started) }));
-        // Keep an early failure from being reported as unhandled before build:done awaits it.
+        assets = config.build.assets;
+        target = {
+          // The project this integration belongs to, also when Astro runs with a root of its own (`--root`).
+          root: fileURLToPath(new URL("../..", import.meta.url)),
+          outdir: path.join(fileURLToPath(config.outDir), assets),
+          publicPath: `${base}${assets}/`,
+          hashed: command === "build",
+        };
+        if (command !== "build") return;
+        // Started before Astro syncs content; esbuild's process takes the other core meanwhile.
+        pending = buildCmsBundle(target);
+        // Keep an early failure from being reported as unhandled before the page or build:done awaits it.
         pending.catch(() => {});
       },
+      "astro:server:setup": ({ server, logger }) => {
+        if (target) serveInDev(server, target, logger);
+      },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!bundle || !pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
-        const { built, ms } = await pending;
-        const files = copyCmsBundle(bundle, path.join(fileURLToPath(dir), bundle.assets));
-        logger.info(`CMS bundle ${bundle.entry}: ${built ? `built in ${ms} ms` : "reused from the cache"}, ${files} files`);
+        if (!target || !pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
+        const bundle = await pending;
+        const assetsDir = path.join(fileURLToPath(dir), assets);
+        let bytes = 0;
+        for (const file of bundle.files) {
+          const dest = path.join(assetsDir, file.name);
+          fs.mkdirSync(path.dirname(dest), { recursive: true });
+          fs.writeFileSync(dest, file.contents);
+          bytes += file.contents.length;
+        }
+        logger.info(`CMS script ${bundle.entry}: built in ${bundle.ms} ms, ${bundle.files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB`);
       },
     },
   };

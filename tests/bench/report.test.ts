@@ -78,6 +78,7 @@ function result(over: Partial<BenchResult> = {}): BenchResult {
     lighthouse: [{ page: "post", path: "/blog/a/", performance: 100, accessibility: 100, bestPractices: 100, seo: 100, cls: 0, failed: [] }],
     profile: null,
     source: { dirs: ["src", "admin"], files: 150, lines: 11_200 },
+    cms: null,
     ...over,
   };
 }
@@ -192,6 +193,18 @@ describe("the benchmark report", () => {
     for (const b of json.budgets) expect(text).toContain(`${b.pass === null ? "N/A " : b.pass ? "PASS" : "FAIL"} ${b.name}: ${b.detail}`);
     for (const q of json.ratios)
       expect(text).toContain(`ratio cold ${q.posts.toLocaleString("en-US")} posts without social cards: ${q.ratio.toFixed(2)}`);
+  });
+
+  it("prints the CMS's script bytes and login times, and checks them against Decap's prebuilt bundle and 3 s", () => {
+    const cms = { script: { files: 5, raw: 3_500_000, gzip: 1_000_000 }, dev: { coldMs: 3_400, warmMs: 1_200 } };
+    const text = formatReport(result({ cms }));
+    expect(text).toContain("script for the login screen: 3.34 MB raw, 976.6 KB gzip in 5 files");
+    expect(text).toContain("page opened to Login visible: cold 3.4 s, warm 1.2 s");
+    expect(text).toMatch(/^PASS CMS script for the login screen < 1\.48 MB gzip: 976\.6 KB \(limit 1\.48 MB\)$/m);
+    expect(text).toMatch(/^FAIL CMS login on npm start < 3 s, cold and warm: cold 3\.4 s, warm 1\.2 s \(limit 3\.0 s\)$/m);
+    const none = Object.fromEntries(checkBudgets(result()).map((b) => [b.name, b.pass]));
+    expect(none["CMS script for the login screen < 1.48 MB gzip"]).toBeNull();
+    expect(none["CMS login on npm start < 3 s, cold and warm"]).toBeNull();
   });
 
   it("prints the budgets as PASS, FAIL and N/A lines after the tables", () => {

@@ -1,0 +1,5 @@
+// The CMS script's URL, from the path2practice:cms-bundle integration (src/integrations/cms-bundle.ts).
+declare module "virtual:path2practice/cms-script" {
+  const url: string;
+  export default url;
+}

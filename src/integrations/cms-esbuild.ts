@@ -1,0 +1,153 @@
+/**
+ * How esbuild bundles the CMS script (admin/cms.ts): ES modules with code
+ * splitting, so the preview and the save check's Markdown pipeline load only
+ * when first needed; `?inline` stylesheets (the site's CSS for the preview
+ * pane) become strings, their fonts files beside the script.
+ * https://esbuild.github.io/api/
+ */
+import path from "node:path";
+import * as esbuild from "esbuild";
+
+/** The entry point, relative to the project root. */
+export const CMS_ENTRY = "admin/cms.ts";
+/** The entry's file name on the authoring server, where it is rebuilt under the same name. */
+export const DEV_ENTRY_FILE = "cms.js";
+
+/** Where the files go and how they are addressed. */
+export interface CmsBuildTarget {
+  root: string;
+  /** Folder the output file paths are relative to (the build's assets folder). */
+  outdir: string;
+  /** URL of that folder (base + assets folder), for the fonts the CSS names. */
+  publicPath: string;
+  /** Entry named by its content hash (builds), or `DEV_ENTRY_FILE` (authoring server). */
+  hashed: boolean;
+}
+
+/** An output file: its path relative to the output folder and its bytes. */
+export interface CmsFile {
+  name: string;
+  contents: Uint8Array;
+}
+
+/** A finished bundle: every file, and the entry's name among them. */
+export interface CmsBundle {
+  entry: string;
+  files: CmsFile[];
+}
+
+const ASSET_NAMES = "cms-[name]-[hash]";
+const LOADERS: Record<string, esbuild.Loader> = {
+  ".woff2": "file",
+  ".woff": "file",
+  ".svg": "file",
+  ".png": "file",
+  ".jpg": "file",
+  ".webp": "file",
+};
+
+/**
+ * `import css from "./x.css?inline"` (Vite's syntax, kept for the editor's
+ * types): the stylesheet bundled on its own (imports inlined, minified,
+ * `url()`s to files named by content), handed over as a string.
+ */
+function inlineCss(target: CmsBuildTarget, extra: Map<string, CmsFile>): esbuild.Plugin {
+  return {
+    name: "inline-css",
+    setup(build) {
+      build.onStart(() => extra.clear());
+      build.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+        path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, "")),
+        namespace: "inline-css",
+      }));
+      build.onLoad({ filter: /.*/, namespace: "inline-css" }, async (args) => {
+        const result = await esbuild.build({
+          entryPoints: [args.path],
+          absWorkingDir: target.root,
+          bundle: true,
+          minify: true,
+          write: false,
+          metafile: true,
+          logLevel: "silent",
+          outdir: target.outdir,
+          assetNames: ASSET_NAMES,
+          publicPath: target.publicPath,
+          loader: LOADERS,
+        });
+        let css = "";
+        for (const file of result.outputFiles) {
+          if (file.path.endsWith(".css")) css = file.text;
+          else extra.set(file.path, { name: path.relative(target.outdir, file.path), contents: file.contents });
+        }
+        const watchFiles = Object.keys(result.metafile.inputs).map((f) => path.resolve(target.root, f));
+        return { contents: css, loader: "text", watchFiles };
+      });
+    },
+  };
+}
+
+/** The options for `esbuild.build` or `esbuild.context`, and the files the CSS plugin adds to each result. */
+export function cmsBuildOptions(target: CmsBuildTarget): {
+  options: esbuild.BuildOptions & { write: false; metafile: true };
+  extra: Map<string, CmsFile>;
+} {
+  const extra = new Map<string, CmsFile>();
+  return {
+    extra,
+    options: {
+      entryPoints: { cms: path.join(target.root, CMS_ENTRY) },
+      absWorkingDir: target.root,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      minify: true,
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+      outdir: target.outdir,
+      entryNames: target.hashed ? "cms-[hash]" : "cms",
+      chunkNames: "cms-[name]-[hash]",
+      assetNames: ASSET_NAMES,
+      publicPath: target.publicPath,
+      loader: LOADERS,
+      // React and Decap's packages choose their production code by NODE_ENV; some read `global`.
+      define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+      plugins: [inlineCss(target, extra)],
+    },
+  };
+}
+
+/** The files of a finished build, the entry first. */
+export function bundleOf(
+  result: esbuild.BuildResult<{ write: false; metafile: true }>,
+  target: CmsBuildTarget,
+  extra: Map<string, CmsFile>,
+): CmsBundle {
+  const entryOut = Object.entries(result.metafile.outputs).find(([, out]) => out.entryPoint !== undefined)?.[0];
+  if (!entryOut) throw new Error(`esbuild produced no entry script for ${CMS_ENTRY}`);
+  const entry = path.relative(target.outdir, path.resolve(target.root, entryOut));
+  const files = result.outputFiles.map((f) => ({ name: path.relative(target.outdir, f.path), contents: f.contents }));
+  return { entry, files: [...files, ...extra.values()] };
+}
+
+/** esbuild's failure as one message naming the file and line of each error. */
+export function buildFailure(err: unknown): Error {
+  const errors = (err as { errors?: esbuild.Message[] }).errors;
+  if (!errors?.length) return err instanceof Error ? err : new Error(String(err));
+  const lines = esbuild.formatMessagesSync(errors, { kind: "error", color: false });
+  return new Error(`The CMS script (${CMS_ENTRY}) failed to build:\n${lines.join("\n").trim()}`);
+}
+
+/** One build, its files kept in memory until the site's build writes them. */
+export async function buildCmsBundle(target: CmsBuildTarget): Promise<CmsBundle & { ms: number }> {
+  const started = performance.now();
+  const { options, extra } = cmsBuildOptions(target);
+  try {
+    const result = await esbuild.build(options);
+    return { ...bundleOf(result, target, extra), ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    throw buildFailure(err);
+  }
+}
