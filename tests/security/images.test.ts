@@ -171,7 +171,9 @@ describe("a 24-megapixel phone photo in a real build", () => {
 
   beforeAll(async () => {
     // Noise, so the encoder cannot make it trivially small and every resize is real work.
-    const big = await sharp({ create: { width: 6000, height: 4000, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 30 } } })
+    const big = await sharp({
+      create: { width: 6000, height: 4000, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 30 } },
+    })
       .jpeg({ quality: 70 })
       .toBuffer();
     const content = contentFolder("photo", {
