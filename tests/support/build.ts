@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { searchIndexStep } from "../../src/lib/search-index.ts";
+import { searchIndexStep } from "../../src/search/pagefind-index.ts";
 
 const run = promisify(execFile);
 
