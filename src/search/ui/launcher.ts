@@ -12,7 +12,7 @@ function open(event: Event): void {
   if (field) return field.focus();
   const active = document.activeElement;
   const opener = active instanceof HTMLElement && active !== document.body ? active : link;
-  void import("./panel.ts").then((m) => opener && m.openSearchDialog(opener));
+  void import("./dialog.ts").then((m) => opener && m.openSearchDialog(opener));
 }
 
 link?.addEventListener("click", (e) => {

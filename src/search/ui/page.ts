@@ -1,5 +1,6 @@
 /** /search/: mounts the search panel, fills it from ?q=&tag=&year=&sort= and keeps the URL in step as the reader types. */
-import { createSearchPanel, paramsFromState, stateFromParams } from "./panel.ts";
+import { createSearchPanel } from "./panel.ts";
+import { paramsFromState, stateFromParams } from "./url-state.ts";
 
 const mount = document.querySelector<HTMLElement>("[data-search-page] .search-mount");
 if (mount) {
