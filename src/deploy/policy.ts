@@ -52,7 +52,7 @@ export function normaliseBase(base: string): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
-/** The one Trusted Types policy public pages may create: the search UI's (src/search/ui/panel.ts). */
+/** The one Trusted Types policy public pages may create: the search UI's (src/search/ui/trusted-html.ts). */
 export const SEARCH_UI_POLICY = "search-ui";
 
 /**
@@ -82,7 +82,7 @@ export function publicCsp(): Csp {
     "frame-ancestors": ["'none'"],
     // Trusted Types: no script may hand a plain string to an HTML or script sink
     // (innerHTML, insertAdjacentHTML, script.src...); only the search UI's own
-    // policy may create markup (src/search/ui/panel.ts), and no other policy can be made.
+    // policy may create markup (src/search/ui/trusted-html.ts), and no other policy can be made.
     "require-trusted-types-for": ["'script'"],
     "trusted-types": [SEARCH_UI_POLICY],
   };

@@ -42,7 +42,7 @@ export function assertNoErrors(step: string, errors: readonly string[]): void {
 /**
  * Pagefind also writes its ready-made UIs, a search worker and a WebAssembly build for pages
  * without a language. The site uses its own UI, searches on the main thread (`noWorker` in
- * src/search/ui/panel.ts) and forces one language, so these only add deploy weight (~470 KB).
+ * src/search/ui/pagefind.ts) and forces one language, so these only add deploy weight (~470 KB).
  */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)$|^wasm\.unknown\.pagefind$/;
 
