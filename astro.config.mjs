@@ -5,7 +5,7 @@ import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
 import { astroMarkdownProcessor } from "./src/markdown/astro-processor.ts";
 import { loadSettings } from "./src/lib/settings.ts";
-import { outDir } from "./src/lib/paths.ts";
+import { outDir } from "./src/config/paths.ts";
 import { MAX_IMAGE_PIXELS } from "./src/lib/image-limits.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
 import pagefindSearch from "./src/integrations/pagefind.ts";
@@ -34,7 +34,7 @@ export default defineConfig({
   // Separate caches per content folder, so fixture builds never share state with the real site.
   cacheDir: process.env.P2P_CACHE_DIR || "./node_modules/.astro",
   // Every stylesheet goes to a file, so the public pages' CSP can say style-src 'self'
-  // without 'unsafe-inline' (src/lib/deploy/policy.ts).
+  // without 'unsafe-inline' (src/deploy/policy.ts).
   // Four pages in flight: a page's files are written while the next ones render. Rendering
   // 1,128 pages took 4.0-4.9 s one at a time and 2.9-3.5 s four at a time on 2 cores (8: no better).
   build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },

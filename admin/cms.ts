@@ -15,7 +15,7 @@ import { decapConfig } from "../src/schema/decap.ts";
 import fontsCss from "../src/styles/fonts.css?inline";
 import globalCss from "../src/styles/global.css?inline";
 import proseCss from "../src/styles/prose.css?inline";
-import type { CmsOptions } from "./config.ts";
+import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
 import previewCss from "./preview.css?inline";
 import type * as Preview from "./preview.ts";

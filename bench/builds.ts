@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BENCH_NOW } from "./generate.ts";
 import { parseBuildLog, socialImageMs, type BuildLog } from "./log.ts";
-import { searchIndexStep } from "../src/lib/search-index.ts";
+import { searchIndexStep } from "../src/search/pagefind-index.ts";
 import { folderStats, measure, sequence, type RunResult } from "./measure.ts";
 
 /** Project root. */

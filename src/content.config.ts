@@ -4,7 +4,7 @@ import { glob, type Loader } from "astro/loaders";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectionSchema, collections as specs, type CollectionSpec, type Field } from "./schema/index.ts";
-import { contentDir } from "./lib/paths.ts";
+import { contentDir } from "./config/paths.ts";
 import { loadSettings } from "./lib/settings.ts";
 import { isAddress } from "./lib/slug.ts";
 import { withRawDates } from "./lib/content/raw-dates.ts";

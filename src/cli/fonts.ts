@@ -1,11 +1,11 @@
 /**
  * `npm run fonts`: regenerates the core font files (src/styles/fonts/) and
  * src/styles/fonts.css from the installed @fontsource packages. Run it after
- * updating those packages or changing src/lib/fonts/faces.ts.
+ * updating those packages or changing src/fonts/faces.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { generateFonts } from "../lib/fonts/generate.ts";
+import { generateFonts } from "../fonts/generate.ts";
 
 const STYLES = path.resolve(import.meta.dirname, "../styles");
 

@@ -1,11 +1,11 @@
 /**
  * The search index step of `npm run build`: indexes the site `astro build`
  * has just written and puts Pagefind's bundle in `<site>/pagefind/`. It runs
- * in its own process after Astro's has exited (src/lib/search-index.ts says
+ * in its own process after Astro's has exited (src/search/pagefind-index.ts says
  * why). It also indexes again a site that is already built.
  */
-import { indexBuiltSite } from "../lib/search-index.ts";
-import { outDir } from "../lib/paths.ts";
+import { indexBuiltSite } from "../search/pagefind-index.ts";
+import { outDir } from "../config/paths.ts";
 import { EXIT, InputError, parseCommandLine, runTool, shown, UsageError } from "./lib/cli.ts";
 
 const USAGE = `Usage: npm run search:index [-- <site folder>]

@@ -3,8 +3,8 @@
  * they are used). Only post pages have one: they are most of a site's pages, and
  * an edit to one post changes few of the others.
  */
-import { metaCspForTarget } from "../lib/deploy/github-pages.ts";
-import { policyOptions } from "../lib/deploy/policy.ts";
+import { metaCspForTarget } from "../deploy/github-pages.ts";
+import { policyOptions } from "../deploy/policy.ts";
 import { pageKey } from "../lib/page-key.ts";
 import { tagSlug } from "../lib/tags.ts";
 import { getProgram } from "./program.ts";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { ParseCache } from "../lib/content/parse-cache.ts";
-import { contentDir } from "../lib/paths.ts";
+import { contentDir } from "../config/paths.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { formatProblem, validateContent } from "../lib/content/validate.ts";
 import { checkImages } from "../lib/content/checks/images.ts";

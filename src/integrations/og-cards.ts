@@ -17,7 +17,7 @@ import { collectionFiles, type Entry } from "../lib/content/validate.ts";
 import { ensureCached } from "../lib/og/cache.ts";
 import { neededCards, postCard, programCard, type NeededCard } from "../lib/og/needed.ts";
 import { publishCards } from "../lib/og/publish.ts";
-import { contentDir } from "../lib/paths.ts";
+import { contentDir } from "../config/paths.ts";
 import { nowFromEnv } from "../lib/posts.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { collectionSchema, collections, type CollectionSpec } from "../schema/index.ts";

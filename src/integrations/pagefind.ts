@@ -6,14 +6,14 @@
  * build instead, which goes stale silently.)
  *
  * A production build is indexed by `npm run build`'s own step after `astro build`
- * (src/cli/search-index.ts, src/lib/search-index.ts), with the same options.
+ * (src/cli/search-index.ts, src/search/pagefind-index.ts), with the same options.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Plugin } from "vite";
-import { assertNoErrors, INDEX_CONFIG } from "../lib/search-index.ts";
+import { assertNoErrors, INDEX_CONFIG } from "../search/pagefind-index.ts";
 import { crawlSite } from "./pagefind-crawl.ts";
 
 /** Crawls a running dev server from `origin + base` and returns the Pagefind bundle as in-memory files keyed by path ("pagefind.js"). */

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import YAML from "yaml";
 import { collectionSchema, collections } from "../schema/index.ts";
-import { settingsFile } from "./paths.ts";
+import { settingsFile } from "../config/paths.ts";
 
 /** Navigation or social link. */
 export interface Link {

@@ -1,58 +1,82 @@
-/** Tags: "Professional Isolation" and "professional  isolation" are one tag. */
+/**
+ * Tags, one rule for the site, the content check and the importer:
+ * - Identity: two names are one tag when their slugs match (`tagSlug`), so case,
+ *   spacing and punctuation do not count: "Professional Isolation",
+ *   "professional  isolation" and "Professional-Isolation" are one tag, shown
+ *   at /tags/professional-isolation/. ("SelfCare" and "Self Care" are two.)
+ * - Spelling: a tag is shown as the spelling the most posts use; when two
+ *   spellings are used equally often, the one with more capital letters wins
+ *   ("Self Care" over "self care"), then the one seen first. Spellings are
+ *   compared tidied: trimmed, inner whitespace collapsed (`tagName`).
+ */
 import { slugify } from "./slug.ts";
 
 /** A tag as listed on the site. */
 export interface Tag {
   /** URL slug: /tags/<slug>/. */
   slug: string;
-  /** Display name: the spelling used most often (on a tie, the one with more capitals, then the first seen). */
+  /** Display name: the preferred spelling (see the rule above). */
   name: string;
   /** Number of posts with the tag. */
   count: number;
 }
 
+/** A tag name as written, tidied: trimmed, inner whitespace collapsed. */
+export function tagName(raw: string): string {
+  return raw.trim().replace(/\s+/g, " ");
+}
+
 /** Slugs by tag name: a build asks for the same few dozen names hundreds of thousands of times (tag pages, cards, filters). */
 const slugs = new Map<string, string>();
 
-/** The URL slug of a tag name. */
+/** The URL slug of a tag name: what makes two names one tag. */
 export function tagSlug(name: string): string {
   let slug = slugs.get(name);
   if (slug === undefined) {
-    slug = slugify(name.trim().replace(/\s+/g, " "));
+    slug = slugify(tagName(name));
     slugs.set(name, slug);
   }
   return slug;
 }
 
-/** Collects tags from posts' tag lists, merging spellings, sorted by count then name. */
-export function collectTags(tagLists: readonly (readonly string[])[]): Tag[] {
-  const bySlug = new Map<string, { spellings: Map<string, number>; count: number }>();
-  for (const tags of tagLists) {
-    const seen = new Set<string>();
-    for (const raw of tags) {
-      const name = raw.trim().replace(/\s+/g, " ");
-      const slug = tagSlug(name);
-      if (!slug || seen.has(slug)) continue;
-      seen.add(slug);
-      const entry = bySlug.get(slug) ?? { spellings: new Map(), count: 0 };
-      entry.count += 1;
-      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
-      bySlug.set(slug, entry);
-    }
-  }
-  return [...bySlug.entries()]
-    .map(([slug, { spellings, count }]) => {
-      let name = "";
-      let best = 0;
-      // On a tie, the spelling with more capitals looks intended ("Professional Isolation" over "professional isolation").
-      for (const [spelling, n] of spellings) if (n > best || (n === best && capitals(spelling) > capitals(name))) [name, best] = [spelling, n];
-      return { slug, name, count };
-    })
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+/** The spelling to show among a tag's spellings and how many posts use each (in the order first seen). */
+export function preferredSpelling(counts: ReadonlyMap<string, number>): string {
+  let name = "";
+  let best = 0;
+  for (const [spelling, n] of counts) if (n > best || (n === best && capitals(spelling) > capitals(name))) [name, best] = [spelling, n];
+  return name;
 }
 
 function capitals(text: string): number {
   return (text.match(/\p{Lu}/gu) ?? []).length;
+}
+
+/**
+ * Each tag's spellings and how many posts use each, by slug. A post counts
+ * once per tag, with the first spelling it uses; names without a usable slug are skipped.
+ */
+export function tagSpellings(tagLists: Iterable<readonly string[]>): Map<string, Map<string, number>> {
+  const bySlug = new Map<string, Map<string, number>>();
+  for (const tags of tagLists) {
+    const seen = new Set<string>();
+    for (const raw of tags) {
+      const name = tagName(raw);
+      const slug = tagSlug(name);
+      if (!slug || seen.has(slug)) continue;
+      seen.add(slug);
+      const spellings = bySlug.get(slug) ?? new Map<string, number>();
+      spellings.set(name, (spellings.get(name) ?? 0) + 1);
+      bySlug.set(slug, spellings);
+    }
+  }
+  return bySlug;
+}
+
+/** Collects tags from posts' tag lists, merging spellings, sorted by count then name. */
+export function collectTags(tagLists: readonly (readonly string[])[]): Tag[] {
+  return [...tagSpellings(tagLists)]
+    .map(([slug, spellings]) => ({ slug, name: preferredSpelling(spellings), count: [...spellings.values()].reduce((a, b) => a + b, 0) }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 /** Whether a post's tag list contains the tag with this slug. */

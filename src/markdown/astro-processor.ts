@@ -11,7 +11,7 @@
 import { unified } from "@astrojs/markdown-remark";
 import fs from "node:fs";
 import path from "node:path";
-import { hashFiles } from "../lib/hash-files.ts";
+import { hashFiles } from "./hash-files.ts";
 import { astroProcessorOptions, type PipelineOptions } from "./pipeline.ts";
 
 /** Files whose code shapes rendered Markdown: this folder, the site modules it imports, and the package versions. */

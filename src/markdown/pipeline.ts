@@ -47,7 +47,7 @@ export const remarkRehypeOptions = { allowDangerousHtml: true, passThrough: [] }
 /**
  * A small "#" link to its own section after the text of every visible h2-h4,
  * named for screen readers by the heading. Search leaves it out of results
- * by its class (src/lib/search-index.ts).
+ * by its class (src/search/pagefind-index.ts).
  */
 const headingAnchors: AutolinkOptions = {
   behavior: "append",

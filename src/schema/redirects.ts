@@ -1,25 +1,11 @@
 /**
  * Redirects: `content/settings/redirects.yaml`, the one source from which every
  * host's redirect format is generated. The importer adds the old site's URLs;
- * the owner adds entries in the CMS.
+ * the owner adds entries in the CMS. The rules behind the patterns are
+ * src/redirects/rules.ts.
  */
+import { REDIRECT_FROM_PATTERN, REDIRECT_TO_PATTERN } from "../redirects/rules.ts";
 import { fields, list, select, string } from "./fields.ts";
-
-/**
- * A clean old address: `/` and one or more segments, an optional trailing `/`.
- * It becomes a file name on GitHub Pages and a pattern in `_redirects`, so
- * anything a file system or a host's matcher reads as more than a name is out:
- * `.` and `..` segments, empty segments (`//`), `*` and `:` (host wildcards and
- * placeholders), `?` and `#`, `\`, spaces and control characters. Characters
- * outside ASCII may appear as themselves or %-escaped (`%C3%A9`); an ASCII
- * %-escape (`%2e`, `%2f`, `%5c`, `%00`) never names a plain letter, only a way
- * around these rules. Spelled without flags: Decap compiles `pattern` with
- * `RegExp(source)`.
- */
-export const REDIRECT_FROM_PATTERN = /^(\/(?!\.\.?(\/|$))([A-Za-z0-9\-._~!$&'()+,;=@]|%[89A-Fa-f][0-9A-Fa-f]|[^\x00-\x9F\s])+)+\/?$/;
-
-/** A path on this site (not `//host` or `/\host`, which browsers read as another site) or a full URL. */
-export const REDIRECT_TO_PATTERN = /^(\/(?![/\\])[^\s\x00-\x1F\x7F]*|https?:\/\/[^\s\x00-\x1F\x7F]+)$/;
 
 /** Redirect list fields. */
 export const redirectFields = fields(

@@ -1,11 +1,11 @@
 /**
  * Font loading in a real browser on the fixture build: a page in plain
  * English fetches only the small core file of each face it uses
- * (src/lib/fonts/faces.ts); a page with an accented letter also fetches the
+ * (src/fonts/faces.ts); a page with an accented letter also fetches the
  * rest of Latin for that face, and shows the letter in the site's font.
  */
 import { describe, expect, it } from "vitest";
-import { FACES } from "../../src/lib/fonts/faces.ts";
+import { FACES } from "../../src/fonts/faces.ts";
 import { useFixtureBrowser } from "../support/fixture-browser.ts";
 
 const fixture = useFixtureBrowser();

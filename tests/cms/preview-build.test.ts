@@ -21,7 +21,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { previewHtml } from "../../admin/preview-html.ts";
-import { settingsFile } from "../../src/lib/paths.ts";
+import { settingsFile } from "../../src/config/paths.ts";
 import { loadSettings } from "../../src/lib/settings.ts";
 import { buildCmsSite, tempSite } from "./support.ts";
 

@@ -8,8 +8,8 @@ import {
   netlifyHeadersForPath,
   netlifyPatternRegExp,
   parseHeaders,
-} from "../../src/lib/deploy/headers.ts";
-import { expectedHeaders, policyOptions, serializeCsp, adminCsp, publicCsp } from "../../src/lib/deploy/policy.ts";
+} from "../../src/deploy/headers.ts";
+import { expectedHeaders, policyOptions, serializeCsp, adminCsp, publicCsp } from "../../src/deploy/policy.ts";
 
 const options = policyOptions({});
 const PATHS = [

@@ -4,8 +4,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { headersForPath, matchesPattern, netlifyHeadersForPath, parseHeaders } from "../../src/lib/deploy/headers.ts";
-import { parseRedirects } from "../../src/lib/deploy/redirects.ts";
+import { headersForPath, matchesPattern, netlifyHeadersForPath, parseHeaders } from "../../src/deploy/headers.ts";
+import { parseRedirects } from "../../src/redirects/index.ts";
 import { serveDist, type Served } from "../support/serve.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adminCsp, areaOf, metaCsp, policyOptions, publicCsp, serializeCsp } from "../../src/lib/deploy/policy.ts";
+import { adminCsp, areaOf, metaCsp, policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
 
 const options = policyOptions({});
 

@@ -10,7 +10,7 @@ import {
   mergeRedirects,
   parseRedirects,
   type Redirect,
-} from "../../src/lib/deploy/redirects.ts";
+} from "../../src/redirects/index.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, fixtureDist, TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
 

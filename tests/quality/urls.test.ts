@@ -7,8 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { matchesPattern } from "../../src/lib/deploy/headers.ts";
-import { parseRedirects } from "../../src/lib/deploy/redirects.ts";
+import { matchesPattern } from "../../src/deploy/headers.ts";
+import { parseRedirects } from "../../src/redirects/index.ts";
 import { isAddress } from "../../src/lib/slug.ts";
 import { fixtureDist } from "../support/build.ts";
 import { pageUrl, siteFiles } from "./site.ts";

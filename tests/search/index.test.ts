@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { childEnv, fixtureDist, ROOT, TMP } from "../support/build.ts";
-import { assertNoErrors, indexBuiltSite, indexedPageCount, searchIndexStep } from "../../src/lib/search-index.ts";
+import { assertNoErrors, indexBuiltSite, indexedPageCount, searchIndexStep } from "../../src/search/pagefind-index.ts";
 import { linkedPaths } from "../../src/integrations/pagefind-crawl.ts";
 
 /** HTML files of a built site, relative to it. */

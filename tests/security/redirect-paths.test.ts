@@ -9,8 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { toDecapCollection } from "../../src/schema/decap.ts";
 import { collections } from "../../src/schema/index.ts";
-import { loadRedirects, formatRedirects, RedirectError, type Redirect } from "../../src/lib/deploy/redirects.ts";
-import { insideDir, writeRedirectPages } from "../../src/integrations/deploy-files.ts";
+import { formatRedirects, insideDir, loadRedirects, RedirectError, writeRedirectPages, type Redirect } from "../../src/redirects/index.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
 

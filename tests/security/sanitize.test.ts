@@ -18,7 +18,7 @@ import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { previewHtml } from "../../admin/preview-html.ts";
 import { checkEntry, EntryRefused, specFor } from "../../admin/save-guard.ts";
-import { settingsFile } from "../../src/lib/paths.ts";
+import { settingsFile } from "../../src/config/paths.ts";
 import { loadSettings } from "../../src/lib/settings.ts";
 import { runCli, scratch } from "../cli/run.ts";
 import { buildSite, FIXTURE_CONTENT } from "../support/build.ts";

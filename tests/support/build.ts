@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { searchIndexStep } from "../../src/lib/search-index.ts";
+import { searchIndexStep } from "../../src/search/pagefind-index.ts";
 
 const run = promisify(execFile);
 

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORE, FACES, LATIN, rangeText, subtract, unicodeRange } from "../../src/lib/fonts/faces.ts";
-import { generateFonts } from "../../src/lib/fonts/generate.ts";
+import { CORE, FACES, LATIN, rangeText, subtract, unicodeRange } from "../../src/fonts/faces.ts";
+import { generateFonts } from "../../src/fonts/generate.ts";
 import { ROOT } from "../support/build.ts";
 
 const STYLES = path.join(ROOT, "src/styles");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectTags, hasTag, tagSlug } from "../../src/lib/tags.ts";
+import { collectTags, hasTag, preferredSpelling, tagName, tagSlug, tagSpellings } from "../../src/lib/tags.ts";
 
 describe("tags", () => {
   it("gives spelling variants of one tag the same slug", () => {
@@ -42,5 +42,50 @@ describe("tags", () => {
   it("finds a tag in a post's list by slug, whatever the spelling", () => {
     expect(hasTag(["Professional  isolation"], "professional-isolation")).toBe(true);
     expect(hasTag(["Networking"], "professional-isolation")).toBe(false);
+  });
+
+  it("treats names as one tag exactly when their slugs match", () => {
+    expect(tagSlug("Professional-Isolation")).toBe(tagSlug("professional isolation"));
+    expect(tagSlug("SelfCare")).not.toBe(tagSlug("Self Care"));
+    expect([...tagSpellings([["SelfCare", "Self Care"]]).keys()]).toEqual(["selfcare", "self-care"]);
+  });
+
+  it("counts each post once per tag, with the first spelling it uses", () => {
+    const spellings = tagSpellings([["Self Care", "self care"], ["self  care"]]);
+    expect([...spellings.get("self-care")!]).toEqual([
+      ["Self Care", 1],
+      ["self care", 1],
+    ]);
+  });
+
+  it("picks the most used spelling, then the one with more capitals, then the first seen", () => {
+    expect(
+      preferredSpelling(
+        new Map([
+          ["self care", 2],
+          ["Self Care", 1],
+        ]),
+      ),
+    ).toBe("self care");
+    expect(
+      preferredSpelling(
+        new Map([
+          ["self care", 1],
+          ["Self Care", 1],
+        ]),
+      ),
+    ).toBe("Self Care");
+    expect(
+      preferredSpelling(
+        new Map([
+          ["Self care", 1],
+          ["self Care", 1],
+        ]),
+      ),
+    ).toBe("Self care");
+  });
+
+  it("tidies a name: trimmed, inner whitespace collapsed", () => {
+    expect(tagName("  professional \t isolation ")).toBe("professional isolation");
   });
 });

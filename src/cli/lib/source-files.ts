@@ -4,8 +4,8 @@
  * source's own folder and their bytes are an image of the kind their name says.
  */
 import fs from "node:fs";
-import { imageRefusal, isInside } from "../../lib/import/safety.ts";
-import type { LocalImage } from "../../lib/import/plan.ts";
+import { imageRefusal, isInside } from "../../import/safety.ts";
+import type { LocalImage } from "../../import/images.ts";
 
 /** Enough bytes to recognise any format image-type knows, SVG included. */
 const HEAD_BYTES = 1024;

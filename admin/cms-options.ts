@@ -1,0 +1,44 @@
+/**
+ * The CMS options the build knows and the browser does not: backend repository
+ * and branch, OAuth endpoint, local server port, content path, site URL and
+ * time zone. Read from the environment at build time (no secret is involved:
+ * the GitHub token lives only in the author's browser after she logs in).
+ */
+import path from "node:path";
+import { loadSettings } from "../src/lib/settings.ts";
+import { contentDir } from "../src/config/paths.ts";
+import type { DecapOptions } from "../src/schema/decap.ts";
+
+/** What the admin page hands to the CMS entry module. */
+export interface CmsOptions extends DecapOptions {
+  /** IANA time zone of the site: dates are checked and "scheduled" is judged in it. */
+  timeZone: string;
+}
+
+/** The default port of decap-server, also used by `npm start`. */
+export const DEFAULT_LOCAL_PORT = 8081;
+
+/** Builds the CMS options from environment variables, with defaults for local work. */
+export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
+  const settings = loadSettings();
+  // decap-server writes paths relative to its repository folder (GIT_REPO_DIRECTORY,
+  // default: where it runs); the content folder is addressed relative to the same place.
+  const repoDir = path.resolve(env["GIT_REPO_DIRECTORY"] ?? process.cwd());
+  const contentPath = path.relative(repoDir, contentDir()).split(path.sep).join("/");
+  if (contentPath.startsWith("..") || path.isAbsolute(contentPath)) {
+    throw new Error(`P2P_CONTENT_DIR (${contentDir()}) must be inside the repository folder ${repoDir} (GIT_REPO_DIRECTORY)`);
+  }
+  const port = Number(env["DECAP_LOCAL_PORT"] ?? DEFAULT_LOCAL_PORT);
+  return {
+    contentPath,
+    github: {
+      repo: env["DECAP_GITHUB_REPO"] || "path2practice/path2practice",
+      branch: env["DECAP_BRANCH"] || "main",
+      baseUrl: env["DECAP_OAUTH_BASE_URL"] || undefined,
+      authEndpoint: env["DECAP_OAUTH_ENDPOINT"] || undefined,
+    },
+    localProxyUrl: `http://127.0.0.1:${port}/api/v1`,
+    siteUrl: env["SITE_URL"] || settings.url,
+    timeZone: settings.timeZone,
+  };
+}

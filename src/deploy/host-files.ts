@@ -1,0 +1,69 @@
+/**
+ * Host files for the built site:
+ * - Cloudflare Pages (default) and Netlify: `_headers` (security headers from
+ *   src/deploy/policy.ts) and `_redirects` (real 301s);
+ * - GitHub Pages (`DEPLOY_TARGET=github-pages`): an HTML page per old address,
+ *   since it can send neither headers nor redirects.
+ * A redirect pointing at a page the build does not have, or one whose old
+ * address would be written outside the build output, stops the build, naming
+ * the file and entry.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { buildRedirects, checkRedirects, formatRedirects, redirectPage, writeRedirectPages, type Redirect } from "../redirects/index.ts";
+import { deployTarget, sharedOriginWarning, type DeployTarget } from "./github-pages.ts";
+import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "./headers.ts";
+import { policyOptions, type PolicyOptions } from "./policy.ts";
+
+/** What the build tells the host files. */
+export interface HostBuild {
+  /** The build output folder. */
+  dist: string;
+  /** Deployment sub-path, normalised ("/" or "/sub/"). */
+  base: string;
+  /** The site's URL (astro.config.mjs `site`). */
+  site: string;
+  /** content/settings/redirects.yaml of the content being built. */
+  redirectsFile: string;
+}
+
+/** Where build messages go (Astro's integration logger fits). */
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Writes the deploy target's files into the build output; throws when a redirect needs fixing. */
+export function writeHostFiles(build: HostBuild, log: Log, target: DeployTarget = deployTarget()): void {
+  const options = { ...policyOptions(), base: build.base };
+  const redirects = buildRedirects(build.redirectsFile, build.dist);
+  const problems = checkRedirects(redirects, build.dist);
+  if (problems.length) throw new Error(`Redirects need fixing:\n${problems.join("\n")}`);
+  if (target === "github-pages") writeGitHubPagesFiles(build, redirects, options, log);
+  else writeHeaderAndRedirectFiles(build, redirects, options, target, log);
+}
+
+function writeGitHubPagesFiles(build: HostBuild, redirects: Redirect[], options: PolicyOptions, log: Log): void {
+  const { written, skipped } = writeRedirectPages(build.dist, redirects, (r) => redirectPage(r, { ...options, siteUrl: build.site }));
+  for (const line of skipped) log.warn(line);
+  log.info(`GitHub Pages: ${written} redirect pages; security policy in <meta> tags`);
+  const shared = sharedOriginWarning(build.site, build.base);
+  if (shared) log.warn(`GitHub Pages without a custom domain: ${shared}`);
+}
+
+function writeHeaderAndRedirectFiles(build: HostBuild, redirects: Redirect[], options: PolicyOptions, target: DeployTarget, log: Log): void {
+  const rules = target === "netlify" ? netlifyHeaderRules(options, adminFiles(build.dist)) : cloudflareHeaderRules(options);
+  fs.writeFileSync(path.join(build.dist, "_headers"), formatHeaders(rules));
+  fs.writeFileSync(path.join(build.dist, "_redirects"), formatRedirects(redirects, build.base));
+  log.info(`${target}: _headers (${rules.length} rules) and _redirects (${redirects.length} redirects)`);
+}
+
+/** The files of the build's CMS folder, relative to it, with `/` separators ("index.html"). */
+function adminFiles(dist: string): string[] {
+  const adminDir = path.join(dist, "admin");
+  if (!fs.existsSync(adminDir)) return [];
+  return fs
+    .readdirSync(adminDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => fs.statSync(path.join(adminDir, f)).isFile())
+    .map((f) => f.split(path.sep).join("/"));
+}

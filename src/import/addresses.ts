@@ -1,0 +1,91 @@
+/** The new address of each imported post, its old addresses, and links between old posts rewritten to the new ones. */
+import type { Link, Root } from "mdast";
+import { visit } from "unist-util-visit";
+import { isoDay } from "../lib/dates.ts";
+import { isAddress, slugify } from "../lib/slug.ts";
+import { unsafeScheme } from "./safety.ts";
+import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
+
+const OLD_ORIGIN = "https://old.invalid";
+
+/** The last path segment of an old address, decoded. */
+export function lastSegment(link: string): string {
+  try {
+    const segs = new URL(link, OLD_ORIGIN).pathname.split("/").filter(Boolean);
+    return decodeURIComponent(segs.at(-1) ?? "");
+  } catch {
+    return "";
+  }
+}
+
+function pathOf(link: string): string | undefined {
+  try {
+    return new URL(link, OLD_ORIGIN).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The post's calendar day in the site's time zone. */
+export function postDay(post: SourcePost, timeZone: string): string {
+  return typeof post.date === "string" ? post.date : isoDay(post.date, timeZone);
+}
+
+/** Old addresses of a post: its own link, and both address styles the builder used. */
+export function oldPaths(post: SourcePost, slug: string, day: string): string[] {
+  const [y, m, d] = day.split("-");
+  const out = new Set<string>();
+  const own = post.link ? pathOf(post.link) : undefined;
+  if (own && own !== "/" && own !== `/blog/${slug}/`) out.add(own);
+  const segment = post.link ? lastSegment(post.link) : "";
+  for (const s of new Set([slug, segment && /^[\w-]+$/.test(segment) ? segment : slug])) {
+    out.add(`/post/${s}`);
+    out.add(`/single-post/${y}/${m}/${d}/${s}`);
+  }
+  return [...out];
+}
+
+/** Each post's slug (from its old address, else its title); throws a SourceError when one cannot be an address or two collide. */
+export function postSlugs(posts: SourcePost[]): string[] {
+  const slugs = posts.map((p) => {
+    const fromLink = p.link && !unsafeScheme(p.link) ? slugify(lastSegment(p.link)) : "";
+    return fromLink && !/^\d+$/.test(fromLink) ? fromLink : slugify(p.title);
+  });
+  const problems: string[] = [];
+  const bySlug = new Map<string, string>();
+  posts.forEach((p, i) => {
+    const slug = slugs[i]!;
+    if (!slug) problems.push(`${p.origin}: the title "${p.title}" has no letters or digits to build an address from`);
+    else if (!isAddress(slug)) problems.push(`${p.origin}: "${slug}" cannot be a web address`);
+    else if (bySlug.has(slug)) problems.push(`${p.origin}: would get the same address (/blog/${slug}/) as ${bySlug.get(slug)}`);
+    else bySlug.set(slug, p.origin);
+  });
+  if (problems.length) throw new SourceError("import", problems);
+  return slugs;
+}
+
+/** Rewrites links to the old site's posts into links to their new addresses. */
+export type LinkRewriter = (tree: Root) => void;
+
+/** A rewriter for this import: old addresses (lower-cased) of every post, and the slugs that will exist. */
+export function oldLinkRewriter(source: ParsedSource, slugs: string[], existingSlugs: Iterable<string>, timeZone: string): LinkRewriter {
+  const known = new Set([...existingSlugs, ...slugs]);
+  const oldToNew = new Map<string, string>();
+  source.posts.forEach((p, i) => {
+    for (const old of oldPaths(p, slugs[i]!, postDay(p, timeZone))) oldToNew.set(old.toLowerCase(), slugs[i]!);
+  });
+  const origin = source.siteOrigin ?? OLD_ORIGIN;
+  const bare = (o: string) => o.replace("://www.", "://");
+  return (tree) =>
+    visit(tree, "link", (node: Link) => {
+      let target: URL;
+      try {
+        target = new URL(node.url, origin);
+      } catch {
+        return;
+      }
+      const onOldSite = target.origin === origin || bare(target.origin) === (source.siteOrigin && bare(source.siteOrigin));
+      const to = onOldSite ? oldToNew.get(target.pathname.replace(/\/$/, "").toLowerCase()) : undefined;
+      if (to && known.has(to)) node.url = `/blog/${to}/${target.hash}`;
+    });
+}

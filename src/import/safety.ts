@@ -1,0 +1,66 @@
+/**
+ * What the importer refuses to bring over from a source it does not control:
+ * addresses that run code or smuggle content (javascript:, data:, vbscript:,
+ * anything but web, mail and phone links), images whose bytes are not the
+ * raster format their name claims, SVG (it can carry scripts), and files
+ * outside the source's own folder. Decisions only; reading files is the
+ * command's (src/cli/lib/source-files.ts).
+ */
+import path from "node:path";
+import type { Link, Root } from "mdast";
+import { toString as mdastToString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import { extensionOf, extensionMatches, sniffImageType } from "../lib/image-type.ts";
+
+/** Schemes a link or image in an imported post may use. */
+const ALLOWED_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+
+/**
+ * The scheme of a link that must not be imported ("javascript:"), or undefined for a safe or relative one.
+ * Parsed as a browser would: "  JaVa\tScript:alert(1)" is a javascript: link too.
+ */
+export function unsafeScheme(url: string): string | undefined {
+  let protocol: string;
+  try {
+    protocol = new URL(url, "https://old.invalid/").protocol;
+  } catch {
+    return undefined;
+  }
+  return ALLOWED_SCHEMES.has(protocol) ? undefined : protocol;
+}
+
+/** Whether `file` is `dir` or below it (both already resolved to real paths). */
+export function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
+/**
+ * Why an image file must not be imported, from its name and first bytes
+ * (undefined when it may): SVG never, and a raster image only under a name whose extension fits its format.
+ */
+export function imageRefusal(fileName: string, head: Uint8Array): string | undefined {
+  const type = sniffImageType(head);
+  if (type === "svg") return "it is an SVG image, which can carry scripts; SVG is never imported";
+  if (extensionOf(fileName) === "svg") return "SVG images are never imported";
+  if (type === undefined) return "its bytes are not a JPEG, PNG, GIF, WebP or AVIF image";
+  if (!extensionMatches(fileName, type)) return `it is named .${extensionOf(fileName) || "(none)"} but its bytes are a ${type.toUpperCase()} image`;
+  return undefined;
+}
+
+/** A long address cut for the report (data: addresses run to kilobytes). */
+export function shorten(text: string, limit = 80): string {
+  const t = text.replace(/\s+/g, " ");
+  return t.length > limit ? `${t.slice(0, limit - 1)}…` : t;
+}
+
+/** Turns links that would run code or carry content (javascript:, data:...) into their plain text, noting each in `dropped`. */
+export function removeUnsafeLinks(tree: Root, dropped: string[]): void {
+  visit(tree, "link", (node: Link, index, parent) => {
+    const scheme = unsafeScheme(node.url);
+    if (!scheme || !parent || index === undefined) return undefined;
+    dropped.push(`link with a ${scheme} address ${shorten(node.url)}: removed, its text "${shorten(mdastToString(node))}" kept`);
+    parent.children.splice(index, 1, ...node.children);
+    return index;
+  });
+}

@@ -1,0 +1,47 @@
+/** Redirects checked against the built site before any host file is written. */
+import fs from "node:fs";
+import path from "node:path";
+import { addressKey, unsafeRedirect, type Redirect } from "./rules.ts";
+
+/** The file a site path resolves to in a build, if any (never one outside `dist`). */
+export function builtFile(dist: string, sitePath: string): string | undefined {
+  let clean: string;
+  try {
+    clean = decodeURI(sitePath.split(/[?#]/)[0]!);
+  } catch {
+    return undefined;
+  }
+  const candidates = clean.endsWith("/") ? [path.join(dist, clean, "index.html")] : [path.join(dist, clean), path.join(dist, clean, "index.html")];
+  const inside = (f: string) => !path.relative(dist, f).startsWith("..") && !path.isAbsolute(path.relative(dist, f));
+  return candidates.find((f) => inside(f) && fs.existsSync(f) && fs.statSync(f).isFile());
+}
+
+/**
+ * Problems that must stop the build: a target that is not a page of this build,
+ * an old address that is a live page (the redirect would hide it), the same old
+ * address twice, and chains (a target that is itself redirected).
+ */
+export function checkRedirects(redirects: Redirect[], dist: string): string[] {
+  const problems: string[] = [];
+  const byFrom = new Map<string, Redirect>();
+  for (const r of redirects) {
+    const label = `${r.origin} (${r.from} -> ${r.to})`;
+    const unsafe = unsafeRedirect(r);
+    if (unsafe) {
+      problems.push(`${r.origin}: ${unsafe}`);
+      continue;
+    }
+    const first = byFrom.get(addressKey(r.from));
+    if (first) problems.push(`${label}: ${r.from} is already redirected by ${first.origin}`);
+    else byFrom.set(addressKey(r.from), r);
+    if (addressKey(r.from) === "/" || builtFile(dist, r.from)) problems.push(`${label}: ${r.from} is a page of the site; a redirect would hide it`);
+    if (/^https?:/.test(r.to)) continue;
+    if (!builtFile(dist, r.to)) problems.push(`${label}: the target ${r.to} is not a page of this build`);
+  }
+  for (const r of redirects) {
+    const next = byFrom.get(addressKey(r.to));
+    if (next && !/^https?:/.test(r.to))
+      problems.push(`${r.origin} (${r.from} -> ${r.to}): ${r.to} is itself redirected by ${next.origin}; point it at ${next.to}`);
+  }
+  return problems;
+}

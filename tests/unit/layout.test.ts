@@ -1,0 +1,83 @@
+/**
+ * `src/lib/` holds pure modules only: no files, processes, workers or
+ * environment. Code that touches them lives beside the feature, integration or
+ * command that needs it (src/redirects/, src/deploy/, src/import/, src/fonts/,
+ * src/search/, src/config/, src/integrations/, src/cli/).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const LIB = path.resolve(import.meta.dirname, "../../src/lib");
+
+/** What makes a module impure: imports of the file system, processes or workers, and reads of the environment or working folder. */
+const IMPURE = [
+  /\bfrom\s+["'](node:)?(fs|fs\/promises|child_process|worker_threads)["']/,
+  /\bimport\(\s*["'](node:)?(fs|fs\/promises|child_process|worker_threads)["']\s*\)/,
+  /\bprocess\.env\b/,
+  /\bprocess\.cwd\s*\(/,
+];
+
+/**
+ * Modules still waiting to move out of src/lib/ (content reading and checks,
+ * social card rendering and caching, settings and posts loading, the CMS
+ * bundle and its cache key). Remove each entry when its module moves or
+ * becomes pure; the test fails for an entry that no longer needs to be here.
+ */
+const PENDING = new Set([
+  "content/checks/context.ts",
+  "content/checks/images.ts",
+  "content/checks/links.ts",
+  "content/checks/mdx-code.ts",
+  "content/parse-cache.ts",
+  "content/raw-dates.ts",
+  "content/read.ts",
+  "content/validate.ts",
+  "og/cache.ts",
+  "og/publish.ts",
+  "og/render-pool.ts",
+  "og/render-worker.ts",
+  "og/render.ts",
+  "posts.ts",
+  "settings.ts",
+]);
+
+/** The rules a module's source breaks. */
+function impurities(source: string): string[] {
+  return IMPURE.filter((rule) => rule.test(source)).map(String);
+}
+
+function libModules(): string[] {
+  return fs
+    .readdirSync(LIB, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(ts|mts|js|mjs)$/.test(f))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+}
+
+describe("src/lib/ is pure", () => {
+  it("recognises each kind of impurity", () => {
+    expect(impurities('import fs from "node:fs";')).toHaveLength(1);
+    expect(impurities('import { readFile } from "fs/promises";')).toHaveLength(1);
+    expect(impurities('import { spawn } from "node:child_process";')).toHaveLength(1);
+    expect(impurities('import { Worker } from "node:worker_threads";')).toHaveLength(1);
+    expect(impurities('const m = await import("node:fs");')).toHaveLength(1);
+    expect(impurities('const dir = process.env["P2P_CONTENT_DIR"];')).toHaveLength(1);
+    expect(impurities("const here = process.cwd();")).toHaveLength(1);
+    expect(impurities('import path from "node:path";\nimport { slugify } from "./slug.ts";')).toEqual([]);
+  });
+
+  it("has no module that touches files, processes, workers or the environment", () => {
+    const offenders = libModules()
+      .filter((f) => !PENDING.has(f))
+      .map((f) => ({ file: `src/lib/${f}`, rules: impurities(fs.readFileSync(path.join(LIB, f), "utf8")) }))
+      .filter((o) => o.rules.length);
+    expect(offenders).toEqual([]);
+  });
+
+  it("lists only pending modules that exist and are still impure", () => {
+    const modules = new Set(libModules());
+    const stale = [...PENDING].filter((f) => !modules.has(f) || impurities(fs.readFileSync(path.join(LIB, f), "utf8")).length === 0);
+    expect(stale).toEqual([]);
+  });
+});
