@@ -41,7 +41,7 @@ export interface BuildFigures {
 export interface BuildDirs {
   content: string;
   out: string;
-  /** Astro's cache; the social-card cache sits beside it (`<cache>-og`), so a cold build really renders every card. */
+  /** Astro's cache, the social cards' included, so a cold build really renders every card. */
   cache: string;
 }
 
@@ -88,14 +88,13 @@ export async function buildSite(
   dirs: BuildDirs,
   options: { cold: boolean; niceness?: number; logFile?: string },
 ): Promise<BuildFigures & { log: string }> {
-  if (options.cold) for (const d of [dirs.out, dirs.cache, `${dirs.cache}-og`]) fs.rmSync(d, { recursive: true, force: true });
+  if (options.cold) for (const d of [dirs.out, dirs.cache]) fs.rmSync(d, { recursive: true, force: true });
   const env = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: "1",
     P2P_CONTENT_DIR: dirs.content,
     P2P_OUT_DIR: dirs.out,
     P2P_CACHE_DIR: dirs.cache,
-    P2P_OG_CACHE_DIR: `${dirs.cache}-og`,
     P2P_NOW: BENCH_NOW,
     TZ: "UTC",
   };

@@ -4,7 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from "astro:content";
 import { nowFromEnv, visiblePosts, type Visibility } from "../lib/posts.ts";
-import type { SiteSettings } from "../lib/settings.ts";
+import { finishSettings, type SiteSettings } from "../lib/settings.ts";
 import { collectTags, hasTag, type Tag } from "../lib/tags.ts";
 import { withBase } from "../lib/urls.ts";
 
@@ -30,7 +30,7 @@ export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
 export const getSettings: () => Promise<SiteSettings> = oncePerBuild(async () => {
   const entry = await getEntry("settings", "site");
   if (!entry) throw new Error("content/settings/site.yaml is missing");
-  return { ...entry.data, url: entry.data.url.replace(/\/+$/, "") };
+  return finishSettings(entry.data, "content/settings/site.yaml");
 });
 
 /** Every post readers may see, newest first. */

@@ -1,7 +1,7 @@
 /**
- * Social cards in the authoring server (`astro dev`): the build writes them at
- * the end, so the dev server answers the same URLs itself, rendering a card on
- * request. A real dev server under a sub-path, on a free loopback port.
+ * Social cards in the authoring server (`astro dev`): the card pages render a
+ * card when it is asked for, with the dev server's rules (drafts shown). A real
+ * dev server under a sub-path, on a free loopback port.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -12,7 +12,9 @@ import { FIXTURE_CONTENT, FIXTURE_NOW, ROOT, TMP } from "../support/build.ts";
 import { pngSize } from "./html.ts";
 
 const BASE = "/path2practice";
-const CACHE = path.join(TMP, "og-dev-cache");
+const ASTRO_CACHE = path.join(TMP, "sites", "og-dev", "cache");
+/** The social cards' folder in Astro's cache. */
+const CACHE = path.join(ASTRO_CACHE, "social-cards");
 
 /** A port nobody is listening on right now. */
 function freePort(): Promise<number> {
@@ -63,8 +65,7 @@ beforeAll(async () => {
       ...withoutTestRunnerEnv(process.env),
       ASTRO_TELEMETRY_DISABLED: "1",
       P2P_CONTENT_DIR: FIXTURE_CONTENT,
-      P2P_CACHE_DIR: path.join(TMP, "sites", "og-dev", "cache"),
-      P2P_OG_CACHE_DIR: CACHE,
+      P2P_CACHE_DIR: ASTRO_CACHE,
       P2P_NOW: FIXTURE_NOW,
       SITE_BASE: BASE,
       TZ: "UTC",
