@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { BuildFigures } from "../../bench/builds.ts";
 import { parseBuildLog, routeGroup, socialImageMs } from "../../bench/log.ts";
-import { checkBudgets, formatBytes, formatMs, formatReport, jsonReport, ratioLines, table, type BenchResult } from "../../bench/report.ts";
+import {
+  checkBudgets,
+  formatBytes,
+  formatMs,
+  formatReport,
+  incrementalLines,
+  jsonReport,
+  ratioLines,
+  table,
+  type BenchResult,
+} from "../../bench/report.ts";
 import { compressedSizes, KINDS, type PageWeight } from "../../bench/weight.ts";
 
 const LOG = `19:15:00 [types] Generated 6.21s
@@ -149,6 +159,18 @@ describe("the benchmark report", () => {
       "ratio cold 4,000 posts, CPU time with social cards: 1.00 (site 12.0 s / baseline 12.0 s)",
       "source of src/ + admin/: 11,200 lines in 150 files (as wc -l counts them: blank and comment lines included; binary files left out)",
     ]);
+  });
+
+  it("says what Astro's incremental build saves, from the same builds without it", () => {
+    const r = result();
+    r.sizes[0]!.warm = build({ wallMs: 15_000, cpuMs: 9_000 });
+    r.sizes[0]!.incremental = build({ wallMs: 4_000, cpuMs: 10_000 });
+    r.sizes[0]!.withoutIncremental = { warm: build({ wallMs: 16_000, cpuMs: 12_000 }), changed: build({ wallMs: 5_000, cpuMs: 10_000 }) };
+    expect(incrementalLines(r)).toEqual([
+      "incremental build saves at 1,000 posts: warm 25% (cpu 9.0 s instead of 12.0 s), one changed post 0% (cpu 10.0 s instead of 10.0 s)",
+    ]);
+    expect(ratioLines(r)).toContain(incrementalLines(r)[0]);
+    expect(formatReport(r)).toContain("1,000 site warm, no incremental build");
   });
 
   it("checks the budgets, leaving social images out of the baseline ratio, and says N/A for what was not measured", () => {
