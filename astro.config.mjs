@@ -62,7 +62,7 @@ export default defineConfig({
   },
   // A rebuild copies post pages whose content, links and code are unchanged from the last
   // build instead of rendering them again (keys: src/data/page-keys.ts; tests/build/incremental.test.ts
-  // proves no page goes stale). A warm 1,000-post build: 33.2 s of CPU without it, 23.7 s with it.
+  // proves no page goes stale). A warm 1,000-post build on a busy machine: 25.7-33.2 s of CPU without it, 23.7 s with it.
   // `npm run bench -- --sizes=1000` prints the saving ("incremental build saves ...").
   experimental: { incrementalBuild: true },
   integrations: [

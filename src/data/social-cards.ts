@@ -19,7 +19,7 @@ import { cardInput, type CardInput } from "../lib/og/index.ts";
 import { cacheFile, cachedCard } from "../lib/og/cache.ts";
 import { renderIntoCache, type CardJob } from "../lib/og/render-pool.ts";
 import { getProgram } from "./program.ts";
-import { getPosts, getSettings, oncePerBuild, type Post } from "./site.ts";
+import { getPosts, getSettings, type Post } from "./site.ts";
 
 /** The kicker line of each kind of card. */
 export const KICKERS = { post: "From the blog", program: "The Inner Circle" } as const;
@@ -41,8 +41,8 @@ export async function programCard(): Promise<CardInput> {
 /** Where rendered cards are kept: `social-cards` in Astro's cache folder (set in astro.config.mjs). */
 const CACHE_DIR = import.meta.env["CARD_CACHE"] as string;
 
-/** Renders every card missing from the cache, once per build, and logs what it did. */
-const renderMissing = oncePerBuild(async () => {
+/** Renders every card missing from the cache and logs what it did. */
+async function renderMissing(): Promise<void> {
   const inputs = [...(await postCards()).map((c) => c.input), await programCard()];
   const started = performance.now();
   const jobs = new Map<string, CardJob>();
@@ -54,10 +54,13 @@ const renderMissing = oncePerBuild(async () => {
   await renderIntoCache([...jobs.values()], import.meta.env["CARD_WORKER"] as string | undefined);
   const ms = Math.round(performance.now() - started);
   console.info(`social cards: ${inputs.length} needed, ${jobs.size} rendered, ${inputs.length - jobs.size} reused in ${ms} ms`);
-});
+}
+
+/** Set by the first card page of a build: the others wait for the same rendering. */
+let rendered: Promise<void> | undefined;
 
 /** The response of a card page: the PNG from the cache. */
 export async function cardResponse(input: CardInput): Promise<Response> {
-  if (import.meta.env.PROD) await renderMissing();
+  if (import.meta.env.PROD) await (rendered ??= renderMissing());
   return new Response(new Uint8Array(await cachedCard(CACHE_DIR, input)), { headers: { "Content-Type": "image/png", "Cache-Control": "no-cache" } });
 }
