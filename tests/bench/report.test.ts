@@ -110,6 +110,7 @@ describe("the benchmark's build-log reader", () => {
   it("takes the social-image time from the card step's own line when it logs one, else from the /og/ files", () => {
     expect(socialImageMs(LOG)).toBe(200);
     expect(socialImageMs(`${LOG}12:00:00 [path2practice:og] social cards: 3 rendered, 997 cached in 1.25s\n`)).toBe(1250);
+    expect(socialImageMs(`${LOG}12:00:01   ├─ /og/posts/a.png social cards: 987 needed, 3 rendered, 984 reused in 412 ms\n (+420ms)\n`)).toBe(412);
     expect(socialImageMs("no cards here")).toBeNull();
   });
 
