@@ -41,7 +41,7 @@ export interface BuildFigures {
 export interface BuildDirs {
   content: string;
   out: string;
-  /** Astro's cache; the social-card cache sits beside it (`<cache>-og`), so a cold build really renders every card. */
+  /** Astro's cache, the social cards' included, so a cold build really renders every card. */
   cache: string;
 }
 
@@ -86,22 +86,22 @@ function figures(run: RunResult, out: string): BuildFigures {
 /** Builds the full site from `dirs.content`; `cold` empties the output and cache folders first. */
 export async function buildSite(
   dirs: BuildDirs,
-  options: { cold: boolean; niceness?: number; logFile?: string },
+  options: { cold: boolean; niceness?: number; logFile?: string; config?: string },
 ): Promise<BuildFigures & { log: string }> {
-  if (options.cold) for (const d of [dirs.out, dirs.cache, `${dirs.cache}-og`]) fs.rmSync(d, { recursive: true, force: true });
+  if (options.cold) for (const d of [dirs.out, dirs.cache]) fs.rmSync(d, { recursive: true, force: true });
   const env = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: "1",
     P2P_CONTENT_DIR: dirs.content,
     P2P_OUT_DIR: dirs.out,
     P2P_CACHE_DIR: dirs.cache,
-    P2P_OG_CACHE_DIR: `${dirs.cache}-og`,
     P2P_NOW: BENCH_NOW,
     TZ: "UTC",
   };
   // `npm run build`'s two steps, Astro then the search index, each in its own process as there.
   const step = { cwd: workDir(dirs), env, niceness: options.niceness ?? 0 };
-  const astro = await measure(process.execPath, [ASTRO, "build", "--root", ROOT], step);
+  const config = options.config ? ["--config", path.relative(ROOT, options.config)] : [];
+  const astro = await measure(process.execPath, [ASTRO, "build", "--root", ROOT, ...config], step);
   const run = sequence(astro, await measure(process.execPath, searchIndexStep(ROOT), step));
   if (options.logFile) fs.writeFileSync(options.logFile, run.log);
   return { ...figures(run, dirs.out), log: run.log };
@@ -166,6 +166,9 @@ export async function timePagefind(dist: string, scratch: string, loggedMs: numb
   fs.rmSync(scratch, { recursive: true, force: true });
   return { ms, pages, ...index };
 }
+
+/** The site's configuration without Astro's incremental build, to measure what the flag saves. */
+export const NO_INCREMENTAL_CONFIG = path.join(ROOT, "bench/variants/no-incremental.config.mjs");
 
 /** Changes one post the way an author would (a new closing paragraph), for the incremental rebuild. */
 export function touchOnePost(content: string, file = "bench-post-00002.md"): string {

@@ -86,9 +86,13 @@ export function parseBuildLog(text: string): BuildLog {
  * Time spent on social images: the card step's own log line when it writes
  * one (any line naming social images or cards with "in <n> ms|s"), else the
  * sum of Astro's per-file times for /og/ files. Null when neither is there.
+ * The card pages print their line while Astro lists the files it writes, so
+ * it may follow a file's name on the same line.
  */
 export function socialImageMs(text: string): number | null {
   const log = text.replace(/\u001b\[[0-9;]*m/g, "");
+  const own = /social cards: [^\n]*?\bin (\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(log);
+  if (own) return toMs(own[1]!, own[2]!);
   for (const line of log.split("\n")) {
     if (/[├└]─/.test(line) || !/social|card/i.test(line)) continue;
     const m = /\bin (\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(line);

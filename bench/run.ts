@@ -16,7 +16,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildBaseline, buildSite, ROOT, timePagefind, touchOnePost, type BaselineMarkdown, type BuildFigures } from "./builds.ts";
+import {
+  buildBaseline,
+  buildSite,
+  NO_INCREMENTAL_CONFIG,
+  ROOT,
+  timePagefind,
+  touchOnePost,
+  type BaselineMarkdown,
+  type BuildFigures,
+} from "./builds.ts";
 import { cmsDevTimes, cmsScriptBytes } from "./cms.ts";
 import { writeSite } from "./generate.ts";
 import { runLighthouse } from "./lighthouse.ts";
@@ -110,12 +119,21 @@ async function main(): Promise<void> {
       // Warm and one-change rebuilds up to 1,000 posts (the budget's size); at 4,000 they would not fit the 15-minute run.
       let warm: BuildFigures | null = null;
       let incremental: BuildFigures | null = null;
+      let withoutIncremental: SizeResult["withoutIncremental"] = null;
       if (posts <= 1000 || args["warm-all"]) {
         warm = strip(await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "warm.log") }));
         log(`${posts} site warm: ${short(warm)}`);
         touchOnePost(content);
         incremental = strip(await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "incremental.log") }));
         log(`${posts} site after one changed post: ${short(incremental)}`);
+        // The same two builds without Astro's incremental build: what the flag saves.
+        const off = { cold: false, niceness, config: NO_INCREMENTAL_CONFIG };
+        const offWarm = strip(await buildSite(ours, { ...off, logFile: path.join(dir, "warm-no-incremental.log") }));
+        log(`${posts} site warm without incremental build: ${short(offWarm)}`);
+        touchOnePost(content, "bench-post-00003.md");
+        const offChanged = strip(await buildSite(ours, { ...off, logFile: path.join(dir, "changed-no-incremental.log") }));
+        log(`${posts} site after one changed post without incremental build: ${short(offChanged)}`);
+        withoutIncremental = { warm: offWarm, changed: offChanged };
       }
       const baselineVariants: SizeResult["baselineVariants"] = [];
       if (variantsOn && posts <= 1000)
@@ -129,6 +147,7 @@ async function main(): Promise<void> {
         cold: strip(cold),
         warm,
         incremental,
+        withoutIncremental,
         baseline: strip(baseline),
         baselineDefault: strip(baselineDefault),
         baselineVariants,

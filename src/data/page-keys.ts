@@ -8,12 +8,11 @@ import { policyOptions } from "../deploy/policy.ts";
 import { pageKey } from "../lib/page-key.ts";
 import { tagSlug } from "../lib/tags.ts";
 import { getProgram } from "./program.ts";
-import { getSettings, getTags, oncePerBuild, type Post } from "./site.ts";
+import { getSettings, getTags, type Post } from "./site.ts";
 
 /** What every page shows besides its own content: settings (header, footer, dates' time zone), the program callout, the policy meta tag, the base path. */
-const getSharedKey: () => Promise<string> = oncePerBuild(async () =>
-  pageKey(await getSettings(), await getProgram(), metaCspForTarget("public", policyOptions()) ?? null, import.meta.env.BASE_URL),
-);
+const getSharedKey = async () =>
+  pageKey(await getSettings(), await getProgram(), metaCspForTarget("public", policyOptions()) ?? null, import.meta.env.BASE_URL);
 
 /**
  * A post's front matter for a key. Reading the hero image's fields through Astro's

@@ -4,7 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from "astro:content";
 import { nowFromEnv, visiblePosts, type Visibility } from "../lib/posts.ts";
-import type { SiteSettings } from "../lib/settings.ts";
+import { finishSettings, type SiteSettings } from "../lib/settings.ts";
 import { collectTags, hasTag, type Tag } from "../lib/tags.ts";
 import { withBase } from "../lib/urls.ts";
 
@@ -15,29 +15,22 @@ export function visibility(): Visibility {
   return { preview: import.meta.env.DEV, now: nowFromEnv() };
 }
 
-/**
- * Remembers a computation for the rest of a production build, where content
- * cannot change: every post page asks for the tag list, and recomputing it per
- * page made builds grow with the square of the post count. In dev, content
- * changes under the server, so nothing is remembered.
- */
-export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
-  let cached: Promise<T> | undefined;
-  return () => (import.meta.env.DEV ? compute() : (cached ??= compute()));
-}
-
 /** Site settings from `content/settings/site.yaml` (asked for several times by every page). */
-export const getSettings: () => Promise<SiteSettings> = oncePerBuild(async () => {
+export async function getSettings(): Promise<SiteSettings> {
   const entry = await getEntry("settings", "site");
   if (!entry) throw new Error("content/settings/site.yaml is missing");
-  return { ...entry.data, url: entry.data.url.replace(/\/+$/, "") };
-});
+  return finishSettings(entry.data, "content/settings/site.yaml");
+}
 
 /** Every post readers may see, newest first. */
-export const getPosts: () => Promise<Post[]> = oncePerBuild(async () => visiblePosts(await getCollection("posts"), visibility()));
+export async function getPosts(): Promise<Post[]> {
+  return visiblePosts(await getCollection("posts"), visibility());
+}
 
 /** Every tag of the visible posts. */
-export const getTags: () => Promise<Tag[]> = oncePerBuild(async () => collectTags((await getPosts()).map((p) => p.data.tags)));
+export async function getTags(): Promise<Tag[]> {
+  return collectTags((await getPosts()).map((p) => p.data.tags));
+}
 
 /** Visible posts with a tag. */
 export async function getPostsWithTag(slug: string): Promise<Post[]> {

@@ -4,15 +4,12 @@
  * catches what YAML hides, like 2017-02-30 silently becoming March 2).
  * In `astro dev` problems are printed and the server keeps running.
  */
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { ParseCache } from "../lib/content/parse-cache.ts";
 import { contentDir } from "../config/paths.ts";
 import { loadSettings } from "../lib/settings.ts";
 import { formatProblem, validateContent } from "../lib/content/validate.ts";
 import { checkImages } from "../lib/content/checks/images.ts";
-import { rememberCheck } from "../lib/content/last-check.ts";
 import { unsafeHtmlProblems } from "../lib/content/checks/unsafe-html.ts";
 
 /** The project (public/ for image paths), also when Astro runs with a root of its own (`--root`). */
@@ -25,10 +22,7 @@ export default function contentGuard(): AstroIntegration {
       "astro:config:setup": ({ command, logger, config }) => {
         const root = contentDir();
         const { timeZone } = loadSettings();
-        const cache = new ParseCache(path.join(fileURLToPath(config.cacheDir), "content-parse.bin"));
-        // Remembered, so the social cards step reuses these entries at build end (src/integrations/og-cards.ts).
-        const { entries, problems } = rememberCheck(root, timeZone, validateContent(root, timeZone, cache));
-        cache.save();
+        const { entries, problems } = validateContent(root, timeZone);
         // Image files are judged before Astro reads them: an SVG, a file that is not what its name says,
         // one over the pixel cap or outside the content folder must never reach the published site.
         const imageProblems = checkImages({ root, projectRoot: PROJECT, entries });

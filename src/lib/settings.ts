@@ -1,38 +1,33 @@
 /**
- * The typed site settings, with defaults filled in exactly once.
- * Read synchronously so that `astro.config.mjs` and the content schema
- * (which needs the time zone) can use them before Astro starts.
+ * The site settings: one type (the schema's) and one finishing step, whether
+ * they come from Astro's `settings` collection (pages, src/data/site.ts) or
+ * straight from the file (`astro.config.mjs`, the content schema's time zone,
+ * the CLI), which must read them before Astro starts.
  */
 import fs from "node:fs";
 import YAML from "yaml";
-import { collectionSchema, collections } from "../schema/index.ts";
+import { collectionSchema, collections, type SettingsData } from "../schema/index.ts";
 import { settingsFile } from "../config/paths.ts";
 
-/** Navigation or social link. */
-export interface Link {
-  label: string;
-  href: string;
-}
-
 /** Site settings after validation and defaults. */
-export interface SiteSettings {
-  title: string;
-  tagline: string;
-  description: string;
-  url: string;
-  author: string;
-  location: string;
-  foundingYear: number;
-  timeZone: string;
-  email: string;
-  signupUrl: string;
-  nav: Link[];
-  social: Link[];
+export type SiteSettings = SettingsData;
+
+/** Navigation or social link. */
+export type Link = SiteSettings["nav"][number];
+
+/** What the schema cannot say: the time zone must be one this Node knows; the URL loses its trailing slash. */
+export function finishSettings(settings: SiteSettings, file: string): SiteSettings {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: settings.timeZone });
+  } catch {
+    throw new Error(`${file}: timeZone: "${settings.timeZone}" is not a known time zone`);
+  }
+  return { ...settings, url: settings.url.replace(/\/+$/, "") };
 }
 
 const cache = new Map<string, SiteSettings>();
 
-/** Loads and validates the settings file; throws an error naming file and field. */
+/** Loads and validates the settings file before Astro starts; throws an error naming file and field. */
 export function loadSettings(file = settingsFile()): SiteSettings {
   const hit = cache.get(file);
   if (hit) return hit;
@@ -48,13 +43,7 @@ export function loadSettings(file = settingsFile()): SiteSettings {
     const lines = result.error.issues.map((i) => `${file}: ${i.path.join(".") || "(file)"}: ${i.message}`);
     throw new Error(`Invalid site settings\n${lines.join("\n")}`);
   }
-  const settings = result.data as SiteSettings;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: settings.timeZone });
-  } catch {
-    throw new Error(`${file}: timeZone: "${settings.timeZone}" is not a known time zone`);
-  }
-  settings.url = settings.url.replace(/\/+$/, "");
+  const settings = finishSettings(result.data, file);
   cache.set(file, settings);
   return settings;
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { BuildFigures } from "../../bench/builds.ts";
 import { parseBuildLog, routeGroup, socialImageMs } from "../../bench/log.ts";
-import { checkBudgets, formatBytes, formatMs, formatReport, jsonReport, ratioLines, table, type BenchResult } from "../../bench/report.ts";
+import {
+  checkBudgets,
+  formatBytes,
+  formatMs,
+  formatReport,
+  incrementalLines,
+  jsonReport,
+  ratioLines,
+  table,
+  type BenchResult,
+} from "../../bench/report.ts";
 import { compressedSizes, KINDS, type PageWeight } from "../../bench/weight.ts";
 
 const LOG = `19:15:00 [types] Generated 6.21s
@@ -101,6 +111,7 @@ describe("the benchmark's build-log reader", () => {
   it("takes the social-image time from the card step's own line when it logs one, else from the /og/ files", () => {
     expect(socialImageMs(LOG)).toBe(200);
     expect(socialImageMs(`${LOG}12:00:00 [path2practice:og] social cards: 3 rendered, 997 cached in 1.25s\n`)).toBe(1250);
+    expect(socialImageMs(`${LOG}12:00:01   ├─ /og/posts/a.png social cards: 987 needed, 3 rendered, 984 reused in 412 ms\n (+420ms)\n`)).toBe(412);
     expect(socialImageMs("no cards here")).toBeNull();
   });
 
@@ -150,6 +161,18 @@ describe("the benchmark report", () => {
       "ratio cold 4,000 posts, CPU time with social cards: 1.00 (site 12.0 s / baseline 12.0 s)",
       "source of src/ + admin/: 11,200 lines in 150 files (as wc -l counts them: blank and comment lines included; binary files left out)",
     ]);
+  });
+
+  it("says what Astro's incremental build saves, from the same builds without it", () => {
+    const r = result();
+    r.sizes[0]!.warm = build({ wallMs: 15_000, cpuMs: 9_000 });
+    r.sizes[0]!.incremental = build({ wallMs: 4_000, cpuMs: 10_000 });
+    r.sizes[0]!.withoutIncremental = { warm: build({ wallMs: 16_000, cpuMs: 12_000 }), changed: build({ wallMs: 5_000, cpuMs: 10_000 }) };
+    expect(incrementalLines(r)).toEqual([
+      "incremental build saves at 1,000 posts: warm 25% (cpu 9.0 s instead of 12.0 s), one changed post 0% (cpu 10.0 s instead of 10.0 s)",
+    ]);
+    expect(ratioLines(r)).toContain(incrementalLines(r)[0]);
+    expect(formatReport(r)).toContain("1,000 site warm, no incremental build");
   });
 
   it("checks the budgets, leaving social images out of the baseline ratio, and says N/A for what was not measured", () => {

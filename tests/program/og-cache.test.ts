@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
 import { byAttr, parseHtml, pngSize } from "./html.ts";
 
-const CACHE = path.join(TMP, "og-cache-test");
+/** The social cards' folder in the build's Astro cache (tests/support/build.ts gives each site its own). */
+const CACHE = path.join(TMP, "sites", "program-og", "cache", "social-cards");
 const SIGNUP = "https://signup.example.org/inner-circle";
 
 /** The build's one line about social cards: "social cards: N needed, R rendered, U reused in M ms". */
@@ -24,13 +25,12 @@ let warm: { dist: string; log: string; ms: number; files: Map<string, number> };
 
 async function build(): Promise<{ dist: string; log: string; ms: number; files: Map<string, number> }> {
   const started = Date.now();
-  const { dist, log } = await buildSite({ name: "program-og", content, env: { TZ: "UTC" } }, { P2P_OG_CACHE_DIR: CACHE });
+  const { dist, log } = await buildSite({ name: "program-og", content, env: { TZ: "UTC" } });
   return { dist, log, ms: Date.now() - started, files: cacheFiles() };
 }
 
 beforeAll(async () => {
-  fs.rmSync(CACHE, { recursive: true, force: true });
-  // Astro's content cache of an earlier run remembers files of a copy that no longer exists.
+  // Astro's content cache of an earlier run remembers files of a copy that no longer exists; the cards' cache goes with it.
   fs.rmSync(path.join(TMP, "sites/program-og"), { recursive: true, force: true });
   // Inside the project even when P2P_TEST_TMP points elsewhere: Astro resolves MDX and images only below its root.
   content = path.join(ROOT, "tests/.tmp/content", `program-og-${process.pid}`);

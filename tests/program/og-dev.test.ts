@@ -1,7 +1,7 @@
 /**
- * Social cards in the authoring server (`astro dev`): the build writes them at
- * the end, so the dev server answers the same URLs itself, rendering a card on
- * request. A real dev server under a sub-path, on a free loopback port.
+ * Social cards in the authoring server (`astro dev`): the card pages render a
+ * card when it is asked for, with the dev server's rules (drafts shown). A real
+ * dev server under a sub-path, on a free loopback port.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,7 +11,9 @@ import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { pngSize } from "./html.ts";
 
 const BASE = "/path2practice";
-const CACHE = path.join(TMP, "og-dev-cache");
+const ASTRO_CACHE = path.join(TMP, "sites", "og-dev", "cache");
+/** The social cards' folder in Astro's cache. */
+const CACHE = path.join(ASTRO_CACHE, "social-cards");
 
 let server: DevServer;
 let origin = "";
@@ -20,7 +22,7 @@ beforeAll(async () => {
   fs.rmSync(CACHE, { recursive: true, force: true });
   server = await startDevServer(
     "og-dev",
-    { P2P_CONTENT_DIR: FIXTURE_CONTENT, P2P_OG_CACHE_DIR: CACHE, P2P_NOW: FIXTURE_NOW, SITE_BASE: BASE, TZ: "UTC" },
+    { P2P_CONTENT_DIR: FIXTURE_CONTENT, P2P_CACHE_DIR: ASTRO_CACHE, P2P_NOW: FIXTURE_NOW, SITE_BASE: BASE, TZ: "UTC" },
     `${BASE}/blog/`,
   );
   origin = server.origin;

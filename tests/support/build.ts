@@ -93,9 +93,6 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     ASTRO_TELEMETRY_DISABLED: "1",
     P2P_CONTENT_DIR: build.content,
     P2P_OUT_DIR: out,
-    // The social-card cache is shared, as its keys cover every input and its entries appear whole (by a
-    // rename), so builds at once can use it (rendering cards is a third of a build).
-    P2P_OG_CACHE_DIR: path.join(TMP, "og-cache"),
     P2P_NOW: FIXTURE_NOW,
     ...build.env,
     ...extraEnv,

@@ -6,7 +6,6 @@
 import fs from "node:fs";
 import matter from "gray-matter";
 import YAML from "yaml";
-import type { ParseCache } from "./parse-cache.ts";
 
 /** A parsed content file. */
 export interface ContentFile {
@@ -56,17 +55,9 @@ function keyLines(yamlText: string, offset: number): Record<string, number> {
   return lines;
 }
 
-/** Reads a Markdown/MDX file with front matter, or a YAML data file; `cache` skips parsing a text seen before. */
-export function readContentFile(file: string, cache?: ParseCache): ContentFile {
+/** Reads a Markdown/MDX file with front matter, or a YAML data file. */
+export function readContentFile(file: string): ContentFile {
   const raw = fs.readFileSync(file, "utf8");
-  const known = cache?.get(file, raw);
-  if (known) return known;
-  const parsed = parseContentText(file, raw);
-  cache?.set(file, raw, parsed);
-  return parsed;
-}
-
-function parseContentText(file: string, raw: string): ContentFile {
   if (/\.ya?ml$/.test(file)) {
     return { file, data: parseYaml(raw, file, 0), body: "", bodyLine: 1, keyLines: keyLines(raw, 0) };
   }

@@ -7,7 +7,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { collectionSchema, collections, type CollectionSpec } from "../../schema/index.ts";
 import { checkFileNames, type NameCheck } from "./file-names.ts";
-import type { ParseCache } from "./parse-cache.ts";
 import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
 
 /** One problem found in the content. */
@@ -58,7 +57,7 @@ export function collectionFiles(root: string, spec: CollectionSpec): string[] {
 }
 
 /** Reads and schema-checks every content file; returns the entries that parsed and all problems. */
-export function validateContent(root: string, timeZone: string, cache?: ParseCache): { entries: Entry[]; problems: Problem[] } {
+export function validateContent(root: string, timeZone: string): { entries: Entry[]; problems: Problem[] } {
   const entries: Entry[] = [];
   const problems: Problem[] = [];
   for (const spec of Object.values(collections) as CollectionSpec[]) {
@@ -72,7 +71,7 @@ export function validateContent(root: string, timeZone: string, cache?: ParseCac
     for (const file of collectionFiles(root, spec)) {
       let parsed: ContentFile;
       try {
-        parsed = readContentFile(file, cache);
+        parsed = readContentFile(file);
       } catch (err) {
         if (err instanceof ContentSyntaxError) problems.push({ severity: "error", file, line: err.line, message: err.message });
         else problems.push({ severity: "error", file, message: `cannot read file: ${(err as Error).message}` });

@@ -10,6 +10,8 @@
  *
  * Workers load `render-worker.ts` through Node's built-in TypeScript type
  * stripping; where Node lacks it, cards are rendered in this process instead.
+ * Code bundled by Vite (the card pages) passes the worker's path in, since its
+ * own `import.meta.url` then points into the bundle.
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -30,6 +32,12 @@ export interface CardJob {
  */
 export const BATCH_SIZE = 32;
 
+/**
+ * Fewer cards than this are rendered in this thread: a worker's start (loading satori and resvg)
+ * costs more than a few cards, and a few cards hold a few MB. A rebuild after an edit usually has one.
+ */
+export const IN_THREAD_MAX = 4;
+
 const WORKER_URL = new URL("./render-worker.ts", import.meta.url);
 
 /** Whether this Node runs .ts files by itself (type stripping, Node 22.18+ / 23.6+). */
@@ -42,25 +50,25 @@ export async function renderBatch(jobs: readonly CardJob[]): Promise<void> {
   for (const job of jobs) storeCard(job.file, await renderCard(job.input));
 }
 
-function runWorker(batch: readonly CardJob[]): Promise<void> {
+function runWorker(batch: readonly CardJob[], workerFile: string | URL): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: batch });
+    const worker = new Worker(workerFile, { workerData: batch });
     worker.once("error", reject);
     worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`social card worker exited with code ${code}`))));
   });
 }
 
 /** Renders `jobs` into the cache; resolves when every card is stored. */
-export async function renderIntoCache(jobs: readonly CardJob[]): Promise<void> {
+export async function renderIntoCache(jobs: readonly CardJob[], workerFile: string | URL = WORKER_URL): Promise<void> {
   if (jobs.length === 0) return;
-  if (!nodeRunsTypeScript()) return renderBatch(jobs);
+  if (jobs.length < IN_THREAD_MAX || !nodeRunsTypeScript()) return renderBatch(jobs);
   const batches: CardJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
   const lanes = Math.max(1, Math.min(2, os.availableParallelism(), batches.length));
   let next = 0;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
-      while (next < batches.length) await runWorker(batches[next++]!);
+      while (next < batches.length) await runWorker(batches[next++]!, workerFile);
     }),
   );
 }
