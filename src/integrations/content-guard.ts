@@ -19,7 +19,7 @@ export default function contentGuard(): AstroIntegration {
   return {
     name: "path2practice:content-guard",
     hooks: {
-      "astro:config:setup": ({ command, logger, config }) => {
+      "astro:config:setup": ({ command, logger }) => {
         const root = contentDir();
         const { timeZone } = loadSettings();
         const { entries, problems } = validateContent(root, timeZone);
