@@ -93,6 +93,8 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     ASTRO_TELEMETRY_DISABLED: "1",
     P2P_CONTENT_DIR: build.content,
     P2P_OUT_DIR: out,
+    // Its own Astro cache (and social-card cache in it), beside its output.
+    P2P_CACHE_DIR: path.join(TMP, "sites", build.name, "cache"),
     P2P_NOW: FIXTURE_NOW,
     ...build.env,
     ...extraEnv,
