@@ -23,6 +23,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { previewHtml } from "../../admin/preview-html.ts";
 import { settingsFile } from "../../src/config/paths.ts";
 import { loadSettings } from "../../src/lib/settings.ts";
+import { childrenOfClass } from "../support/hast.ts";
 import { buildCmsSite, tempSite } from "./support.ts";
 
 const SOURCE = path.join(import.meta.dirname, "fixtures/preview/kitchen-sink.md");
@@ -48,18 +49,6 @@ function normalise(nodes: ElementContent[]): string {
   return unified().use(rehypeStringify).stringify(root).trim();
 }
 
-/** The children of the first element with a class, from an HTML document or fragment. */
-function childrenOfClass(html: string, className: string): ElementContent[] {
-  const tree = unified().use(rehypeParse).parse(html);
-  let found: ElementContent[] | undefined;
-  visit(tree, "element", (node: Element) => {
-    const classes = node.properties["className"];
-    if (!found && Array.isArray(classes) && classes.includes(className)) found = node.children;
-  });
-  if (!found) throw new Error(`no element with class "${className}"`);
-  return found;
-}
-
 let built: string;
 let preview: string;
 let rawPreview: string;
@@ -76,7 +65,9 @@ beforeAll(async () => {
 
 describe("the CMS preview and the built page", () => {
   it("render the same article HTML for headings, lists, links, images, code, tables, blockquotes and footnotes", () => {
-    expect(normalise(childrenOfClass(preview, "prose"))).toBe(normalise(childrenOfClass(built, "prose")));
+    expect(normalise(childrenOfClass(unified().use(rehypeParse).parse(preview), "prose"))).toBe(
+      normalise(childrenOfClass(unified().use(rehypeParse).parse(built), "prose")),
+    );
   });
 
   it("really contain every feature (the comparison is not of two empty articles)", () => {

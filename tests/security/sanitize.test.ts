@@ -22,6 +22,7 @@ import { settingsFile } from "../../src/config/paths.ts";
 import { loadSettings } from "../../src/lib/settings.ts";
 import { runCli, scratch } from "../cli/run.ts";
 import { buildSite, FIXTURE_CONTENT } from "../support/build.ts";
+import { childrenOfClass } from "../support/hast.ts";
 
 const HOSTILE = path.join(import.meta.dirname, "fixtures/hostile.md");
 const CODE_MDX = path.join(import.meta.dirname, "fixtures/code.mdx");
@@ -39,17 +40,6 @@ function contentWith(name: string, posts: string[]): string {
 }
 
 const parseHtml = (html: string, fragment: boolean): Root => unified().use(rehypeParse, { fragment }).parse(html);
-
-/** The children of the first element with a class. */
-function childrenOfClass(tree: Root, className: string): ElementContent[] {
-  let found: ElementContent[] | undefined;
-  visit(tree, "element", (node: Element) => {
-    const classes = node.properties["className"];
-    if (!found && Array.isArray(classes) && classes.includes(className)) found = node.children;
-  });
-  if (!found) throw new Error(`no element with class "${className}"`);
-  return found;
-}
 
 /** Article HTML printed the same way for all three: addresses resolved against the post's URL (the feed carries absolute ones). */
 function normalise(nodes: ElementContent[], pageUrl: string): string {
