@@ -27,6 +27,9 @@ export default defineConfig({
   site: process.env.SITE_URL || settings.url,
   base,
   trailingSlash: "always",
+  // The author's authoring server (`npm start`) is not a developer's: the toolbar's modules would
+  // load on every page, /admin/ included, and slow the CMS's first screen.
+  devToolbar: { enabled: false },
   // Beside this file rather than under the project root, so a build or dev server can run with
   // `--root` pointing at a folder of its own: Astro keeps its generated files there (`.astro/`).
   srcDir: fileURLToPath(new URL("./src/", import.meta.url)),

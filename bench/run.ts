@@ -103,7 +103,9 @@ async function main(): Promise<void> {
         const script = await cmsScriptBytes(ours.out);
         log(`CMS script: ${script ? `${script.gzip} B gzip` : "n/a"}`);
         const dev = await cmsDevTimes(dir, niceness);
-        log(`CMS login on npm start: cold ${formatMs(dev.coldMs)}, warm ${formatMs(dev.warmMs)}`);
+        log(
+          `CMS login on npm start: cold ${formatMs(dev.coldMs)}, warm ${formatMs(dev.warmMs)}; saved post on its page ${dev.saveMs === undefined ? "n/a" : formatMs(dev.saveMs)}`,
+        );
         result.cms = { script, dev };
         result.weights = await measureWeights(ours.out);
         log(`page weights: ${result.weights.map((w) => w.template).join(", ")}`);

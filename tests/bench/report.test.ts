@@ -219,15 +219,18 @@ describe("the benchmark report", () => {
   });
 
   it("prints the CMS's script bytes and login times, and checks them against Decap's prebuilt bundle and 3 s", () => {
-    const cms = { script: { files: 5, raw: 3_500_000, gzip: 1_000_000 }, dev: { coldMs: 3_400, warmMs: 1_200 } };
+    const cms = { script: { files: 5, raw: 3_500_000, gzip: 1_000_000 }, dev: { coldMs: 3_400, warmMs: 1_200, saveMs: 900 } };
     const text = formatReport(result({ cms }));
     expect(text).toContain("script for the login screen: 3.34 MB raw, 976.6 KB gzip in 5 files");
     expect(text).toContain("page opened to Login visible: cold 3.4 s, warm 1.2 s");
     expect(text).toMatch(/^PASS CMS script for the login screen < 1\.48 MB gzip: 976\.6 KB \(limit 1\.48 MB\)$/m);
     expect(text).toMatch(/^FAIL CMS login on npm start < 3 s, cold and warm: cold 3\.4 s, warm 1\.2 s \(limit 3\.0 s\)$/m);
+    expect(text).toContain("post saved through the local CMS server, until its page shows it: 900 ms");
+    expect(text).toMatch(/^PASS saved post on its page on npm start < 1\.5 s: 900 ms \(limit 1\.5 s\)$/m);
     const none = Object.fromEntries(checkBudgets(result()).map((b) => [b.name, b.pass]));
     expect(none["CMS script for the login screen < 1.48 MB gzip"]).toBeNull();
     expect(none["CMS login on npm start < 3 s, cold and warm"]).toBeNull();
+    expect(none["saved post on its page on npm start < 1.5 s"]).toBeNull();
   });
 
   it("prints the budgets as PASS, FAIL and N/A lines after the tables", () => {
