@@ -10,8 +10,11 @@
  * is done. A compile error fails the build with esbuild's message.
  *
  * Authoring server: an esbuild context builds at server start, in the
- * background, and a middleware serves the result under the same folder; a
- * change under admin/ or src/ makes the next request for the entry rebuild.
+ * background, and a middleware serves the result under the same folder, and
+ * the /admin/ page itself (admin/page-html.ts), without the dev server's HMR
+ * client: nothing there to hot-reload, and on a cold start the client's first
+ * connection would reload the page. A change under admin/ or src/ makes the
+ * next request for the entry rebuild.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import * as esbuild from "esbuild";
 import type { Plugin, ViteDevServer } from "vite";
+import { adminPageHtml } from "../../admin/page-html.ts";
 import { buildCmsBundle, bundleOf, buildFailure, cmsBuildOptions, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
 
 /** The module the admin page imports: `export default "<URL of the CMS script>"`. */
@@ -39,7 +43,7 @@ function scriptModule(url: () => Promise<string>): Plugin {
 }
 
 /** Builds in the background at server start and serves the latest bundle; a changed source rebuilds on the next page load. */
-function serveInDev(server: ViteDevServer, target: CmsBuildTarget, logger: AstroIntegrationLogger): void {
+function serveInDev(server: ViteDevServer, target: CmsBuildTarget, adminPath: string, logger: AstroIntegrationLogger): void {
   const { options, extra } = cmsBuildOptions(target);
   const contextReady = esbuild.context(options);
   const rebuild = async (): Promise<CmsBundle> => {
@@ -63,6 +67,12 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, logger: Astro
   server.httpServer?.once("close", () => void contextReady.then((ctx) => ctx.dispose()));
   server.middlewares.use((req, res, next) => {
     const pathname = (req.url ?? "").split("?")[0] ?? "";
+    if (pathname === adminPath || pathname === `${adminPath}index.html`) {
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.setHeader("Cache-Control", "no-cache");
+      res.end(adminPageHtml(`${target.publicPath}${DEV_ENTRY_FILE}`));
+      return;
+    }
     if (!pathname.startsWith(target.publicPath)) return next();
     const name = decodeURIComponent(pathname.slice(target.publicPath.length));
     if (name === DEV_ENTRY_FILE && stale) {
@@ -97,6 +107,7 @@ export default function cmsBundle(): AstroIntegration {
   let command = "";
   let target: CmsBuildTarget | undefined;
   let assets = "";
+  let base = "/";
   let pending: Promise<CmsBundle & { ms: number }> | undefined;
   const url = async (): Promise<string> => {
     if (!target) throw new Error("the CMS script's URL was asked for before astro:config:done");
@@ -112,7 +123,7 @@ export default function cmsBundle(): AstroIntegration {
         options.updateConfig({ vite: { plugins: [scriptModule(url)] } });
       },
       "astro:config:done": ({ config }) => {
-        const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
         assets = config.build.assets;
         target = {
           // The project this integration belongs to, also when Astro runs with a root of its own (`--root`).
@@ -128,7 +139,7 @@ export default function cmsBundle(): AstroIntegration {
         pending.catch(() => {});
       },
       "astro:server:setup": ({ server, logger }) => {
-        if (target) serveInDev(server, target, logger);
+        if (target) serveInDev(server, target, `${base}admin/`, logger);
       },
       "astro:build:done": async ({ dir, logger }) => {
         if (!target || !pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");

@@ -1,0 +1,39 @@
+/**
+ * The /admin/ page, one definition for the build (src/pages/admin/index.astro)
+ * and the authoring server (src/integrations/cms-bundle.ts serves it itself, so
+ * the page carries none of the dev server's scripts: no HMR client to load and
+ * no reload when the content store is refreshed, only the CMS). Decap CMS takes
+ * over the whole page. Options known only at build time (backend, content path,
+ * site URL) travel in a JSON data block, which browsers never execute, so a
+ * strict CSP needs no inline-script exception for this page.
+ */
+import { metaCspForTarget } from "../src/deploy/github-pages.ts";
+import { policyOptions } from "../src/deploy/policy.ts";
+import { cmsOptions } from "./cms-options.ts";
+
+const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** The whole document, for the CMS script at `scriptUrl`. */
+export function adminPageHtml(scriptUrl: string): string {
+  // GitHub Pages cannot send headers: the CMS policy travels in a <meta> tag there (src/deploy/policy.ts).
+  const csp = metaCspForTarget("admin", policyOptions());
+  // "<" is escaped so no value can end the data block early.
+  const json = JSON.stringify(cmsOptions()).replace(/</g, "\\u003c");
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    ...(csp ? [`<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">`] : []),
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex">',
+    "<title>Content manager</title>",
+    `<script type="application/json" id="cms-options">${json}</script>`,
+    "</head>",
+    "<body>",
+    `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
