@@ -27,13 +27,14 @@ import type { Browser, Page } from "playwright-core";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { FIXTURE_NOW } from "../support/build.ts";
 import { serveDist, type Served } from "../support/serve.ts";
 import { buildCmsSite, freePort, login, startDecapServer, tempSite } from "./support.ts";
 
 const POST = "whole-post";
+vi.setConfig({ testTimeout: 120_000 });
 const IMAGE_SERVICE_ATTRIBUTES = ["src", "srcSet", "sizes", "width", "height"];
 
 let dist: string;
@@ -97,22 +98,34 @@ function childrenOf(tree: Root, test: (node: Element) => boolean): Element[] {
 /** The built page at `file` (relative to dist/), parsed. */
 const built = (file: string): Root => parse(fs.readFileSync(path.join(dist, file), "utf8"));
 
-/** Opens an entry in the CMS and returns the preview pane's `body` once `ready` shows in it, parsed. */
-async function preview(hash: string, ready: string): Promise<Root> {
+/** Opens an entry in the CMS and returns the preview pane's `body`, parsed, once `selector` with `title` shows (not the last entry's). */
+async function preview(hash: string, title: string, selector = "h1"): Promise<Root> {
+  // A fresh load of the CMS for each entry (the login stays in the browser's storage).
+  await page.goto("about:blank");
   await page.goto(`${served.url}admin/#/collections/${hash}`);
   const frame = page.frameLocator("iframe").first();
-  await frame.locator(ready).first().waitFor({ timeout: 60_000 });
+  try {
+    await frame.locator(selector, { hasText: title }).waitFor({ timeout: 60_000 });
+  } catch (err) {
+    throw new Error(
+      `the preview of ${hash} did not show "${title}"; it shows: ${await frame
+        .locator("body")
+        .innerText({ timeout: 1000 })
+        .catch(() => "nothing")}`,
+      { cause: err },
+    );
+  }
   return parse(await frame.locator("body").innerHTML());
 }
 
 describe("each CMS preview shows its page", () => {
   it("a post: header, hero image, table of contents, text, tags and the program callout", async () => {
-    const view = await preview(`posts/entries/${POST}`, "aside.callout");
+    const view = await preview(`posts/entries/${POST}`, "Everything a post page shows");
     const page = built(`blog/${POST}/index.html`);
     const article = (tree: Root) => childrenOf(tree, (n) => n.tagName === "article" && hasClass("post")(n));
     const parts = printed(article(view));
     // Every part is really there: the comparison is not of two empty articles.
-    expect(article(view).map((e) => `${e.tagName}.${String((e.properties["className"] as string[] | undefined)?.[0])}`)).toEqual([
+    expect(article(view).map((e) => `${e.tagName}.${String((e.properties["className"] as string[])[0])}`)).toEqual([
       "header.post-header",
       "img.hero",
       "details.toc",
@@ -127,14 +140,14 @@ describe("each CMS preview shows its page", () => {
   });
 
   it("the about page: heading, text and contact line", async () => {
-    const view = await preview("pages/entries/about", "p.contact");
+    const view = await preview("pages/entries/about", "About the studio");
     const article = (tree: Root) => printed(childrenOf(tree, (n) => n.tagName === "article"));
     expect(article(view)).toHaveLength(3);
     expect(article(view)).toEqual(article(built("about/index.html")));
   });
 
   it("the program page: every section", async () => {
-    const view = await preview("program/entries/program", '[data-section="closing"]');
+    const view = await preview("program/entries/program", "Fixture headline");
     const sections = (tree: Root) => select(tree, (n) => n.properties["dataSection"] !== undefined);
     const names = (tree: Root) => sections(tree).map((s) => s.properties["dataSection"]);
     expect(names(view)).toEqual(["hero", "problem", "benefits", "how-it-works", "schedule", "testimonials", "faq", "closing"]);
@@ -143,8 +156,9 @@ describe("each CMS preview shows its page", () => {
   });
 
   it("the site settings: the header's name and navigation, and the footer", async () => {
-    const view = await preview("settings/entries/site", "footer.site-footer");
-    const parts = (tree: Root) => printed([...select(tree, hasClass("brand")), ...select(tree, (n) => n.tagName === "nav"), ...select(tree, hasClass("site-footer"))]);
+    const view = await preview("settings/entries/site", "Quiet Hands Studio", "footer .name");
+    const parts = (tree: Root) =>
+      printed([...select(tree, hasClass("brand")), ...select(tree, (n) => n.tagName === "nav"), ...select(tree, hasClass("site-footer"))]);
     expect(parts(view)).toHaveLength(4);
     expect(parts(view)).toEqual(parts(built("index.html")));
   });
