@@ -1,9 +1,10 @@
 /**
  * The preview is the page: the real CMS in Chromium, on the local backend and
  * a copy of the fixture content, opens the preview of a post (hero image,
- * tags, table of contents, update, program callout), the about page, the
- * program page and the site settings, and each preview pane's DOM is compared
- * with the same region of the built page.
+ * tags, table of contents, update, program callout), a post with every
+ * Markdown feature, the about page, the program page and the site settings,
+ * and each preview pane's DOM is compared with the same region of the built
+ * page.
  *
  * Regions: a post's article and its callout; the about page's article; the
  * program page's sections; for settings, the header's name and navigation and
@@ -12,9 +13,11 @@
  * by element; whitespace between elements is not compared.
  *
  * One thing legitimately differs: images. The build writes optimised files
- * through Astro's image service (`src`, `srcset`, `sizes`, `width`, `height`);
- * the preview shows the uploaded file through Decap's media URL. Those
- * attributes of `<img>` are removed on both sides; `alt` and the rest stay.
+ * through Astro's image service (`src`, `srcset`, `sizes`, `width`, `height`,
+ * and on images in the text `loading`, `decoding` and `data-astro-image*`
+ * layout markers); the preview shows the uploaded file through Decap's media
+ * URL. Those attributes of `<img>` are removed on both sides; `alt`, `class`
+ * and the rest stay.
  * The browser's clock is set to the build's "now", so the program's next-call
  * date is the same on both sides.
  */
@@ -28,14 +31,16 @@ import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { previewHtml } from "../../admin/preview-html.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { FIXTURE_NOW } from "../support/build.ts";
 import { serveDist, type Served } from "../support/serve.ts";
 import { buildCmsSite, freePort, login, startDecapServer, tempSite } from "./support.ts";
 
 const POST = "whole-post";
+const KITCHEN_SINK = "kitchen-sink";
 vi.setConfig({ testTimeout: 120_000 });
-const IMAGE_SERVICE_ATTRIBUTES = ["src", "srcSet", "sizes", "width", "height"];
+const IMAGE_SERVICE_ATTRIBUTES = ["src", "srcSet", "sizes", "width", "height", "loading", "decoding", "dataAstroImage", "dataAstroImagePos"];
 
 let dist: string;
 let decap: ChildProcess;
@@ -45,7 +50,9 @@ let page: Page;
 
 beforeAll(async () => {
   const root = tempSite("preview-page");
-  fs.copyFileSync(path.join(import.meta.dirname, "fixtures/preview", `${POST}.md`), path.join(root, "content/posts", `${POST}.md`));
+  for (const name of [POST, KITCHEN_SINK]) {
+    fs.copyFileSync(path.join(import.meta.dirname, "fixtures/preview", `${name}.md`), path.join(root, "content/posts", `${name}.md`));
+  }
   const decapPort = await freePort();
   dist = await buildCmsSite("preview-page", root, decapPort);
   served = await serveDist(dist);
@@ -139,6 +146,30 @@ describe("each CMS preview shows its page", () => {
     expect(callout(view)).toEqual(callout(page));
   });
 
+  it("a post with every Markdown feature: headings, lists, links, images, code, tables, blockquotes, footnotes", async () => {
+    const view = await preview(`posts/entries/${KITCHEN_SINK}`, "Every kind of Markdown");
+    const prose = (tree: Root) => printed(select(tree, hasClass("prose")));
+    const [html = ""] = prose(view);
+    for (const feature of [
+      "<h2",
+      "<h3",
+      "<h4",
+      "<ul",
+      "<ol",
+      "<blockquote",
+      "<pre><code",
+      "<table",
+      "<img",
+      'class="footnotes"',
+      "<del",
+      'type="checkbox"',
+    ]) {
+      expect(html).toContain(feature);
+    }
+    expect(html).toContain('rel="noopener noreferrer external"');
+    expect(prose(view)).toEqual(prose(built(`blog/${KITCHEN_SINK}/index.html`)));
+  });
+
   it("the about page: heading, text and contact line", async () => {
     const view = await preview("pages/entries/about", "About the studio");
     const article = (tree: Root) => printed(childrenOf(tree, (n) => n.tagName === "article"));
@@ -161,5 +192,12 @@ describe("each CMS preview shows its page", () => {
       printed([...select(tree, hasClass("brand")), ...select(tree, (n) => n.tagName === "nav"), ...select(tree, hasClass("site-footer"))]);
     expect(parts(view)).toHaveLength(4);
     expect(parts(view)).toEqual(parts(built("index.html")));
+  });
+});
+
+describe("the preview's Markdown", () => {
+  it("drops script and event handlers from raw HTML, as the page does", async () => {
+    const { html } = await previewHtml('Text <img src="x.jpg" onerror="alert(1)"> <script>alert(2)</script> <a href="javascript:alert(3)">link</a>');
+    expect(html).not.toMatch(/onerror|<script|javascript:/);
   });
 });
