@@ -61,7 +61,7 @@ function template(ctx: PreviewContext, render: Render) {
       let live = true;
       const data = entryData.toJS();
       const options = { siteUrl: ctx.siteUrl, base: ctx.base, resolveImage: (src: string) => assetUrl(props, src) };
-      previewHtml(text(data, "body"), options)
+      void previewHtml(text(data, "body"), options)
         .then((body) =>
           withMarkdown(
             (md) => render(data, body, props, md),
@@ -70,10 +70,9 @@ function template(ctx: PreviewContext, render: Render) {
         )
         .then((nodes) => html(nodes))
         .catch((err: unknown) => errorNote(`The preview could not show this entry: ${err instanceof Error ? err.message : String(err)}`))
-        .then(
-          (out) => live && setMarkup(out),
-          () => undefined,
-        );
+        .then((out) => {
+          if (live) setMarkup(out);
+        });
       return () => {
         live = false;
       };
