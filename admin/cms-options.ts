@@ -5,7 +5,7 @@
  * the GitHub token lives only in the author's browser after she logs in).
  */
 import path from "node:path";
-import { loadSettings } from "../src/lib/settings.ts";
+import { loadSettings, type SiteSettings } from "../src/lib/settings.ts";
 import { contentDir } from "../src/config/paths.ts";
 import type { DecapOptions } from "../src/schema/decap.ts";
 
@@ -13,6 +13,8 @@ import type { DecapOptions } from "../src/schema/decap.ts";
 export interface CmsOptions extends DecapOptions {
   /** IANA time zone of the site: dates are checked and "scheduled" is judged in it. */
   timeZone: string;
+  /** Published settings that previews of other entries show. */
+  settings: Pick<SiteSettings, "tagline" | "email" | "signupUrl">;
 }
 
 /** The default port of decap-server, also used by `npm start`. */
@@ -40,5 +42,6 @@ export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
     localProxyUrl: `http://127.0.0.1:${port}/api/v1`,
     siteUrl: env["SITE_URL"] || settings.url,
     timeZone: settings.timeZone,
+    settings: { tagline: settings.tagline, email: settings.email, signupUrl: settings.signupUrl },
   };
 }

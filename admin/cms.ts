@@ -15,6 +15,9 @@ import { decapConfig } from "../src/schema/decap.ts";
 import fontsCss from "../src/styles/fonts.css?inline";
 import globalCss from "../src/styles/global.css?inline";
 import proseCss from "../src/styles/prose.css?inline";
+import postCss from "../src/views/post.css?inline";
+import programCss from "../src/views/program.css?inline";
+import siteCss from "../src/views/site.css?inline";
 import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
 import previewCss from "./preview.css?inline";
@@ -24,10 +27,10 @@ import { titleAddressProblem } from "./slug-guard.ts";
 import { installUploadGuard } from "./upload-guard.ts";
 
 /** Reads the options the page embedded at build time. */
-function readOptions(): CmsOptions {
+function readOptions(): CmsOptions & Pick<PreviewContext, "base"> {
   const block = document.getElementById("cms-options");
   if (!block?.textContent) throw new Error("The admin page is missing its #cms-options block");
-  return JSON.parse(block.textContent) as CmsOptions;
+  return JSON.parse(block.textContent) as CmsOptions & Pick<PreviewContext, "base">;
 }
 
 const options = readOptions();
@@ -36,25 +39,26 @@ const config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZ
 installUploadGuard(window);
 
 /** A preview template whose code loads when a preview first opens. */
-function lazyPreview(
-  make: (m: typeof Preview, ctx: PreviewContext) => ComponentType<PreviewTemplateComponentProps>,
-  ctx: PreviewContext,
-): ComponentType<PreviewTemplateComponentProps> {
-  const Template = lazy(async () => ({ default: make(await import("./preview.ts"), ctx) }));
+function lazyPreview(make: (m: typeof Preview) => ComponentType<PreviewTemplateComponentProps>): ComponentType<PreviewTemplateComponentProps> {
+  const Template = lazy(async () => ({ default: make(await import("./preview.ts")) }));
   return (props) => h(Suspense, { fallback: null }, h(Template, props));
 }
 
 // The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
-for (const css of [fontsCss, globalCss, proseCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
-const ctx = { siteUrl: options.siteUrl, timeZone: options.timeZone };
-CMS.registerPreviewTemplate(
-  "posts",
-  lazyPreview((m, c) => m.postPreview(c), ctx),
-);
-CMS.registerPreviewTemplate(
-  "pages",
-  lazyPreview((m, c) => m.pagePreview(c), ctx),
-);
+for (const css of [fontsCss, globalCss, proseCss, siteCss, postCss, programCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
+const ctx: PreviewContext = {
+  siteUrl: options.siteUrl,
+  timeZone: options.timeZone,
+  base: options.base,
+  settings: options.settings,
+};
+// File collections' templates are named after their file.
+const templates = { posts: "postPreview", pages: "pagePreview", program: "programPreview", site: "settingsPreview" } as const;
+for (const [name, make] of Object.entries(templates))
+  CMS.registerPreviewTemplate(
+    name,
+    lazyPreview((m) => m[make](ctx)),
+  );
 
 // Schema check before every save: same rules and messages as the build.
 CMS.registerEventListener({

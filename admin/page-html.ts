@@ -13,12 +13,12 @@ import { cmsOptions } from "./cms-options.ts";
 
 const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-/** The whole document, for the CMS script at `scriptUrl`. */
-export function adminPageHtml(scriptUrl: string): string {
+/** The whole document, for the CMS script at `scriptUrl` on a site deployed at `base`. */
+export function adminPageHtml(scriptUrl: string, base: string): string {
   // GitHub Pages cannot send headers: the CMS policy travels in a <meta> tag there (src/deploy/policy.ts).
   const csp = metaCspForTarget("admin", policyOptions());
   // "<" is escaped so no value can end the data block early.
-  const json = JSON.stringify(cmsOptions()).replace(/</g, "\\u003c");
+  const json = JSON.stringify({ ...cmsOptions(), base }).replace(/</g, "\\u003c");
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',

@@ -1,140 +1,175 @@
 /**
- * CMS preview templates. They rebuild the post and page markup of
- * `src/layouts/Post.astro` and `src/pages/about.astro` (same elements, same
- * classes) and render the body through the site's Markdown pipeline, so with
- * the site's CSS registered as preview styles the pane looks like the page.
- * Written with `React.createElement`: no JSX build step for the CMS.
+ * CMS preview templates: the site's own views (src/views/) from the entry's
+ * data, bodies through the site's Markdown pipeline (./preview-html.ts), so
+ * with the site's CSS registered as preview styles the pane shows the page.
+ * Each template renders one HTML string: React only hosts it.
  * https://decapcms.org/docs/customization/
  */
 import type { PreviewTemplateComponentProps } from "decap-cms-core";
-import { createElement as h, useEffect, useState, type ReactElement } from "react";
-import { formatDate, isoDateTime, parseContentDate } from "../src/lib/dates.ts";
+import type { Element, ElementContent } from "hast";
+import { createElement, useEffect, useState, type ReactElement } from "react";
+import { parseContentDate } from "../src/lib/dates.ts";
+import { CALENDAR_PATH, signupHref } from "../src/lib/program.ts";
+import type { SiteSettings } from "../src/lib/settings.ts";
+import { withBase } from "../src/lib/urls.ts";
+import { collectionSchema, collections, type CollectionSpec, type ProgramData } from "../src/schema/index.ts";
+import { h, html, withMarkdown, type Md } from "../src/views/html.ts";
+import { postTop } from "../src/views/post.ts";
+import { programCallout, programSections } from "../src/views/program.ts";
+import { aboutPage, siteFooter, siteHeader } from "../src/views/site.ts";
 import { previewHtml } from "./preview-html.ts";
+import { checkEntry } from "./save-guard.ts";
 
 /** What every preview needs from the site. */
 export interface PreviewContext {
   siteUrl: string;
   timeZone: string;
+  /** Deployment sub-path (Astro `base`). */
+  base: string;
+  /** Published settings the previews of other entries show (the about page's tagline, the program's signup link). */
+  settings: Pick<SiteSettings, "tagline" | "email" | "signupUrl">;
 }
 
-type Data = { get(key: string): unknown };
+type Props = PreviewTemplateComponentProps;
+type Data = Record<string, unknown>;
+/** The entry's Markdown body through the site's pipeline. */
+type Body = Awaited<ReturnType<typeof previewHtml>>;
+type Render<X> = (data: Data, body: Body, props: Props, md: Md, extra: X) => ElementContent[];
 
 /** A text value of the entry ("" when absent or not text). */
-function text(data: Data, key: string): string {
-  const value = data.get(key);
-  return typeof value === "string" ? value : "";
-}
-
-/** A plain JS value from an Immutable value (Decap keeps entry data in Immutable maps and lists). */
-function plain(value: unknown): unknown {
-  return value && typeof value === "object" && "toJS" in value && typeof value.toJS === "function" ? (value.toJS as () => unknown)() : value;
-}
+const text = (data: Data, key: string): string => (typeof data[key] === "string" ? data[key] : "");
 
 /** True for addresses that point into the repository (the ones Decap's media library can serve). */
-function isRepoPath(src: string): boolean {
-  return !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
-}
+const isRepoPath = (src: string): boolean => !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
 
-/** The address the preview can load for an image written in content. */
-function assetUrl(props: PreviewTemplateComponentProps, src: string): string {
-  // getAsset gives an asset proxy whose string form is a loadable (often blob:) URL.
+/** The address the preview can load for an image written in content (getAsset's proxy prints as one, often blob:). */
+function assetUrl(props: Props, src: string): string {
   return isRepoPath(src) ? (props.getAsset(src) as unknown as { toString(): string }).toString() : src;
 }
 
-/** Points the `<img>` elements of preview HTML at loadable addresses. */
-function withAssets(html: string, props: PreviewTemplateComponentProps): string {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
-  for (const img of Array.from(doc.querySelectorAll("img"))) {
-    const src = img.getAttribute("src");
-    if (src) img.setAttribute("src", assetUrl(props, src));
-  }
-  return doc.body.innerHTML;
-}
+const raw = (value: string): ElementContent => ({ type: "raw", value }) as unknown as ElementContent;
+const errorNote = (message: string): string => html(h("p", { className: ["preview-error"] }, message));
 
-/** Renders a Markdown body asynchronously; `null` until the first render is done. */
-function useMarkdown(body: string, siteUrl: string): { html: string; readingTime: number } | null {
-  const [state, setState] = useState<{ html: string; readingTime: number } | null>(null);
-  useEffect(() => {
-    let live = true;
-    previewHtml(body, { siteUrl })
-      .then(({ html, meta }) => {
-        if (live) setState({ html, readingTime: meta.readingTime });
-      })
-      .catch((err: unknown) => {
-        if (live) setState({ html: `<p class="preview-error">The preview could not render this text: ${String(err)}</p>`, readingTime: 1 });
-      });
-    return () => {
-      live = false;
-    };
-  }, [body, siteUrl]);
-  return state;
-}
-
-function dateElement(value: unknown, timeZone: string): ReactElement | null {
-  const parsed = parseContentDate(typeof value === "string" || value instanceof Date ? value : undefined, timeZone);
-  if (typeof parsed === "string") return null;
-  return h("time", { dateTime: isoDateTime(parsed, timeZone) }, formatDate(parsed, timeZone));
-}
-
-/** The preview of a post: the header of the post page, the hero image and the prose. */
-export function postPreview(ctx: PreviewContext) {
-  return function PostPreview(props: PreviewTemplateComponentProps): ReactElement {
-    const data = props.entry.get("data") as Data;
-    const title = text(data, "title");
-    const body = text(data, "body");
-    const tags = ((plain(data.get("tags")) as unknown[] | undefined) ?? []).map(String);
-    const image = data.get("image");
-    const imageAlt = text(data, "imageAlt");
-    const rendered = useMarkdown(body, ctx.siteUrl);
-    const date = dateElement(data.get("date"), ctx.timeZone);
-    const updated = dateElement(data.get("updated"), ctx.timeZone);
-    return h(
-      "main",
-      { id: "main" },
-      h(
-        "article",
-        { className: "post prose-width" },
-        h(
-          "header",
-          { className: "post-header" },
-          data.get("draft") === true ? h("p", { className: "draft-flag" }, "Draft: not published") : null,
-          h("h1", null, title),
-          h(
-            "p",
-            { className: "meta" },
-            date,
-            updated ? [" · Updated ", updated] : null,
-            rendered ? h("span", null, ` · ${rendered.readingTime} min read`) : null,
+/**
+ * A preview template: `render` builds the page's markup from the entry's data; Markdown fields go through the
+ * site's pipeline. `load` fetches what else the page shows (another entry, as saved in the repository).
+ */
+function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (props: Props) => Promise<X> = async () => undefined as X) {
+  return function Preview(props: Props): ReactElement {
+    const [markup, setMarkup] = useState("");
+    const entryData = props.entry.get("data") as { toJS(): Data };
+    useEffect(() => {
+      let live = true;
+      const data = entryData.toJS();
+      const options = { siteUrl: ctx.siteUrl, base: ctx.base, resolveImage: (src: string) => assetUrl(props, src) };
+      void Promise.all([previewHtml(text(data, "body"), options), load(props)])
+        .then(([body, extra]) =>
+          withMarkdown(
+            (md) => render(data, body, props, md, extra),
+            async (markdown) => (await previewHtml(markdown, options)).html,
           ),
-          tags.length > 0
-            ? h(
-                "ul",
-                { className: "tags", "aria-label": "Tags" },
-                tags.map((tag) => h("li", { key: tag }, h("a", { href: "#" }, tag))),
-              )
-            : null,
-        ),
-        typeof image === "string" && image ? h("img", { className: "hero", src: assetUrl(props, image), alt: imageAlt }) : null,
-        h("div", { className: "prose", dangerouslySetInnerHTML: { __html: rendered ? withAssets(rendered.html, props) : "" } }),
-      ),
-    );
+        )
+        .then((nodes) => html(nodes))
+        .catch((err: unknown) => errorNote(`The preview could not show this entry: ${err instanceof Error ? err.message : String(err)}`))
+        .then((out) => {
+          if (live) setMarkup(out);
+        });
+      return () => {
+        live = false;
+      };
+    }, [entryData]);
+    return createElement("div", { className: "preview-page", dangerouslySetInnerHTML: { __html: markup } });
   };
 }
 
-/** The preview of a simple page (about): heading and prose. */
-export function pagePreview(ctx: PreviewContext) {
-  return function PagePreview(props: PreviewTemplateComponentProps): ReactElement {
-    const data = props.entry.get("data") as Data;
-    const rendered = useMarkdown(text(data, "body"), ctx.siteUrl);
-    return h(
-      "main",
-      { id: "main" },
-      h(
-        "article",
-        { className: "prose-width page" },
-        h("h1", null, text(data, "title")),
-        h("div", { className: "prose", dangerouslySetInnerHTML: { __html: rendered ? withAssets(rendered.html, props) : "" } }),
-      ),
-    );
-  };
+/** The entry's data checked and completed by the site's schema, or an error naming the fields. */
+function parsed<T>(spec: CollectionSpec, data: Data, timeZone: string): T {
+  const check = checkEntry(spec, data, timeZone);
+  if (check.problems.length) throw new Error(check.problems.join("; "));
+  return collectionSchema(spec, { timeZone }).parse(check.data) as T;
 }
+
+/** The program page as saved in the repository (its callout ends posts), checked by the schema. */
+const savedProgram = (ctx: PreviewContext) => async (props: Props) => {
+  const entry = (await props.getCollection(collections.program.name, "program")) as unknown as { get(key: "data"): unknown };
+  const data = entry.get("data");
+  return parsed<ProgramData>(
+    collections.program,
+    (data && typeof data === "object" && "toJS" in data ? (data as { toJS(): Data }).toJS() : data) as Data,
+    ctx.timeZone,
+  );
+};
+
+/** A post: its page's article (header, hero, contents, text) and the program callout after it. */
+export const postPreview = (ctx: PreviewContext) =>
+  template(
+    ctx,
+    (data, body, props, md, program: ProgramData) => {
+      const date = (key: string) => {
+        const value = parseContentDate(typeof data[key] === "string" || data[key] instanceof Date ? data[key] : undefined, ctx.timeZone);
+        return typeof value === "string" ? undefined : value;
+      };
+      const tags = Array.isArray(data["tags"]) ? data["tags"].map(String) : [];
+      const image = text(data, "image");
+      const top = postTop(
+        {
+          title: text(data, "title"),
+          draft: data["draft"] === true,
+          date: date("date"),
+          updated: date("updated"),
+          readingTime: body.meta.readingTime,
+          tags,
+          searchTags: [...new Set(tags)],
+          timeZone: ctx.timeZone,
+          hero: image ? { src: assetUrl(props, image), alt: text(data, "imageAlt") } : undefined,
+          toc: body.meta.toc,
+        },
+        (path) => withBase(path, ctx.base),
+      );
+      const callout =
+        data["cta"] !== false ? programCallout(program.callout, { placement: "end" }, (path) => withBase(path, ctx.base), md) : undefined;
+      return [
+        h("main", { id: "main" }, [
+          h("article", { className: ["post", "prose-width"] }, [...top.children, h("div", { className: ["prose"] }, raw(body.html))]),
+          callout && h("div", { className: ["prose-width"] }, callout),
+        ]),
+      ];
+    },
+    savedProgram(ctx),
+  );
+
+/** The about page: heading, text, contact line (the tagline and address are the published settings'). */
+export const pagePreview = (ctx: PreviewContext) =>
+  template(ctx, (data, body) => {
+    const { head, contact } = aboutPage({ title: text(data, "title"), description: text(data, "description") }, ctx.settings);
+    return [
+      h("main", { id: "main" }, [
+        h("article", { className: ["prose-width"] }, [
+          ...(head.children as Element[]),
+          h("div", { className: ["prose"] }, raw(body.html)),
+          ...(contact.children as Element[]),
+        ]),
+      ]),
+    ];
+  });
+
+/** The program page: every section. */
+export const programPreview = (ctx: PreviewContext) =>
+  template(ctx, (data, _body, _props, md) => {
+    const program = parsed<ProgramData>(collections.program, data, ctx.timeZone);
+    const pageContext = {
+      ctaHref: signupHref(ctx.settings),
+      calendarHref: withBase(CALENDAR_PATH, ctx.base),
+      email: ctx.settings.email,
+      now: new Date(),
+    };
+    return [h("main", { id: "main" }, h("article", { className: ["landing"] }, programSections(program, pageContext, md)))];
+  });
+
+/** Site settings: what they change on every page, the header and the footer. */
+export const settingsPreview = (ctx: PreviewContext) =>
+  template(ctx, (data) => {
+    const settings = parsed<SiteSettings>(collections.settings, data, ctx.timeZone);
+    const href = (path: string) => withBase(path, ctx.base);
+    return [siteHeader(settings, href("/"), href), siteFooter(settings, href)];
+  });

@@ -43,7 +43,8 @@ function scriptModule(url: () => Promise<string>): Plugin {
 }
 
 /** Builds in the background at server start and serves the latest bundle; a changed source rebuilds on the next page load. */
-function serveInDev(server: ViteDevServer, target: CmsBuildTarget, adminPath: string, logger: AstroIntegrationLogger): void {
+function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, logger: AstroIntegrationLogger): void {
+  const adminPath = `${base}admin/`;
   const { options, extra } = cmsBuildOptions(target);
   const contextReady = esbuild.context(options);
   const rebuild = async (): Promise<CmsBundle> => {
@@ -70,7 +71,7 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, adminPath: st
     if (pathname === adminPath || pathname === `${adminPath}index.html`) {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
       res.setHeader("Cache-Control", "no-cache");
-      res.end(adminPageHtml(`${target.publicPath}${DEV_ENTRY_FILE}`));
+      res.end(adminPageHtml(`${target.publicPath}${DEV_ENTRY_FILE}`, base));
       return;
     }
     if (!pathname.startsWith(target.publicPath)) return next();
@@ -139,7 +140,7 @@ export default function cmsBundle(): AstroIntegration {
         pending.catch(() => {});
       },
       "astro:server:setup": ({ server, logger }) => {
-        if (target) serveInDev(server, target, `${base}admin/`, logger);
+        if (target) serveInDev(server, target, base, logger);
       },
       "astro:build:done": async ({ dir, logger }) => {
         if (!target || !pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");

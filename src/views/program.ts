@@ -1,0 +1,265 @@
+/**
+ * The program page's sections, the program callout (end of posts, MDX) and the
+ * home page teaser, from the program page's data (`content/pages/program.yaml`).
+ */
+import type { Element, ElementContent, Properties } from "hast";
+import { PROGRAM_PATH } from "../lib/program.ts";
+import { describeDuration, describeSchedule, nextSession } from "../lib/schedule.ts";
+import type { ProgramData } from "../schema/index.ts";
+import { h, markdown, type Md } from "./html.ts";
+
+type Href = (path: string) => string;
+
+/** What the program page needs besides its own data. */
+export interface ProgramPageContext {
+  /** Where the join buttons go (signup link or mailto:). */
+  ctaHref: string;
+  /** URL of the .ics file. */
+  calendarHref: string;
+  email: string;
+  /** For the machine-readable date of the next call, which a script replaces in the reader's browser. */
+  now: Date;
+}
+
+const kept = (nodes: Array<ElementContent | undefined | false | "">): ElementContent[] => nodes.filter((n): n is ElementContent => Boolean(n));
+
+/**
+ * The weekly call in the program's own time zone ("Tuesdays, 5:30 pm Pacific"),
+ * which src/scripts/next-session.ts replaces with the next date and time in the
+ * reader's time zone when JavaScript runs.
+ */
+function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact = false): Element {
+  return h(
+    "div",
+    {
+      className: compact ? ["next-session", "compact"] : ["next-session"],
+      dataNextSession: true,
+      dataWeekday: schedule.weekday,
+      dataStart: schedule.startTime,
+      dataDuration: String(schedule.durationMinutes),
+      dataTz: schedule.timeZone,
+      dataZoneName: schedule.timeZoneName,
+    },
+    [
+      h("p", { className: ["label"], dataNextLabel: true }, "Every week"),
+      h(
+        "p",
+        { className: ["when"] },
+        h("time", { dataNextWhen: true, dateTime: nextSession(schedule, now).start.toISOString() }, describeSchedule(schedule)),
+      ),
+      h("p", { className: ["detail"], dataNextDetail: true }, `${describeDuration(schedule.durationMinutes)}, live by video`),
+    ],
+  );
+}
+
+/** The first screen: what it is, one button, and when the next call is. */
+function hero(program: ProgramData, ctx: ProgramPageContext, md: Md): Element {
+  const { hero } = program;
+  return h("header", { className: ["hero"], dataSection: "hero" }, [
+    h("div", { className: ["container", "hero-grid"] }, [
+      h(
+        "div",
+        { className: ["hero-text"] },
+        kept([
+          hero.eyebrow && h("p", { className: ["eyebrow"] }, hero.eyebrow),
+          h("h1", hero.headline),
+          markdown(md, hero.subheading, "sub"),
+          h("p", { className: ["actions"] }, [
+            h("a", { className: ["button", "button-large"], href: ctx.ctaHref, dataCta: "hero" }, hero.ctaLabel),
+            h("a", { className: ["quiet-link"], href: "#schedule" }, "When we meet"),
+          ]),
+        ]),
+      ),
+      h("aside", { className: ["hero-card"], ariaLabel: "The weekly call" }, nextSessionCard(program.schedule, ctx.now, true)),
+    ]),
+  ]);
+}
+
+/** A section of short titled points: the problem (a numbered list) or what members get (cards). */
+function points(
+  id: string,
+  variant: "list" | "cards",
+  section: { heading: string; intro?: string; points: Array<{ title: string; text: string }>; summary?: string },
+  md: Md,
+): Element {
+  return h("section", { id, className: ["points", variant], ariaLabelledBy: `${id}-heading`, dataSection: id }, [
+    h(
+      "div",
+      { className: ["container", "grid"] },
+      kept([
+        h("div", { className: ["lead"] }, kept([h("h2", { id: `${id}-heading` }, section.heading), markdown(md, section.intro ?? "", "intro")])),
+        h(
+          "ol",
+          { className: ["items"] },
+          section.points.map((point) => h("li", kept([h("h3", point.title), markdown(md, point.text)]))),
+        ),
+        markdown(md, section.summary ?? "", "summary"),
+      ]),
+    ),
+  ]);
+}
+
+/** How the Inner Circle works, in the author's words. */
+function how(how: ProgramData["howItWorks"], md: Md): Element {
+  return h("section", { id: "how-it-works", className: ["how"], ariaLabelledBy: "how-heading", dataSection: "how-it-works" }, [
+    h(
+      "div",
+      { className: ["container", "grid"] },
+      kept([
+        h("div", kept([h("h2", { id: "how-heading" }, how.heading), markdown(md, how.body, "body")])),
+        how.steps.length > 0 &&
+          h(
+            "ul",
+            { className: ["steps"] },
+            how.steps.map((step) => h("li", kept([h("h3", step.title), markdown(md, step.text)]))),
+          ),
+      ]),
+    ),
+  ]);
+}
+
+/** When the Inner Circle meets: the weekly schedule, the next call in the reader's time, and the calendar file. */
+function schedule(program: ProgramData, ctx: ProgramPageContext, md: Md): Element {
+  const { schedule, price } = program;
+  const fact = (term: string, value: string, data?: Properties) => h("div", [h("dt", term), h("dd", data ?? {}, value)]);
+  return h("section", { id: "schedule", className: ["schedule"], ariaLabelledBy: "schedule-heading", dataSection: "schedule" }, [
+    h("div", { className: ["container"] }, [
+      h("div", { className: ["narrow"] }, [
+        h("h2", { id: "schedule-heading" }, schedule.heading),
+        h(
+          "div",
+          { className: ["card"] },
+          kept([
+            nextSessionCard(schedule, ctx.now),
+            h(
+              "dl",
+              { className: ["facts"] },
+              kept([
+                fact("Every week", describeSchedule(schedule), { dataScheduleText: true }),
+                fact("Length", describeDuration(schedule.durationMinutes)),
+                fact("Where", "Live video call, from wherever you are"),
+                price && fact("Price", price, { dataPrice: true }),
+              ]),
+            ),
+            h("p", { className: ["calendar"] }, [
+              h(
+                "a",
+                { className: ["button", "button-secondary"], href: ctx.calendarHref, download: "inner-circle.ics", dataCalendarLink: true },
+                schedule.calendarLabel,
+              ),
+              h("span", { className: ["muted"] }, "Works with Google Calendar, Apple Calendar and Outlook."),
+            ]),
+            markdown(md, schedule.note, "note"),
+          ]),
+        ),
+      ]),
+    ]),
+  ]);
+}
+
+/** Members' own words; nothing while the list is empty: no invented praise. */
+function testimonials(testimonials: ProgramData["testimonials"], md: Md): Element | undefined {
+  if (testimonials.items.length === 0) return undefined;
+  return h("section", { id: "testimonials", className: ["testimonials"], ariaLabelledBy: "testimonials-heading", dataSection: "testimonials" }, [
+    h("div", { className: ["container"] }, [
+      h("h2", { id: "testimonials-heading" }, testimonials.heading),
+      h(
+        "div",
+        { className: ["quotes"] },
+        testimonials.items.map((item) =>
+          h("figure", [
+            h("blockquote", kept([markdown(md, item.quote)])),
+            h("figcaption", kept([h("strong", item.name), item.practice && h("span", { className: ["muted"] }, item.practice)])),
+          ]),
+        ),
+      ),
+    ]),
+  ]);
+}
+
+/** Questions and answers, as disclosure widgets that work without JavaScript. */
+function faq(faq: ProgramData["faq"], md: Md): Element | undefined {
+  if (faq.items.length === 0) return undefined;
+  return h("section", { id: "questions", className: ["faq"], ariaLabelledBy: "faq-heading", dataSection: "faq" }, [
+    h("div", { className: ["container"] }, [
+      h("div", { className: ["narrow"] }, [
+        h("h2", { id: "faq-heading" }, faq.heading),
+        ...faq.items.map((item) => h("details", kept([h("summary", item.question), markdown(md, item.answer, "answer")]))),
+      ]),
+    ]),
+  ]);
+}
+
+/** The last screen: the one call to action, again, and a human way to ask first. */
+function closing(closing: ProgramData["closing"], ctx: ProgramPageContext, md: Md): Element {
+  return h("section", { id: "join", className: ["closing"], ariaLabelledBy: "closing-heading", dataSection: "closing" }, [
+    h(
+      "div",
+      { className: ["container", "inner"] },
+      kept([
+        h("h2", { id: "closing-heading" }, closing.heading),
+        markdown(md, closing.text, "text"),
+        h(
+          "p",
+          { className: ["actions"] },
+          h("a", { className: ["button", "button-large"], href: ctx.ctaHref, dataCta: "closing" }, closing.ctaLabel),
+        ),
+        h("p", { className: ["ask"] }, ["Questions first? Write to ", h("a", { href: `mailto:${ctx.email}` }, ctx.email), "."]),
+      ]),
+    ),
+  ]);
+}
+
+/** Every section of the program page, in order. */
+export function programSections(program: ProgramData, ctx: ProgramPageContext, md: Md): Element[] {
+  return kept([
+    hero(program, ctx, md),
+    points("problem", "list", program.problem, md),
+    points("benefits", "cards", { heading: program.benefits.heading, intro: program.benefits.intro, points: program.benefits.items }, md),
+    how(program.howItWorks, md),
+    schedule(program, ctx, md),
+    testimonials(program.testimonials, md),
+    faq(program.faq, md),
+    closing(program.closing, ctx, md),
+  ]) as Element[];
+}
+
+/**
+ * A friendly note pointing to the program, from its "callout" fields. Shown at
+ * the end of posts (front matter `cta: false` hides it) and inside MDX posts.
+ */
+export function programCallout(
+  callout: ProgramData["callout"],
+  options: { level?: 2 | 3; placement?: "end" | "inline" },
+  href: Href,
+  md: Md,
+): Element {
+  const { level = 2, placement = "inline" } = options;
+  const id = `program-callout-${placement}`;
+  return h(
+    "aside",
+    { className: ["callout", "no-print"], ariaLabelledBy: id, dataProgramCallout: placement, dataPagefindIgnore: true },
+    kept([
+      h(level === 2 ? "h2" : "h3", { id }, callout.heading),
+      markdown(md, callout.text),
+      h("p", { className: ["more"] }, h("a", { href: href(PROGRAM_PATH) }, [callout.linkLabel, h("span", { ariaHidden: "true" }, " →")])),
+    ]),
+  );
+}
+
+/** The program teaser on the home page: the program's name, its callout text, and when the group meets. */
+export function programTeaser(program: ProgramData, href: Href, md: Md): Element {
+  return h("section", { className: ["teaser"], ariaLabelledBy: "teaser-heading", dataProgramTeaser: true }, [
+    h(
+      "div",
+      { className: ["inner"] },
+      kept([
+        h("p", { className: ["eyebrow"] }, program.hero.eyebrow || program.title),
+        h("h2", { id: "teaser-heading" }, program.callout.heading),
+        markdown(md, program.callout.text),
+        h("p", { className: ["when"] }, `${describeSchedule(program.schedule)}, live by video.`),
+        h("a", { className: ["button"], href: href(PROGRAM_PATH) }, program.callout.linkLabel),
+      ]),
+    ),
+  ]);
+}
