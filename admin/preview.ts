@@ -114,7 +114,7 @@ export const postPreview = (ctx: PreviewContext) =>
       const top = postTop(
         {
           title: text(data, "title"),
-          draft: data["draft"] === true,
+          unpublished: data["draft"] === true ? "Draft" : (date("date")?.getTime() ?? 0) > Date.now() ? "Scheduled" : undefined,
           date: date("date"),
           updated: date("updated"),
           readingTime: body.meta.readingTime,

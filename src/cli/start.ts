@@ -6,7 +6,7 @@
  * the local site, and reads and writes only the content folder. Ctrl+C stops
  * both; when either stops, the other is stopped too.
  *
- * Environment: PORT (Astro, default 4321), DECAP_LOCAL_PORT (local CMS server,
+ * Environment: PORT (Astro, default 4321; `npm start -- --port 5000` too), DECAP_LOCAL_PORT (local CMS server,
  * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the
  * folder Decap paths are relative to, default: this project).
  */
@@ -40,15 +40,23 @@ export interface Running {
   done: Promise<void>;
 }
 
-/** The port astro dev is asked to use: the last `--port` among its arguments, else `astroPort`. */
-export function sitePort(options: Pick<StartOptions, "astroPort" | "astroArgs">): number {
+/**
+ * astro dev's port and its other arguments: the last `--port` among the arguments
+ * (`npm start -- --port 5000`), else `astroPort` (PORT). Astro reads a repeated
+ * `--port` as no port at all, so it is passed once.
+ */
+export function devServerArgs(options: Pick<StartOptions, "astroPort" | "astroArgs">): { port: number; args: string[] } {
   let port = options.astroPort;
-  const args = options.astroArgs ?? [];
-  args.forEach((arg, i) => {
-    const value = arg === "--port" ? args[i + 1] : arg.startsWith("--port=") ? arg.slice("--port=".length) : undefined;
-    if (value !== undefined && /^\d+$/.test(value)) port = Number(value);
-  });
-  return port;
+  const args: string[] = [];
+  const given = options.astroArgs ?? [];
+  for (let i = 0; i < given.length; i++) {
+    const arg = given[i]!;
+    const value = arg === "--port" ? given[++i] : arg.startsWith("--port=") ? arg.slice("--port=".length) : undefined;
+    if (value === undefined) args.push(arg);
+    else if (/^\d+$/.test(value)) port = Number(value);
+    else throw new Error(`--port needs a port number, not "${value}"`);
+  }
+  return { port, args: ["--port", String(port), ...args] };
 }
 
 /** Node arguments that start the local CMS server for a repository folder, its content folder and the site's port. */
@@ -78,24 +86,17 @@ export function startServers(options: StartOptions): Running {
   const stdio = options.stdio ?? "inherit";
   // The content folder as the Astro dev server (run from ROOT) and the CMS config see it.
   const contentDir = path.resolve(ROOT, base["P2P_CONTENT_DIR"] ?? "content");
-  const decap = spawn(process.execPath, localCmsServerArgs({ ...options, contentDir, sitePort: sitePort(options) }), {
+  const dev = devServerArgs(options);
+  const decap = spawn(process.execPath, localCmsServerArgs({ ...options, contentDir, sitePort: dev.port }), {
     cwd: options.repoDir,
     env: base,
     stdio: ["ignore", stdio, stdio],
   });
-  const astro = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules/astro/bin/astro.mjs"),
-      "dev",
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(options.astroPort),
-      ...(options.astroArgs ?? []),
-    ],
-    { cwd: ROOT, env: { ...base, ASTRO_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", stdio, stdio] },
-  );
+  const astro = spawn(process.execPath, [path.join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", ...dev.args], {
+    cwd: ROOT,
+    env: { ...base, ASTRO_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", stdio, stdio],
+  });
   const children = [astro, decap];
   const stop = () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   // Anything after `npm start --` goes to astro dev, e.g. --open or --ignore-lock.
   const running = startServers({ astroPort, decapPort, repoDir, astroArgs: process.argv.slice(2) });
   console.log(
-    `CMS: http://localhost:${sitePort({ astroPort, astroArgs: process.argv.slice(2) })}/admin/  (local files, local CMS server on 127.0.0.1:${decapPort})`,
+    `CMS: http://localhost:${devServerArgs({ astroPort, astroArgs: process.argv.slice(2) }).port}/admin/  (local files, local CMS server on 127.0.0.1:${decapPort})`,
   );
   let interrupted = false;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

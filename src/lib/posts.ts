@@ -25,6 +25,12 @@ export function isPublished(post: PostLike, now: Date): boolean {
   return !post.data.draft && post.data.date.getTime() <= now.getTime();
 }
 
+/** Why readers cannot see a post yet, for the marks the authoring server shows: a draft, or scheduled (dated after `now`). */
+export function unpublished(post: PostLike, now: Date): "Draft" | "Scheduled" | undefined {
+  if (post.data.draft) return "Draft";
+  return post.data.date.getTime() > now.getTime() ? "Scheduled" : undefined;
+}
+
 /** Posts readers may see, newest first (ties broken by slug, for stable pages). */
 export function visiblePosts<T extends PostLike>(posts: readonly T[], vis: Visibility): T[] {
   return posts.filter((p) => vis.preview || isPublished(p, vis.now)).sort(byNewest);

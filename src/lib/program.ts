@@ -22,14 +22,15 @@ export interface ProgramFacts {
   description: string;
   url: string;
   provider: { name: string; url: string };
-  schedule: WeeklySchedule;
+  /** `example`: the day and time are placeholders, which search engines must not be told. */
+  schedule: WeeklySchedule & { example: boolean };
   faq: Array<{ question: string; answerText: string }>;
 }
 
 /**
  * JSON-LD for the program page: a `Course` with an online weekly
- * `CourseInstance` (its `Schedule` repeats every week in the program's zone),
- * and a `FAQPage` for the questions.
+ * `CourseInstance` (its `Schedule` repeats every week in the program's zone;
+ * none while the schedule is an example), and a `FAQPage` for the questions.
  * https://schema.org/Course https://schema.org/Schedule https://schema.org/FAQPage
  */
 export function programJsonLd(facts: ProgramFacts): object[] {
@@ -45,15 +46,19 @@ export function programJsonLd(facts: ProgramFacts): object[] {
     hasCourseInstance: {
       "@type": "CourseInstance",
       courseMode: "online",
-      courseWorkload: `${describeDuration(schedule.durationMinutes)} a week`,
-      courseSchedule: {
-        "@type": "Schedule",
-        repeatFrequency: "P1W",
-        byDay: `https://schema.org/${schedule.weekday}`,
-        startTime: `${schedule.startTime}:00`,
-        duration: isoDuration(schedule.durationMinutes),
-        scheduleTimezone: schedule.timeZone,
-      },
+      ...(schedule.example
+        ? {}
+        : {
+            courseWorkload: `${describeDuration(schedule.durationMinutes)} a week`,
+            courseSchedule: {
+              "@type": "Schedule",
+              repeatFrequency: "P1W",
+              byDay: `https://schema.org/${schedule.weekday}`,
+              startTime: `${schedule.startTime}:00`,
+              duration: isoDuration(schedule.durationMinutes),
+              scheduleTimezone: schedule.timeZone,
+            },
+          }),
     },
   };
   const jsonLd: object[] = [course];

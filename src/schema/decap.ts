@@ -97,7 +97,8 @@ const extras: Record<string, Partial<DecapCollection>> = {
     label_singular: "Post",
     description: "Blog posts. A future publish date schedules a post; drafts are never published.",
     create: true,
-    // The list shows which posts are drafts and which are scheduled (date in the future).
+    // The list shows each post's date and which are drafts. Scheduled posts are found with the
+    // "Scheduled" filter: a summary template has no comparison to say it per entry.
     summary: "{{title}} · {{date}}{{draft | ternary(' · DRAFT', '')}}",
     sortable_fields: ["date", "title"],
     view_filters: [

@@ -3,7 +3,7 @@
  * section edited in the CMS. `/program/`, its calendar file, its social card
  * and the program callout on posts all read from it.
  */
-import { fields, list, markdown, number, object, select, string } from "./fields.ts";
+import { boolean, fields, list, markdown, number, object, select, string } from "./fields.ts";
 
 /** Days of the week, as the author picks them and as readers see them. */
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -65,6 +65,12 @@ export const programFields = fields(
   object(
     "schedule",
     fields(
+      /** Placeholder day and time: marked "Example" on the page, kept out of calendars and search engines. */
+      boolean("example", {
+        label: "Example schedule (not real yet)",
+        default: false,
+        hint: "On while the day and time below are only examples: the page marks them as an example and offers no calendar file. Switch off once the real schedule is set.",
+      }),
       string("heading"),
       select("weekday", WEEKDAYS, { label: "Day of the week" }),
       string("startTime", {

@@ -5,7 +5,7 @@
  */
 
 async function showNextSession(): Promise<void> {
-  const blocks = document.querySelectorAll<HTMLElement>("[data-next-session]");
+  const blocks = document.querySelectorAll<HTMLElement>("[data-next-session]:not([data-example])");
   if (blocks.length === 0) return;
   // A dynamic import keeps this script a file of its own (Astro inlines small
   // import-free scripts), so the site can forbid inline scripts.

@@ -18,7 +18,8 @@ export interface ImageAttributes {
 /** What the top of a post shows. */
 export interface PostTop {
   title: string;
-  draft: boolean;
+  /** Why readers cannot see the post yet (marked on the authoring server and in the CMS preview). */
+  unpublished?: "Draft" | "Scheduled" | undefined;
   /** Missing while the author has not set one (CMS preview). */
   date?: Date | undefined;
   updated?: Date | undefined;
@@ -60,7 +61,9 @@ export function toc(entries: TocEntry[]): Element | undefined {
 export function postTop(post: PostTop, href: (path: string) => string): Root {
   const { hero } = post;
   const header = h("header", { className: ["post-header"] }, [
-    post.draft ? h("p", { className: ["draft-flag"] }, "Draft: not published") : undefined,
+    post.unpublished
+      ? h("p", { className: ["draft-flag"] }, `${post.unpublished}: not published${post.unpublished === "Scheduled" ? " before its date" : ""}`)
+      : undefined,
     h("h1", { dataPagefindMeta: "title", dataPagefindWeight: "10" }, post.title),
     h("p", { className: ["meta"], dataPagefindIgnore: true }, [
       post.date && time(post.date, post.timeZone),

@@ -26,7 +26,8 @@ const kept = (nodes: Array<ElementContent | undefined | false | "">): ElementCon
 /**
  * The weekly call in the program's own time zone ("Tuesdays, 5:30 pm Pacific"),
  * which src/scripts/next-session.ts replaces with the next date and time in the
- * reader's time zone when JavaScript runs.
+ * reader's time zone when JavaScript runs. An example schedule is marked as
+ * such and never turned into a date.
  */
 function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact = false): Element {
   return h(
@@ -39,13 +40,18 @@ function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact =
       dataDuration: String(schedule.durationMinutes),
       dataTz: schedule.timeZone,
       dataZoneName: schedule.timeZoneName,
+      dataExample: schedule.example || undefined,
     },
     [
-      h("p", { className: ["label"], dataNextLabel: true }, "Every week"),
+      h("p", { className: ["label"], dataNextLabel: true }, schedule.example ? "Example: not the real day and time yet" : "Every week"),
       h(
         "p",
         { className: ["when"] },
-        h("time", { dataNextWhen: true, dateTime: nextSession(schedule, now).start.toISOString() }, describeSchedule(schedule)),
+        h(
+          "time",
+          { dataNextWhen: true, dateTime: schedule.example ? undefined : nextSession(schedule, now).start.toISOString() },
+          describeSchedule(schedule),
+        ),
       ),
       h("p", { className: ["detail"], dataNextDetail: true }, `${describeDuration(schedule.durationMinutes)}, live by video`),
     ],
@@ -141,14 +147,20 @@ function schedule(program: ProgramData, ctx: ProgramPageContext, md: Md): Elemen
                 price && fact("Price", price, { dataPrice: true }),
               ]),
             ),
-            h("p", { className: ["calendar"] }, [
-              h(
-                "a",
-                { className: ["button", "button-secondary"], href: ctx.calendarHref, download: "inner-circle.ics", dataCalendarLink: true },
-                schedule.calendarLabel,
-              ),
-              h("span", { className: ["muted"] }, "Works with Google Calendar, Apple Calendar and Outlook."),
-            ]),
+            schedule.example
+              ? h(
+                  "p",
+                  { className: ["example"], dataExampleMark: true },
+                  "Example: the day and time above are placeholders until the first calls are announced.",
+                )
+              : h("p", { className: ["calendar"] }, [
+                  h(
+                    "a",
+                    { className: ["button", "button-secondary"], href: ctx.calendarHref, download: "inner-circle.ics", dataCalendarLink: true },
+                    schedule.calendarLabel,
+                  ),
+                  h("span", { className: ["muted"] }, "Works with Google Calendar, Apple Calendar and Outlook."),
+                ]),
             markdown(md, schedule.note, "note"),
           ]),
         ),
@@ -257,7 +269,11 @@ export function programTeaser(program: ProgramData, href: Href, md: Md): Element
         h("p", { className: ["eyebrow"] }, program.hero.eyebrow || program.title),
         h("h2", { id: "teaser-heading" }, program.callout.heading),
         markdown(md, program.callout.text),
-        h("p", { className: ["when"] }, `${describeSchedule(program.schedule)}, live by video.`),
+        h(
+          "p",
+          { className: ["when"], dataExample: program.schedule.example || undefined },
+          `${describeSchedule(program.schedule)}, live by video${program.schedule.example ? " (example day and time)" : ""}.`,
+        ),
         h("a", { className: ["button"], href: href(PROGRAM_PATH) }, program.callout.linkLabel),
       ]),
     ),

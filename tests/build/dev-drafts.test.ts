@@ -43,11 +43,14 @@ describe("the authoring server", () => {
     const welcome = await card("Welcome to the studio blog");
     expect(welcome).toContain('href="/blog/welcome/"');
     expect(welcome).not.toContain(">Draft<");
+    expect(welcome).not.toContain(">Scheduled<");
   });
 
-  it("starts the list with the scheduled post, newest first", async () => {
+  it("starts the list with the scheduled post, newest first, with a Scheduled badge", async () => {
     const html = await (await fetch(`${origin}/blog/`)).text();
-    expect(/<article class="card"[^>]*>[\s\S]*?<\/article>/.exec(html)?.[0]).toContain("A post from the future");
+    const first = /<article class="card"[^>]*>[\s\S]*?<\/article>/.exec(html)?.[0];
+    expect(first).toContain("A post from the future");
+    expect(first).toMatch(/<span class="badge"[^>]*>Scheduled<\/span>/);
   });
 
   it("shows the draft's own page, flagged as not published", async () => {
@@ -58,10 +61,12 @@ describe("the authoring server", () => {
     expect(html).toMatch(/Draft: not published/);
   });
 
-  it("shows the scheduled post too, so the author can proofread it", async () => {
+  it("shows the scheduled post too, flagged as scheduled, so the author can proofread it", async () => {
     const res = await fetch(`${origin}/blog/future-post/`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("futurewordxyz");
+    const html = await res.text();
+    expect(html).toContain("futurewordxyz");
+    expect(html).toMatch(/Scheduled: not published before its date/);
   });
 
   describe("search", () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_CONTENT } from "../support/build.ts";
+import { FIXTURE_CONTENT, ROOT } from "../support/build.ts";
 import { runCli, scratch } from "./run.ts";
 
 /** A content folder with just the fixture site's settings (time zone America/Los_Angeles). */
@@ -25,6 +25,15 @@ describe("npm run new", () => {
     expect(fs.readFileSync(path.join(content, "posts/finding-clients-who-stay.md"), "utf8")).toBe(
       ["---", 'title: "Finding clients who stay"', 'description: ""', "date: 2026-06-01", "tags: []", "draft: true", "---", "", ""].join("\n"),
     );
+  });
+
+  it("writes what README shows", async () => {
+    const content = contentFolder("new-readme");
+    const r = await runCli("new", ["My post title", "--content", content], { env: { P2P_NOW: "2026-11-26T20:00:00Z" } });
+    expect(r.code).toBe(0);
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const shown = /By hand: `npm run new -- "My post title"`[\s\S]*?```md\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(fs.readFileSync(path.join(content, "posts/my-post-title.md"), "utf8")).toBe(`${shown}\n`);
   });
 
   it("keeps punctuation, accents, quotes and emoji in the title and builds a plain address from them", async () => {

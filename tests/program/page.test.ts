@@ -155,6 +155,40 @@ describe("the program page built from fixture content", () => {
   });
 });
 
+describe("a schedule marked as an example", () => {
+  const examplePage = () => parseHtml(readDist("example", "program/index.html"));
+
+  it("is marked as an example on the program page and the home page teaser, and never turned into a date", () => {
+    const tree = examplePage();
+    expect(text(byAttr(tree, "dataExampleMark")[0]!)).toMatch(/^Example: /);
+    const blocks = byAttr(tree, "dataNextSession");
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      expect(block.properties["dataExample"]).toBe("true");
+      expect(text(byAttr(block, "dataNextLabel")[0]!)).toMatch(/^Example/);
+      expect(byAttr(block, "dataNextWhen")[0]?.properties["dateTime"]).toBeUndefined();
+    }
+    const teaser = byAttr(parseHtml(readDist("example", "index.html")), "dataProgramTeaser")[0]!;
+    expect(text(teaser)).toContain("Tuesdays, 5:30 pm Pacific, live by video (example day and time).");
+    // The real schedule of the main fixture carries none of these marks.
+    const real = page();
+    expect(byAttr(real, "dataExampleMark")).toEqual([]);
+    expect(byAttr(real, "dataExample")).toEqual([]);
+    expect(text(byAttr(parseHtml(readDist("main", "index.html")), "dataProgramTeaser")[0]!)).not.toContain("example");
+  });
+
+  it("publishes no calendar file and no calendar link", () => {
+    expect(fs.existsSync(path.join(fixtureDist("example"), "program/inner-circle.ics"))).toBe(false);
+    expect(byAttr(examplePage(), "dataCalendarLink")).toEqual([]);
+  });
+
+  it("keeps the day and time out of the Course JSON-LD, which still describes the online course", () => {
+    const course = jsonLd(examplePage()).find((b) => b["@type"] === "Course");
+    expect(course?.["hasCourseInstance"]).toEqual({ "@type": "CourseInstance", courseMode: "online" });
+    expect(JSON.stringify(course)).not.toMatch(/Tuesday|17:30|PT1H30M/);
+  });
+});
+
 describe("the way from posts to the program", () => {
   const callouts = (slug: string) => {
     const tree = parseHtml(readDist("main", `blog/${slug}/index.html`));

@@ -14,7 +14,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sitePort as sitePortOf } from "../../src/cli/start.ts";
+import { devServerArgs } from "../../src/cli/start.ts";
 import { childEnv, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
 import { freePort } from "../cms/support.ts";
 
@@ -400,9 +400,10 @@ describe("requests that are not the local site's", () => {
 });
 
 describe("the local site's port", () => {
-  it("follows `npm start -- --port N`, the last one winning, as astro dev reads it", () => {
-    expect(sitePortOf({ astroPort: 4321 })).toBe(4321);
-    expect(sitePortOf({ astroPort: 4321, astroArgs: ["--open", "--port", "5000"] })).toBe(5000);
-    expect(sitePortOf({ astroPort: 4321, astroArgs: ["--port=5000", "--port", "6000"] })).toBe(6000);
+  it("follows `npm start -- --port N`, the last one winning, and passes astro dev that one port only", () => {
+    expect(devServerArgs({ astroPort: 4321 })).toEqual({ port: 4321, args: ["--port", "4321"] });
+    expect(devServerArgs({ astroPort: 4321, astroArgs: ["--open", "--port", "5000"] })).toEqual({ port: 5000, args: ["--port", "5000", "--open"] });
+    expect(devServerArgs({ astroPort: 4321, astroArgs: ["--port=5000", "--port", "6000"] }).port).toBe(6000);
+    expect(() => devServerArgs({ astroPort: 4321, astroArgs: ["--port", "next"] })).toThrow('--port needs a port number, not "next"');
   });
 });

@@ -31,9 +31,27 @@ export interface SiteBuild {
   config?: string;
 }
 
+/**
+ * A small site whose program schedule is marked as an example (the main fixture's is real):
+ * the fixture's pages and settings with `example: true`, and one post. Written by global setup.
+ */
+export const EXAMPLE_SCHEDULE_CONTENT = path.join(TMP, "content", "example-schedule");
+
+/** Writes `EXAMPLE_SCHEDULE_CONTENT` from the main fixture. */
+export function writeExampleScheduleContent(): void {
+  fs.rmSync(EXAMPLE_SCHEDULE_CONTENT, { recursive: true, force: true });
+  for (const dir of ["pages", "settings"]) fs.cpSync(path.join(FIXTURE_CONTENT, dir), path.join(EXAMPLE_SCHEDULE_CONTENT, dir), { recursive: true });
+  fs.cpSync(path.join(FIXTURE_CONTENT, "posts/welcome.md"), path.join(EXAMPLE_SCHEDULE_CONTENT, "posts/welcome.md"));
+  const program = path.join(EXAMPLE_SCHEDULE_CONTENT, "pages/program.yaml");
+  const yaml = fs.readFileSync(program, "utf8");
+  if (!yaml.includes("\n  example: false\n")) throw new Error(`${program}: the fixture schedule no longer says "example: false"`);
+  fs.writeFileSync(program, yaml.replace("\n  example: false\n", "\n  example: true\n"));
+}
+
 /** Every build the suite shares, built once in global setup. */
 export const FIXTURE_SITES = {
   main: { name: "main", content: FIXTURE_CONTENT, env: { TZ: "UTC" } },
+  example: { name: "example", content: EXAMPLE_SCHEDULE_CONTENT, env: { TZ: "UTC" } },
   honolulu: { name: "honolulu", content: FIXTURE_CONTENT, env: { TZ: "Pacific/Honolulu" } },
   tokyo: { name: "tokyo", content: FIXTURE_CONTENT, env: { TZ: "Asia/Tokyo" } },
   subpath: { name: "subpath", content: FIXTURE_CONTENT, env: { TZ: "UTC", SITE_BASE: "/path2practice" } },

@@ -1,4 +1,7 @@
-/** `/program/inner-circle.ics`: the weekly Inner Circle call as an iCalendar file (RFC 5545). */
+/**
+ * `/program/inner-circle.ics`: the weekly Inner Circle call as an iCalendar file (RFC 5545).
+ * Not published while the schedule is an example: an empty response writes no file.
+ */
 import type { APIRoute } from "astro";
 import { getProgram } from "../../data/program.ts";
 import { getSettings, visibility } from "../../data/site.ts";
@@ -9,6 +12,7 @@ import { absoluteUrl } from "../../lib/urls.ts";
 
 export const GET: APIRoute = async () => {
   const program = await getProgram();
+  if (program.schedule.example) return new Response(null, { status: 404 });
   const settings = await getSettings();
   const { now } = visibility();
   const pageUrl = absoluteUrl(PROGRAM_PATH, settings.url, import.meta.env.BASE_URL);
