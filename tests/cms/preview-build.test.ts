@@ -22,7 +22,7 @@ import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { previewHtml } from "../../admin/preview-html.ts";
 import { settingsFile } from "../../src/config/paths.ts";
-import { loadSettings } from "../../src/lib/settings.ts";
+import { loadSettings } from "../../src/config/settings.ts";
 import { childrenOfClass } from "../support/hast.ts";
 import { buildCmsSite, tempSite } from "./support.ts";
 
