@@ -15,17 +15,15 @@ function isMarkdownBody(entry: Entry): boolean {
 
 /** The sanitizer's removals in the bodies of `entries`, as errors at file lines. */
 export function unsafeHtmlProblems(entries: readonly Entry[]): Problem[] {
-  return entries
-    .filter(isMarkdownBody)
-    .flatMap((entry) =>
-      findRemovedHtml(entry.body).map((r): Problem => ({
-        severity: "error",
-        file: entry.file,
-        line: entry.bodyLine + r.line - 1,
-        message: r.message,
-        hint: r.hint,
-      })),
-    );
+  return entries.filter(isMarkdownBody).flatMap((entry) =>
+    findRemovedHtml(entry.body).map((r): Problem => ({
+      severity: "error",
+      file: entry.file,
+      line: entry.bodyLine + r.line - 1,
+      message: r.message,
+      hint: r.hint,
+    })),
+  );
 }
 
 export function checkUnsafeHtml(ctx: CheckContext): Problem[] {
