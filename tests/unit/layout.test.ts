@@ -2,7 +2,8 @@
  * `src/lib/` holds pure modules only: no files, processes, workers or
  * environment. Code that touches them lives beside the feature, integration or
  * command that needs it (src/redirects/, src/deploy/, src/import/, src/fonts/,
- * src/search/, src/config/, src/integrations/, src/cli/).
+ * src/search/, src/config/, src/content-check/, src/social-cards/,
+ * src/integrations/, src/cli/).
  */
 import fs from "node:fs";
 import path from "node:path";
