@@ -5,7 +5,7 @@ import { defineConfig } from "astro/config";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { astroMarkdownProcessor } from "./src/markdown/astro-processor.ts";
-import { loadSettings } from "./src/lib/settings.ts";
+import { loadSettings } from "./src/config/settings.ts";
 import { outDir } from "./src/config/paths.ts";
 import { MAX_IMAGE_PIXELS } from "./src/lib/image-limits.ts";
 import contentGuard from "./src/integrations/content-guard.ts";
@@ -64,7 +64,7 @@ export default defineConfig({
     // page cannot find from its own `import.meta.url`.
     define: {
       "import.meta.env.CARD_CACHE": JSON.stringify(path.resolve(root, cacheDir, "social-cards")),
-      "import.meta.env.CARD_WORKER": JSON.stringify(fileURLToPath(new URL("./src/lib/og/render-worker.ts", import.meta.url))),
+      "import.meta.env.CARD_WORKER": JSON.stringify(fileURLToPath(new URL("./src/social-cards/render-worker.ts", import.meta.url))),
     },
   },
   // A rebuild copies post pages whose content, links and code are unchanged from the last

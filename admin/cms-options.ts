@@ -5,7 +5,8 @@
  * the GitHub token lives only in the author's browser after she logs in).
  */
 import path from "node:path";
-import { loadSettings, type SiteSettings } from "../src/lib/settings.ts";
+import { loadSettings } from "../src/config/settings.ts";
+import type { SiteSettings } from "../src/lib/settings.ts";
 import { contentDir } from "../src/config/paths.ts";
 import type { DecapOptions } from "../src/schema/decap.ts";
 

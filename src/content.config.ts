@@ -5,9 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectionSchema, collections as specs, type CollectionSpec, type Field } from "./schema/index.ts";
 import { contentDir } from "./config/paths.ts";
-import { loadSettings } from "./lib/settings.ts";
+import { loadSettings } from "./config/settings.ts";
 import { isAddress } from "./lib/slug.ts";
-import { withRawDates } from "./lib/content/raw-dates.ts";
+import { withRawDates } from "./content-check/raw-dates.ts";
 
 const root = contentDir();
 const { timeZone } = loadSettings();
@@ -29,7 +29,7 @@ function collection<F extends readonly Field[]>(spec: CollectionSpec<F>) {
   // The raw Markdown is not kept once rendered: nothing reads `entry.body` (the content check
   // reads the files), and at 4,000 posts it was a third of the data store the build bundles.
   const inner = glob({ pattern, base: path.join(root, spec.folder), generateId: idFromFile, retainBody: false });
-  // Date fields are read from the file's own text (see src/lib/content/raw-dates.ts).
+  // Date fields are read from the file's own text (see src/content-check/raw-dates.ts).
   const dateKeys = spec.fields.filter((f) => f.kind === "date").map((f) => f.name);
   const loader: Loader = dateKeys.length
     ? {

@@ -4,8 +4,8 @@
  * (or warnings, with --strict).
  */
 import path from "node:path";
-import { checkContent } from "../lib/content/checks/index.ts";
-import { formatProblem } from "../lib/content/validate.ts";
+import { checkContent } from "../content-check/checks/index.ts";
+import { formatProblem } from "../content-check/validate.ts";
 import { EXIT, parseCommandLine, plural, runTool, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isoDay } from "../lib/dates.ts";
-import { collectionFiles } from "../lib/content/validate.ts";
+import { collectionFiles } from "../content-check/validate.ts";
 import { isAddress, slugify } from "../lib/slug.ts";
 import { collections } from "../schema/index.ts";
 import { EXIT, InputError, parseCommandLine, runTool, shown, UsageError } from "./lib/cli.ts";

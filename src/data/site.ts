@@ -3,7 +3,7 @@
  * publishing rules, and hands pages ready-made data. Pure logic lives in src/lib.
  */
 import { getCollection, getEntry, type CollectionEntry } from "astro:content";
-import { nowFromEnv, visiblePosts, type Visibility } from "../lib/posts.ts";
+import { visiblePosts, type Visibility } from "../lib/posts.ts";
 import { finishSettings, type SiteSettings } from "../lib/settings.ts";
 import { collectTags, hasTag, type Tag } from "../lib/tags.ts";
 import { withBase } from "../lib/urls.ts";
@@ -12,7 +12,7 @@ export type Post = CollectionEntry<"posts">;
 
 /** Drafts and scheduled posts show in `astro dev` only. `P2P_NOW` pins "now" for reproducible builds and tests. */
 export function visibility(): Visibility {
-  return { preview: import.meta.env.DEV, now: nowFromEnv() };
+  return { preview: import.meta.env.DEV, now: process.env["P2P_NOW"] ? new Date(process.env["P2P_NOW"]) : new Date() };
 }
 
 /** Site settings from `content/settings/site.yaml` (asked for several times by every page). */

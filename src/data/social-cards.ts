@@ -4,20 +4,20 @@
  * has its own image, and the program page gets one.
  *
  * Rendered cards stay in a disk cache keyed by what they show
- * (src/lib/og/cache.ts), in Astro's cache folder: a warm build renders none
+ * (src/social-cards/cache.ts), in Astro's cache folder: a warm build renders none
  * again. `npm run bench -- --sizes=1000` shows what that saves: the "social
  * cards cold" line against the warm build's social cards time (the "social
  * images cached" budget); at 1,000 posts, about 14 s against well under one.
  *
  * In a build, the missing cards are rendered up front in worker threads,
  * because resvg's memory is only handed back when a worker exits
- * (src/lib/og/render-pool.ts); each card page then reads its file. In
+ * (src/social-cards/render-pool.ts); each card page then reads its file. In
  * `astro dev` a card is rendered when it is asked for.
  */
 import fs from "node:fs";
 import { cardInput, type CardInput } from "../lib/og/index.ts";
-import { cacheFile, cachedCard } from "../lib/og/cache.ts";
-import { renderIntoCache, type CardJob } from "../lib/og/render-pool.ts";
+import { cacheFile, cachedCard } from "../social-cards/cache.ts";
+import { renderIntoCache, type CardJob } from "../social-cards/render-pool.ts";
 import { getProgram } from "./program.ts";
 import { getPosts, getSettings, type Post } from "./site.ts";
 

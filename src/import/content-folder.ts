@@ -1,7 +1,7 @@
 /** What the content folder already holds: the importer never overwrites a post and follows the tag spellings already in use. */
 import fs from "node:fs";
 import path from "node:path";
-import { readContentFile } from "../lib/content/read.ts";
+import { readContentFile } from "../content-check/read.ts";
 import { tagSpellings } from "../lib/tags.ts";
 
 /** Existing post files by slug (file name without extension). */

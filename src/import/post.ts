@@ -7,7 +7,7 @@ import type { PhrasingContent, Root } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import YAML from "yaml";
 import type { z } from "astro/zod";
-import { IMPORT_NOTE } from "../lib/content/checks/metadata.ts";
+import { IMPORT_NOTE } from "../content-check/checks/metadata.ts";
 import { preferredSpelling, tagName, tagSlug } from "../lib/tags.ts";
 import { hastToMdast, htmlToMdast, mdastToMarkdown } from "./html.ts";
 import type { SourcePost } from "./types.ts";

@@ -7,10 +7,10 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { contentDir } from "../config/paths.ts";
-import { loadSettings } from "../lib/settings.ts";
-import { formatProblem, validateContent } from "../lib/content/validate.ts";
-import { checkImages } from "../lib/content/checks/images.ts";
-import { unsafeHtmlProblems } from "../lib/content/checks/unsafe-html.ts";
+import { loadSettings } from "../config/settings.ts";
+import { formatProblem, validateContent } from "../content-check/validate.ts";
+import { checkImages } from "../content-check/checks/images.ts";
+import { unsafeHtmlProblems } from "../content-check/checks/unsafe-html.ts";
 
 /** The project (public/ for image paths), also when Astro runs with a root of its own (`--root`). */
 const PROJECT = fileURLToPath(new URL("../..", import.meta.url));

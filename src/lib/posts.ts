@@ -15,11 +15,6 @@ export interface Visibility {
   now: Date;
 }
 
-/** "Now" for the publishing rules: `P2P_NOW` pins it for reproducible builds and tests. */
-export function nowFromEnv(): Date {
-  return process.env["P2P_NOW"] ? new Date(process.env["P2P_NOW"]) : new Date();
-}
-
 /** Whether a post is published at `now`: not a draft and not dated in the future. */
 export function isPublished(post: PostLike, now: Date): boolean {
   return !post.data.draft && post.data.date.getTime() <= now.getTime();

@@ -45,7 +45,7 @@ describe("npm run new", () => {
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")[1]).toBe('title: "Café & \\"Community\\": 5 ideas — #1 is 🌿 \\\\ yes"');
     // The file must read back as exactly the title that was typed.
-    const { readContentFile } = await import("../../src/lib/content/read.ts");
+    const { readContentFile } = await import("../../src/content-check/read.ts");
     expect(readContentFile(file).data["title"]).toBe(title);
   });
 

@@ -11,7 +11,7 @@ import type { ChildProcess } from "node:child_process";
 import matter from "gray-matter";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { validateContent } from "../../src/lib/content/validate.ts";
+import { validateContent } from "../../src/content-check/validate.ts";
 import { renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { ROOT } from "../support/build.ts";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { loadSettings } from "../../src/lib/settings.ts";
+import { loadSettings } from "../../src/config/settings.ts";
 import { FIXTURE_CONTENT, fixtureDist } from "../support/build.ts";
 import { resolveFile } from "./site.ts";
 

@@ -1,7 +1,7 @@
 /** Zero broken internal links, images, anchors and assets in the fixture builds, at the root and under a sub-path. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSettings } from "../../src/lib/settings.ts";
+import { loadSettings } from "../../src/config/settings.ts";
 import { FIXTURE_CONTENT, fixtureDist } from "../support/build.ts";
 import { checkLinks, htmlPages } from "./site.ts";
 

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFileNames } from "../../src/lib/content/file-names.ts";
+import { checkFileNames } from "../../src/content-check/file-names.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
 import { runCli } from "../cli/run.ts";

@@ -19,7 +19,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { previewHtml } from "../../admin/preview-html.ts";
 import { checkEntry, EntryRefused, specFor } from "../../admin/save-guard.ts";
 import { settingsFile } from "../../src/config/paths.ts";
-import { loadSettings } from "../../src/lib/settings.ts";
+import { loadSettings } from "../../src/config/settings.ts";
 import { runCli, scratch } from "../cli/run.ts";
 import { buildSite, FIXTURE_CONTENT } from "../support/build.ts";
 import { childrenOfClass } from "../support/hast.ts";

@@ -2,7 +2,8 @@
  * `src/lib/` holds pure modules only: no files, processes, workers or
  * environment. Code that touches them lives beside the feature, integration or
  * command that needs it (src/redirects/, src/deploy/, src/import/, src/fonts/,
- * src/search/, src/config/, src/integrations/, src/cli/).
+ * src/search/, src/config/, src/content-check/, src/social-cards/,
+ * src/integrations/, src/cli/).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -17,28 +18,6 @@ const IMPURE = [
   /\bprocess\.env\b/,
   /\bprocess\.cwd\s*\(/,
 ];
-
-/**
- * Modules still waiting to move out of src/lib/ (content reading and checks,
- * social card rendering and caching, settings and posts loading, the CMS
- * bundle and its cache key). Remove each entry when its module moves or
- * becomes pure; the test fails for an entry that no longer needs to be here.
- */
-const PENDING = new Set([
-  "content/checks/context.ts",
-  "content/checks/images.ts",
-  "content/checks/links.ts",
-  "content/checks/mdx-code.ts",
-  "content/raw-dates.ts",
-  "content/read.ts",
-  "content/validate.ts",
-  "og/cache.ts",
-  "og/render-pool.ts",
-  "og/render-worker.ts",
-  "og/render.ts",
-  "posts.ts",
-  "settings.ts",
-]);
 
 /** The rules a module's source breaks. */
 function impurities(source: string): string[] {
@@ -67,15 +46,8 @@ describe("src/lib/ is pure", () => {
 
   it("has no module that touches files, processes, workers or the environment", () => {
     const offenders = libModules()
-      .filter((f) => !PENDING.has(f))
       .map((f) => ({ file: `src/lib/${f}`, rules: impurities(fs.readFileSync(path.join(LIB, f), "utf8")) }))
       .filter((o) => o.rules.length);
     expect(offenders).toEqual([]);
-  });
-
-  it("lists only pending modules that exist and are still impure", () => {
-    const modules = new Set(libModules());
-    const stale = [...PENDING].filter((f) => !modules.has(f) || impurities(fs.readFileSync(path.join(LIB, f), "utf8")).length === 0);
-    expect(stale).toEqual([]);
   });
 });

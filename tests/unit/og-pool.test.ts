@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BATCH_SIZE, renderIntoCache, type CardJob } from "../../src/lib/og/render-pool.ts";
-import { renderCard } from "../../src/lib/og/render.ts";
+import { BATCH_SIZE, renderIntoCache, type CardJob } from "../../src/social-cards/render-pool.ts";
+import { renderCard } from "../../src/social-cards/render.ts";
 import { TMP } from "../support/build.ts";
 
 const DIR = path.join(TMP, "og-pool-test");

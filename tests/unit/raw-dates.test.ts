@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { rawScalars, withRawDates } from "../../src/lib/content/raw-dates.ts";
+import { rawScalars, withRawDates } from "../../src/content-check/raw-dates.ts";
 
 describe("rawScalars", () => {
   it("reads plain, quoted and commented values of the requested keys only", () => {

@@ -1,6 +1,7 @@
 /** Where the content folder is, and its site settings, for the tools that read content. */
 import path from "node:path";
-import { loadSettings, type SiteSettings } from "../../lib/settings.ts";
+import { loadSettings } from "../../config/settings.ts";
+import type { SiteSettings } from "../../lib/settings.ts";
 import { InputError } from "./cli.ts";
 
 /** The content folder: `--content <dir>`, else `P2P_CONTENT_DIR`, else `./content`. */

@@ -1,7 +1,7 @@
 /**
  * Social cards: which card a page gets and where it is published. Pages import
  * this, so it stays free of the renderer (satori, resvg): the cache and the
- * drawing live in ./cache.ts and ./render.ts, used by the card pages (src/pages/og/).
+ * drawing live in src/social-cards/, used by the card pages (src/pages/og/).
  */
 import type { SiteSettings } from "../settings.ts";
 import type { CardInput } from "./template.ts";

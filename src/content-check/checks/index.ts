@@ -1,5 +1,5 @@
 /**
- * The pre-publish check: the schema validation of src/lib/content/validate.ts
+ * The pre-publish check: the schema validation of src/content-check/validate.ts
  * plus checks a schema cannot express (links, images, unsafe HTML, search
  * result quality, tag spellings, scheduled dates).
  */
@@ -42,7 +42,7 @@ export function checkContent(root: string, options: CheckOptions): CheckResult {
     const list = Array.isArray(e.data["redirects"]) ? (e.data["redirects"] as Array<Record<string, unknown>>) : [];
     for (const r of list) if (typeof r["from"] === "string") redirectFroms.add(r["from"]);
   }
-  const projectRoot = options.projectRoot ?? path.resolve(import.meta.dirname, "../../../..");
+  const projectRoot = options.projectRoot ?? path.resolve(import.meta.dirname, "../../..");
   const ctx: CheckContext = {
     root,
     projectRoot,
@@ -57,6 +57,8 @@ export function checkContent(root: string, options: CheckOptions): CheckResult {
   };
   const all = [...problems, ...checks.flatMap((check) => check(ctx))];
   const files = new Set([...entries.map((e) => e.file), ...problems.map((p) => p.file)]).size;
-  all.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  all.sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1),
+  );
   return { problems: all, files };
 }

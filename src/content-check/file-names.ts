@@ -7,7 +7,7 @@
  * without a word, and a name in another case or Unicode form would give a
  * second page that one case-insensitive disk or host cannot keep apart.
  */
-import { addressKey, isAddress } from "../slug.ts";
+import { addressKey, isAddress } from "../lib/slug.ts";
 
 /** A problem with one file's name; `file` is the path relative to the collection folder, with `/` separators. */
 export interface NameProblem {
@@ -77,7 +77,11 @@ export function checkFileNames(files: readonly string[], options: { folder: stri
   }
   // Two names that end up at one address (once corrected) are named together, whichever is valid.
   const byKey = new Map<string, string[]>();
-  const stemOf = (file: string) => file.split("/").at(-1)!.replace(/\.(md|mdx|markdown)$/i, "");
+  const stemOf = (file: string) =>
+    file
+      .split("/")
+      .at(-1)!
+      .replace(/\.(md|mdx|markdown)$/i, "");
   for (const file of files) {
     if (file.split("/").slice(0, -1).includes("images") || !/\.(md|mdx|markdown)$/i.test(file)) continue;
     const key = addressKey(stemOf(file));

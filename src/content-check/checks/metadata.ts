@@ -1,5 +1,5 @@
 /** Search-result quality and publishing state: description and title length, scheduled dates, leftover import notes. */
-import { formatDate } from "../../dates.ts";
+import { formatDate } from "../../lib/dates.ts";
 import type { Problem } from "../validate.ts";
 import { isDraft, postDate, type CheckContext } from "./context.ts";
 

@@ -1,7 +1,7 @@
 /** What every content check can see: all entries, the site's routes and "now". */
 import fs from "node:fs";
 import path from "node:path";
-import { parseContentDate } from "../../dates.ts";
+import { parseContentDate } from "../../lib/dates.ts";
 import type { Entry, Problem } from "../validate.ts";
 
 /** Shared, precomputed view of the content for the checks. */
@@ -42,7 +42,10 @@ export function staticRoutes(projectRoot: string): Set<string> {
   if (!fs.existsSync(dir)) return routes;
   for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
     if (rel.includes("[") || !/\.(astro|md|mdx|ts|js)$/.test(rel)) continue;
-    const noExt = rel.split(path.sep).join("/").replace(/\.(astro|md|mdx|ts|js)$/, "");
+    const noExt = rel
+      .split(path.sep)
+      .join("/")
+      .replace(/\.(astro|md|mdx|ts|js)$/, "");
     if (/\.[a-z]+$/.test(noExt)) routes.add(`/${noExt}`);
     else routes.add(`/${noExt.replace(/(^|\/)index$/, "")}/`.replace(/\/+/g, "/"));
   }

@@ -8,9 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
-import { IMAGE_FORMATS_TEXT } from "../../../schema/fields.ts";
-import { describePixels, MAX_IMAGE_PIXELS } from "../../image-limits.ts";
-import { extensionMatches, extensionOf, sniffImageType } from "../../image-type.ts";
+import { IMAGE_FORMATS_TEXT } from "../../schema/fields.ts";
+import { describePixels, MAX_IMAGE_PIXELS } from "../../lib/image-limits.ts";
+import { extensionMatches, extensionOf, sniffImageType } from "../../lib/image-type.ts";
 import type { Problem } from "../validate.ts";
 import { bodyParts, htmlImageSources } from "./body.ts";
 import type { CheckContext } from "./context.ts";
@@ -66,7 +66,10 @@ function judgeFile(file: string, folder: string, folderName: string): Verdict {
   // A symlink may point anywhere on the machine: its target must be in the folder too.
   const real = fs.realpathSync(file);
   if (!inside(fs.realpathSync(folder), real)) {
-    return { what: `leads outside ${folderName} (it is a link to a file elsewhere)`, hint: "put the image itself in the images/ folder next to the post" };
+    return {
+      what: `leads outside ${folderName} (it is a link to a file elsewhere)`,
+      hint: "put the image itself in the images/ folder next to the post",
+    };
   }
   const head = readHead(real, HEAD_BYTES);
   const type = sniffImageType(head);
@@ -132,7 +135,8 @@ export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "en
     for (const { node, line } of html) for (const img of htmlImageSources(node.value)) refs.push({ ...img, line });
     for (const f of entry.collection.fields) {
       const v = entry.data[f.name];
-      if (f.kind === "image" && typeof v === "string" && v) refs.push({ src: v, alt: "front matter", line: entry.keyLines[f.name] ?? 1, field: f.name });
+      if (f.kind === "image" && typeof v === "string" && v)
+        refs.push({ src: v, alt: "front matter", line: entry.keyLines[f.name] ?? 1, field: f.name });
     }
     const sizeChecked = new Set<string>();
     for (const ref of refs) {
@@ -148,14 +152,22 @@ export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "en
       const target = imageTarget(ref.src, entry.file, ctx.root, ctx.projectRoot, Boolean(ref.field));
       if (target.kind === "remote") continue;
       if (target.kind === "outside") {
-        const hint = ref.field ? "give the path relative to the post, e.g. ./images/photo.jpg" : "put the image in the images/ folder next to the post";
+        const hint = ref.field
+          ? "give the path relative to the post, e.g. ./images/photo.jpg"
+          : "put the image in the images/ folder next to the post";
         problems.push({ severity: "error", ...at, message: `image "${ref.src}" leads outside ${target.folder}`, hint });
         continue;
       }
       const { file } = target;
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        const where = ref.src.startsWith("/") && !ref.field ? "the public/ folder" : path.relative(ctx.root, path.dirname(file)) || "the content folder";
-        problems.push({ severity: "error", ...at, message: `image "${ref.src}" is missing`, hint: `no such file in ${where}; check the spelling or add the file` });
+        const where =
+          ref.src.startsWith("/") && !ref.field ? "the public/ folder" : path.relative(ctx.root, path.dirname(file)) || "the content folder";
+        problems.push({
+          severity: "error",
+          ...at,
+          message: `image "${ref.src}" is missing`,
+          hint: `no such file in ${where}; check the spelling or add the file`,
+        });
         continue;
       }
       if (!verdicts.has(file)) {

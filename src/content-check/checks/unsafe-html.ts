@@ -4,7 +4,7 @@
  * rules are the sanitizer's own (src/markdown/removed-html.ts). `.mdx` files
  * are code and are not sanitized (see mdx-code.ts).
  */
-import { findRemovedHtml } from "../../../markdown/removed-html.ts";
+import { findRemovedHtml } from "../../markdown/removed-html.ts";
 import type { Entry, Problem } from "../validate.ts";
 import type { CheckContext } from "./context.ts";
 
@@ -16,7 +16,13 @@ function isMarkdownBody(entry: Entry): boolean {
 /** The sanitizer's removals in the bodies of `entries`, as errors at file lines. */
 export function unsafeHtmlProblems(entries: readonly Entry[]): Problem[] {
   return entries.filter(isMarkdownBody).flatMap((entry) =>
-    findRemovedHtml(entry.body).map((r): Problem => ({ severity: "error", file: entry.file, line: entry.bodyLine + r.line - 1, message: r.message, hint: r.hint })),
+    findRemovedHtml(entry.body).map((r): Problem => ({
+      severity: "error",
+      file: entry.file,
+      line: entry.bodyLine + r.line - 1,
+      message: r.message,
+      hint: r.hint,
+    })),
   );
 }
 

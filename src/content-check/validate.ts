@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { collectionSchema, collections, type CollectionSpec } from "../../schema/index.ts";
+import { collectionSchema, collections, type CollectionSpec } from "../schema/index.ts";
 import { checkFileNames, type NameCheck } from "./file-names.ts";
 import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
 
@@ -34,7 +34,8 @@ export interface Entry extends ContentFile {
 
 /** Every file below a folder, as `/`-separated paths relative to it (hidden ones included). */
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/"));
 }
@@ -118,7 +119,9 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
  */
 function fieldName(p: PropertyKey[]): string {
   return p
-    .map((part, i) => (typeof part === "number" && i < p.length - 1 ? ` entry ${part + 1} ` : `${i > 0 && typeof p[i - 1] !== "number" ? "." : ""}${String(part)}`))
+    .map((part, i) =>
+      typeof part === "number" && i < p.length - 1 ? ` entry ${part + 1} ` : `${i > 0 && typeof p[i - 1] !== "number" ? "." : ""}${String(part)}`,
+    )
     .join("")
     .trim();
 }

@@ -42,7 +42,8 @@ function parseYaml(text: string, file: string, lineOffset: number): Record<strin
   }
   const value = doc.toJS() as unknown;
   if (value == null) return {};
-  if (typeof value !== "object" || Array.isArray(value)) throw new ContentSyntaxError(file, 1 + lineOffset, "front matter must be a set of key: value lines");
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new ContentSyntaxError(file, 1 + lineOffset, "front matter must be a set of key: value lines");
   return value as Record<string, unknown>;
 }
 

@@ -1,5 +1,5 @@
 /** Spellings of one tag that differ ("Networking", "networking") look inconsistent: each post is asked to use the one the tag page shows (src/lib/tags.ts). */
-import { preferredSpelling, tagName, tagSlug, tagSpellings } from "../../tags.ts";
+import { preferredSpelling, tagName, tagSlug, tagSpellings } from "../../lib/tags.ts";
 import type { Problem } from "../validate.ts";
 import type { CheckContext } from "./context.ts";
 

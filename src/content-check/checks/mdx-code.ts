@@ -36,7 +36,10 @@ function readsEnv(n: EsNode): boolean {
   const object = n["object"] as EsNode;
   const property = n["property"] as EsNode;
   if (property?.["name"] !== "env") return false;
-  return (object.type === "Identifier" && object["name"] === "process") || (object.type === "MetaProperty" && (object["property"] as EsNode)?.["name"] === "meta");
+  return (
+    (object.type === "Identifier" && object["name"] === "process") ||
+    (object.type === "MetaProperty" && (object["property"] as EsNode)?.["name"] === "meta")
+  );
 }
 
 /** Whether an import source points into `src/components` (the `@/components/` alias or a path). */
@@ -54,7 +57,14 @@ function checkMdx(entry: Entry, projectRoot: string): Problem[] {
     tree = parser.parse(entry.body);
   } catch (err) {
     const e = err as { line?: number; reason?: string; message: string };
-    return [{ ...at(e.line), severity: "error", message: `this MDX does not parse: ${e.reason ?? e.message}`, hint: "fix the syntax, or rename the file to .md if it needs no components" }];
+    return [
+      {
+        ...at(e.line),
+        severity: "error",
+        message: `this MDX does not parse: ${e.reason ?? e.message}`,
+        hint: "fix the syntax, or rename the file to .md if it needs no components",
+      },
+    ];
   }
   const problems: Problem[] = [];
   visit(tree, (node) => {
@@ -66,12 +76,24 @@ function checkMdx(entry: Entry, projectRoot: string): Problem[] {
       if (n.type === "ImportDeclaration") {
         const source = String((n["source"] as EsNode)["value"]);
         if (!isComponentImport(source, entry.file, projectRoot)) {
-          problems.push({ ...where, message: `imports "${source}", which is not one of the site's components`, hint: "MDX is code: import only from src/components, and have the import reviewed like code" });
+          problems.push({
+            ...where,
+            message: `imports "${source}", which is not one of the site's components`,
+            hint: "MDX is code: import only from src/components, and have the import reviewed like code",
+          });
         }
       } else if (/^Export(Named|Default|All)Declaration$/.test(n.type)) {
-        problems.push({ ...where, message: "exports a value from the post", hint: "MDX is code: an export can change how the site builds the page; have it reviewed like code" });
+        problems.push({
+          ...where,
+          message: "exports a value from the post",
+          hint: "MDX is code: an export can change how the site builds the page; have it reviewed like code",
+        });
       } else if (readsEnv(n)) {
-        problems.push({ ...where, message: "reads the build's environment variables", hint: "MDX is code: the environment can hold secrets, and whatever is read here is published in the page" });
+        problems.push({
+          ...where,
+          message: "reads the build's environment variables",
+          hint: "MDX is code: the environment can hold secrets, and whatever is read here is published in the page",
+        });
       }
     }
   });

@@ -4,10 +4,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { tagSlug } from "../../tags.ts";
+import { tagSlug } from "../../lib/tags.ts";
 import type { Entry, Problem } from "../validate.ts";
 import { bodyParts } from "./body.ts";
-import { removesLinkAddress } from "../../../markdown/removed-html.ts";
+import { removesLinkAddress } from "../../markdown/removed-html.ts";
 import { isDraft, lineOf, postDate, type CheckContext } from "./context.ts";
 
 /** Where a link leads, if it is internal. */

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { CARD_FONTS, renderCard } from "./render.ts";
-import { TEMPLATE_VERSION, type CardInput } from "./template.ts";
+import { TEMPLATE_VERSION, type CardInput } from "../lib/og/template.ts";
 
 /** The cache key of a card: a hash of its input, the template version and the fonts. */
 export function cardKey(input: CardInput): string {
