@@ -8,6 +8,7 @@ import fs from "node:fs";
 import YAML from "yaml";
 import { collectionSchema, collections, type SettingsData } from "../schema/index.ts";
 import { settingsFile } from "../config/paths.ts";
+import { readerSettingsProblems } from "./readers.ts";
 
 /** Site settings after validation and defaults. */
 export type SiteSettings = SettingsData;
@@ -22,6 +23,8 @@ export function finishSettings(settings: SiteSettings, file: string): SiteSettin
   } catch {
     throw new Error(`${file}: timeZone: "${settings.timeZone}" is not a known time zone`);
   }
+  const problems = readerSettingsProblems(settings);
+  if (problems.length) throw new Error(problems.map((p) => `${file}: ${p}`).join("\n"));
   return { ...settings, url: settings.url.replace(/\/+$/, "") };
 }
 
