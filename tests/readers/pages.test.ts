@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import type { Element } from "hast";
 import { describe, expect, it } from "vitest";
+import { checkFileNames } from "../../src/lib/content/file-names.ts";
 import { tagSlug } from "../../src/lib/tags.ts";
 import { fixtureDist, readDist, READERS_SETTINGS, type FixtureName } from "../support/build.ts";
 import { attr, find, findAll, FIXTURE_TZ, jsonLd, page, publishedPosts, text } from "../build/blog-html.ts";
@@ -39,6 +40,15 @@ describe("the archive", () => {
     expect(links("blog/index.html")).toHaveLength(2);
     expect(links("index.html")).toHaveLength(1);
     expect(readDist("main", "sitemap-0.xml")).toContain(`<loc>${SITE}/blog/archive/</loc>`);
+  });
+
+  it("keeps its address: a post named archive (or a page number) is refused, naming the file", () => {
+    const { published, problems } = checkFileNames(["archive.md", "2.md", "archived.md"], { folder: "posts" });
+    expect(published).toEqual(["archived.md"]);
+    expect(problems.map((p) => `${p.file}: ${p.message}; ${p.hint}`)).toEqual([
+      '2.md: "2" is the address of one of the blog\'s own pages; give the post another name, e.g. 2-post.md',
+      'archive.md: "archive" is the address of one of the blog\'s own pages; give the post another name, e.g. archive-post.md',
+    ]);
   });
 });
 

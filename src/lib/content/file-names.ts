@@ -73,6 +73,11 @@ export function checkFileNames(files: readonly string[], options: { folder: stri
       });
       continue;
     }
+    if (options.folder === "posts" && (stem === "archive" || /^\d+$/.test(stem))) {
+      // /blog/archive/ and /blog/2/ are the blog's own pages: a post there would be lost without a word.
+      problems.push({ file, message: `"${stem}" is the address of one of the blog's own pages`, hint: `give the post another name, e.g. ${stem}-post.md` });
+      continue;
+    }
     published.push(file);
   }
   // Two names that end up at one address (once corrected) are named together, whichever is valid.
