@@ -97,12 +97,15 @@ describe("reader settings", () => {
     );
   });
 
-  it("refuse a counter switched on without what it needs", () => {
+  it("refuse a counter switched on, or a form, without what it needs", () => {
     expect(load({ visits: { provider: "plausible" } })).toBe(
       "site.yaml: visits.script: is required when the plausible counter is on\nsite.yaml: visits.site: is required when the plausible counter is on",
     );
     expect(load({ visits: { provider: "goatcounter", script: "https://gc.zgo.at/count.js", site: "quiethands" } })).toBe(
       'site.yaml: visits.site: "quiethands" must be the GoatCounter count URL, e.g. https://NAME.goatcounter.com/count',
+    );
+    expect(load({ newsletter: { action: "https://newsletter.example.net/s", emailField: "" } })).toBe(
+      "site.yaml: newsletter.emailField: is required when the form has an address",
     );
     expect(load({ visits: { provider: "matomo" } })).toContain("site.yaml: visits.provider: must be one of: off, goatcounter, plausible, umami");
   });
