@@ -23,3 +23,5 @@ export const tagFeedPath = (slug: string) => `/tags/${slug}/rss.xml`;
 export const blogPagePath = (n: number) => (n <= 1 ? "/blog/" : `/blog/${n}/`);
 /** Path of the archive: every post by year. */
 export const archivePath = "/blog/archive/";
+/** Names under /blog/ that are the blog's own pages (list pages, the archive), never a post's. */
+export const isBlogPageName = (name: string) => /^\d+$/.test(name) || name === "archive";

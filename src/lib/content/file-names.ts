@@ -8,6 +8,7 @@
  * second page that one case-insensitive disk or host cannot keep apart.
  */
 import { addressKey, isAddress } from "../slug.ts";
+import { isBlogPageName } from "../urls.ts";
 
 /** A problem with one file's name; `file` is the path relative to the collection folder, with `/` separators. */
 export interface NameProblem {
@@ -73,7 +74,7 @@ export function checkFileNames(files: readonly string[], options: { folder: stri
       });
       continue;
     }
-    if (options.folder === "posts" && (stem === "archive" || /^\d+$/.test(stem))) {
+    if (options.folder === "posts" && isBlogPageName(stem)) {
       // /blog/archive/ and /blog/2/ are the blog's own pages: a post there would be lost without a word.
       problems.push({ file, message: `"${stem}" is the address of one of the blog's own pages`, hint: `give the post another name, e.g. ${stem}-post.md` });
       continue;
