@@ -40,6 +40,9 @@ describe("the archive", () => {
     expect(links("blog/index.html")).toHaveLength(2);
     expect(links("index.html")).toHaveLength(1);
     expect(readDist("main", "sitemap-0.xml")).toContain(`<loc>${SITE}/blog/archive/</loc>`);
+    // It is no post: the old site never had it, so no old address leads to it.
+    expect(readDist("main", "_redirects")).toContain("/post/welcome ");
+    expect(readDist("main", "_redirects")).not.toContain("/post/archive");
   });
 
   it("keeps its address: a post named archive (or a page number) is refused, naming the file", () => {
