@@ -75,7 +75,8 @@ export default defineConfig({
   integrations: [
     contentGuard(),
     mdx(),
-    sitemap({ filter: (page) => !page.includes("/admin/") }),
+    // The CMS and the signup thank-you page are not for search engines.
+    sitemap({ filter: (page) => !page.includes("/admin/") && !page.endsWith("/thanks/") }),
     pagefindSearch(),
     cmsBundle(),
     publishedImages(),

@@ -8,6 +8,7 @@
  * second page that one case-insensitive disk or host cannot keep apart.
  */
 import { addressKey, isAddress } from "../lib/slug.ts";
+import { isBlogPageName } from "../lib/urls.ts";
 
 /** A problem with one file's name; `file` is the path relative to the collection folder, with `/` separators. */
 export interface NameProblem {
@@ -70,6 +71,15 @@ export function checkFileNames(files: readonly string[], options: { folder: stri
         file,
         message: `"${stem}" cannot be a web address`,
         hint: key ? `${RULE_HINT}; rename it to ${suggestion(base)}` : `${RULE_HINT}; give it a name with letters or digits`,
+      });
+      continue;
+    }
+    if (options.folder === "posts" && isBlogPageName(stem)) {
+      // /blog/archive/ and /blog/2/ are the blog's own pages: a post there would be lost without a word.
+      problems.push({
+        file,
+        message: `"${stem}" is the address of one of the blog's own pages`,
+        hint: `give the post another name, e.g. ${stem}-post.md`,
       });
       continue;
     }

@@ -12,7 +12,12 @@ import { getSettings, getTags, type Post } from "./site.ts";
 
 /** What every page shows besides its own content: settings (header, footer, dates' time zone), the program callout, the policy meta tag, the base path. */
 const getSharedKey = async () =>
-  pageKey(await getSettings(), await getProgram(), metaCspForTarget("public", policyOptions()) ?? null, import.meta.env.BASE_URL);
+  pageKey(
+    await getSettings(),
+    await getProgram(),
+    metaCspForTarget("public", policyOptions(process.env, await getSettings())) ?? null,
+    import.meta.env.BASE_URL,
+  );
 
 /**
  * A post's front matter for a key. Reading the hero image's fields through Astro's

@@ -14,6 +14,7 @@ import { buildRedirects, checkRedirects, formatRedirects, redirectPage, writeRed
 import { deployTarget, sharedOriginWarning, type DeployTarget } from "./github-pages.ts";
 import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "./headers.ts";
 import { policyOptions, type PolicyOptions } from "./policy.ts";
+import { loadSettings } from "../config/settings.ts";
 
 /** What the build tells the host files. */
 export interface HostBuild {
@@ -35,7 +36,7 @@ export interface Log {
 
 /** Writes the deploy target's files into the build output; throws when a redirect needs fixing. */
 export function writeHostFiles(build: HostBuild, log: Log, target: DeployTarget = deployTarget()): void {
-  const options = { ...policyOptions(), base: build.base };
+  const options = { ...policyOptions(process.env, loadSettings()), base: build.base };
   const redirects = buildRedirects(build.redirectsFile, build.dist);
   const problems = checkRedirects(redirects, build.dist);
   if (problems.length) throw new Error(`Redirects need fixing:\n${problems.join("\n")}`);

@@ -7,6 +7,8 @@
  * this origin, so one injected script anywhere on the site could write to the
  * repository. Public pages therefore run only the site's own script files.
  */
+import { readerOrigins, type ReaderOrigins } from "../lib/readers.ts";
+import type { SiteSettings } from "../lib/settings.ts";
 
 /** The two kinds of page on the site: the public pages and the CMS. */
 export type Area = "public" | "admin";
@@ -23,6 +25,8 @@ export interface PolicyOptions {
    * hands out GitHub tokens (Netlify's by default; a self-hosted one on other hosts).
    */
   cmsOrigins: string[];
+  /** The signup form's provider and the visit counter, when the settings name them (src/lib/readers.ts). */
+  readers?: ReaderOrigins;
 }
 
 /** GitHub's API, where the CMS reads and commits content. */
@@ -32,9 +36,13 @@ export const NETLIFY_OAUTH = "https://api.netlify.com";
 
 /**
  * Options from the environment: `SITE_BASE` (as in astro.config.mjs) and
- * `DECAP_OAUTH_BASE_URL`, the OAuth endpoint the CMS uses (defaults to Netlify's).
+ * `DECAP_OAUTH_BASE_URL`, the OAuth endpoint the CMS uses (defaults to Netlify's);
+ * from the site settings, the origins of the signup form and the visit counter.
  */
-export function policyOptions(env: Record<string, string | undefined> = process.env): PolicyOptions {
+export function policyOptions(
+  env: Record<string, string | undefined> = process.env,
+  settings?: Pick<SiteSettings, "newsletter" | "visits">,
+): PolicyOptions {
   const auth = env["DECAP_OAUTH_BASE_URL"]?.trim() || NETLIFY_OAUTH;
   let origin: string;
   try {
@@ -43,7 +51,9 @@ export function policyOptions(env: Record<string, string | undefined> = process.
     throw new Error(`DECAP_OAUTH_BASE_URL: "${auth}" is not a URL (expected e.g. https://auth.example.org)`);
   }
   if (!origin.startsWith("https://")) throw new Error(`DECAP_OAUTH_BASE_URL: "${auth}" must use https`);
-  return { base: normaliseBase(env["SITE_BASE"] || "/"), cmsOrigins: [origin] };
+  const options: PolicyOptions = { base: normaliseBase(env["SITE_BASE"] || "/"), cmsOrigins: [origin] };
+  if (settings) options.readers = readerOrigins(settings);
+  return options;
 }
 
 /** "/", "/sub" or "/sub/" as "/" or "/sub/". */
@@ -62,23 +72,24 @@ export const SEARCH_UI_POLICY = "search-ui";
  * CSP does not apply to them. Styles: only the site's own files too, because the
  * build writes every stylesheet to a file (`build.inlineStylesheets: "never"`).
  * Images may come from any https host: posts can embed pictures by URL, and an
- * image cannot run code.
+ * image cannot run code. The signup form's provider and the visit counter add
+ * exactly their own origins, and only when the settings name them.
  */
-export function publicCsp(): Csp {
+export function publicCsp(readers: ReaderOrigins = { form: [], script: [], connect: [], img: [] }): Csp {
   return {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'", ...readers.script],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:", "https:"],
+    "img-src": ["'self'", "data:", "https:", ...readers.img.filter((o) => !o.startsWith("https:"))],
     "font-src": ["'self'"],
-    "connect-src": ["'self'"],
+    "connect-src": ["'self'", ...readers.connect],
     "media-src": ["'self'"],
     "frame-src": ["'none'"],
     "worker-src": ["'self'"],
     "manifest-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    "form-action": ["'self'", ...readers.form],
     "frame-ancestors": ["'none'"],
     // Trusted Types: no script may hand a plain string to an HTML or script sink
     // (innerHTML, insertAdjacentHTML, script.src...); only the search UI's own
@@ -115,7 +126,7 @@ export function adminCsp(options: Pick<PolicyOptions, "cmsOrigins">): Csp {
 
 /** The policy of an area. */
 export function cspFor(area: Area, options: PolicyOptions): Csp {
-  return area === "admin" ? adminCsp(options) : publicCsp();
+  return area === "admin" ? adminCsp(options) : publicCsp(options.readers);
 }
 
 /** A policy as a header value: `a x y; b z`. */

@@ -3,6 +3,7 @@ import type { Link, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { isoDay } from "../lib/dates.ts";
 import { isAddress, slugify } from "../lib/slug.ts";
+import { isBlogPageName } from "../lib/urls.ts";
 import { unsafeScheme } from "./safety.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 
@@ -49,7 +50,7 @@ export function oldPaths(post: SourcePost, slug: string, day: string): string[] 
 export function postSlugs(posts: SourcePost[]): string[] {
   const slugs = posts.map((p) => {
     const fromLink = p.link && !unsafeScheme(p.link) ? slugify(lastSegment(p.link)) : "";
-    return fromLink && !/^\d+$/.test(fromLink) ? fromLink : slugify(p.title);
+    return fromLink && !isBlogPageName(fromLink) ? fromLink : slugify(p.title);
   });
   const problems: string[] = [];
   const bySlug = new Map<string, string>();

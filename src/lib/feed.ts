@@ -33,3 +33,10 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
       return ` srcset="${parts.join(", ")}"`;
     });
 }
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** The hero image as the first thing in an item, as on the page. */
+export function heroHtml(src: string, alt: string): string {
+  return `<p><img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}" /></p>`;
+}

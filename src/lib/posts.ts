@@ -89,3 +89,13 @@ export function paginate<T>(items: readonly T[], size: number): T[][] {
 
 /** Posts per blog list page. */
 export const POSTS_PER_PAGE = 10;
+
+/** Posts grouped by the year they were published in the site's time zone, newest year first, order kept within a year. */
+export function postsByYear<T extends PostLike>(sorted: readonly T[], yearOf: (date: Date) => number): Array<{ year: number; posts: T[] }> {
+  const years = new Map<number, T[]>();
+  for (const post of sorted) {
+    const year = yearOf(post.data.date);
+    years.set(year, [...(years.get(year) ?? []), post]);
+  }
+  return [...years].sort(([a], [b]) => b - a).map(([year, posts]) => ({ year, posts }));
+}

@@ -4,6 +4,7 @@
  * straight from the file (src/config/settings.ts).
  */
 import type { SettingsData } from "../schema/index.ts";
+import { readerSettingsProblems } from "./readers.ts";
 
 /** Site settings after validation and defaults. */
 export type SiteSettings = SettingsData;
@@ -18,5 +19,7 @@ export function finishSettings(settings: SiteSettings, file: string): SiteSettin
   } catch {
     throw new Error(`${file}: timeZone: "${settings.timeZone}" is not a known time zone`);
   }
+  const problems = readerSettingsProblems(settings);
+  if (problems.length) throw new Error(problems.map((p) => `${file}: ${p}`).join("\n"));
   return { ...settings, url: settings.url.replace(/\/+$/, "") };
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { collectionSchema, collections } from "../schema/index.ts";
 import { addressKey, REDIRECT_FROM_PATTERN, RedirectError, type Redirect } from "./rules.ts";
+import { isBlogPageName } from "../lib/urls.ts";
 
 /** Path relative to the working directory, for messages. */
 const shown = (file: string) => path.relative(process.cwd(), file) || file;
@@ -56,7 +57,7 @@ export function builtPostSlugs(dist: string): string[] {
   if (!fs.existsSync(blog)) return [];
   return fs
     .readdirSync(blog, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name) && fs.existsSync(path.join(blog, d.name, "index.html")))
+    .filter((d) => d.isDirectory() && !isBlogPageName(d.name) && fs.existsSync(path.join(blog, d.name, "index.html")))
     .map((d) => d.name)
     .sort();
 }

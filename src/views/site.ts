@@ -1,4 +1,5 @@
 /** The markup every page shares (site header and footer) and the about page's own, from the site settings. */
+import { archivePath } from "../lib/urls.ts";
 import type { Element, ElementContent, Root } from "hast";
 import type { SiteSettings } from "../lib/settings.ts";
 import { s } from "hastscript";
@@ -57,6 +58,7 @@ export function siteFooter(
         h("ul", { className: ["links"] }, [
           h("li", h("a", { href: `mailto:${settings.email}` }, settings.email)),
           h("li", h("a", { href: href("/tags/") }, "Topics")),
+          h("li", h("a", { href: href(archivePath) }, "Archive")),
           h("li", h("a", { href: href("/rss.xml") }, "RSS feed")),
           ...settings.social.map((link) => h("li", h("a", { href: link.href, rel: ["me", "noopener"] }, link.label))),
         ]),

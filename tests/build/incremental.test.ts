@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isBlogPageName } from "../../src/lib/urls.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, TMP } from "../support/build.ts";
 
 const NAME = "incremental";
@@ -49,7 +50,7 @@ describe("a rebuild after an edit", () => {
     expect(copied(log).size).toBe(0);
     postPages = fs
       .readdirSync(path.join(dist, "blog"), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+      .filter((d) => d.isDirectory() && !isBlogPageName(d.name))
       .map((d) => `blog/${d.name}/index.html`)
       .sort();
     first = new Map(postPages.map((p) => [p, read(p)]));

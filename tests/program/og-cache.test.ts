@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isBlogPageName } from "../../src/lib/urls.ts";
 import { buildSite, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
 import { byAttr, parseHtml, pngSize } from "./html.ts";
 
@@ -76,7 +77,7 @@ describe("social cards on a second build", () => {
 
   it("publishes a card for exactly the post pages without their own image, plus the program page", () => {
     const blog = path.join(warm.dist, "blog");
-    const pages = fs.readdirSync(blog).filter((d) => !/^\d+$/.test(d) && fs.existsSync(path.join(blog, d, "index.html")));
+    const pages = fs.readdirSync(blog).filter((d) => !isBlogPageName(d) && fs.existsSync(path.join(blog, d, "index.html")));
     const withOwnImage = pages.filter((slug) => !fs.readFileSync(path.join(blog, slug, "index.html"), "utf8").includes(`/og/posts/${slug}.png`));
     expect(withOwnImage).toEqual(["hero-image"]);
     const expected = [...pages.filter((s) => s !== "hero-image").map((s) => `og/posts/${s}.png`), "og/program.png"].sort();

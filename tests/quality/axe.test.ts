@@ -33,6 +33,8 @@ const TEMPLATES: Array<{ name: string; url: string; file: string; ready?: (page:
     ready: (p) => p.locator('[data-search-page] a[href*="/blog/welcome/"]').first().waitFor({ timeout: 15_000 }),
   },
   { name: "program", url: "/program/", file: "program/index.html" },
+  { name: "archive", url: "/blog/archive/", file: "blog/archive/index.html" },
+  { name: "thanks", url: "/thanks/", file: "thanks/index.html" },
 ];
 
 const VIEWS = [

@@ -32,12 +32,14 @@ const TEMPLATE_PAGES: Record<string, RegExp> = {
   "about.astro": /^\/about\/index\.html$/,
   "admin/index.astro": /^\/admin\/index\.html$/,
   "blog/[...page].astro": /^\/blog\/(\d+\/)?index\.html$/,
-  "blog/[slug].astro": /^\/blog\/(?!\d+\/)[^/]+\/index\.html$/,
+  "blog/[slug].astro": /^\/blog\/(?!\d+\/|archive\/)[^/]+\/index\.html$/,
+  "blog/archive.astro": /^\/blog\/archive\/index\.html$/,
   "index.astro": /^\/index\.html$/,
   "program/index.astro": /^\/program\/index\.html$/,
   "search.astro": /^\/search\/index\.html$/,
   "tags/[tag].astro": /^\/tags\/[^/]+\/index\.html$/,
   "tags/index.astro": /^\/tags\/index\.html$/,
+  "thanks.astro": /^\/thanks\/index\.html$/,
 };
 
 /** Page templates (.astro and .md routes) under src/pages, relative to it. */

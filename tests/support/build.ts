@@ -9,6 +9,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import YAML from "yaml";
 import { searchIndexStep } from "../../src/search/pagefind-index.ts";
 
 const run = promisify(execFile);
@@ -29,6 +30,8 @@ export interface SiteBuild {
   env?: Record<string, string>;
   /** An Astro config file other than the project's (`astro build --config`). */
   config?: string;
+  /** Site settings laid over the content's `settings/site.yaml`, in a copy of the content made for this build. */
+  settings?: Record<string, unknown>;
 }
 
 /**
@@ -47,6 +50,20 @@ export function writeExampleScheduleContent(): void {
   if (!yaml.includes("\n  example: false\n")) throw new Error(`${program}: the fixture schedule no longer says "example: false"`);
   fs.writeFileSync(program, yaml.replace("\n  example: false\n", "\n  example: true\n"));
 }
+/** What a reader-facing build names: a signup form provider and a visit counter (stood in for by tests on loopback). */
+export const READERS_SETTINGS = {
+  newsletter: {
+    action: "https://newsletter.example.net/subscribe/quiet-hands",
+    emailField: "email_address",
+    honeypot: "nonce",
+    hidden: [{ name: "list", value: "weekly" }],
+    promise: "One email a month. Unsubscribe any time.",
+    posts: true,
+    home: true,
+    program: true,
+  },
+  visits: { provider: "goatcounter", script: "https://gc.example.net/count.js", site: "https://quiethands.counter.example.net/count" },
+};
 
 /** Every build the suite shares, built once in global setup. */
 export const FIXTURE_SITES = {
@@ -55,6 +72,7 @@ export const FIXTURE_SITES = {
   honolulu: { name: "honolulu", content: FIXTURE_CONTENT, env: { TZ: "Pacific/Honolulu" } },
   tokyo: { name: "tokyo", content: FIXTURE_CONTENT, env: { TZ: "Asia/Tokyo" } },
   subpath: { name: "subpath", content: FIXTURE_CONTENT, env: { TZ: "UTC", SITE_BASE: "/path2practice" } },
+  readers: { name: "readers", content: FIXTURE_CONTENT, env: { TZ: "UTC" }, settings: READERS_SETTINGS },
 } satisfies Record<string, SiteBuild>;
 
 export type FixtureName = keyof typeof FIXTURE_SITES;
@@ -104,12 +122,13 @@ export function astroArgs(name: string, command: string[], config = path.join(RO
 export async function buildSite(build: SiteBuild, extraEnv: Record<string, string> = {}): Promise<{ dist: string; log: string }> {
   const out = distDir(build.name);
   fs.rmSync(out, { recursive: true, force: true });
+  const content = build.settings ? contentWithSettings(build.content, build.name, build.settings) : build.content;
   const env = {
     // Vitest workers put DEV=1, BASE_URL=/, MODE=test, NODE_ENV=test... into process.env;
     // a child build would read them back as import.meta.env (dev rules, no base), so they stay out.
     ...childEnv(),
     ASTRO_TELEMETRY_DISABLED: "1",
-    P2P_CONTENT_DIR: build.content,
+    P2P_CONTENT_DIR: content,
     P2P_OUT_DIR: out,
     // Its own Astro cache (and social-card cache in it), beside its output.
     P2P_CACHE_DIR: path.join(TMP, "sites", build.name, "cache"),
@@ -130,6 +149,16 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     Object.assign(failure, { log });
     throw failure;
   }
+}
+
+/** A copy of `from` at `tests/.tmp/sites/<name>/content/` whose site settings have `settings` laid over them. */
+function contentWithSettings(from: string, name: string, settings: Record<string, unknown>): string {
+  const dir = path.join(TMP, "sites", name, "content");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(from, dir, { recursive: true });
+  const file = path.join(dir, "settings", "site.yaml");
+  fs.writeFileSync(file, YAML.stringify({ ...(YAML.parse(fs.readFileSync(file, "utf8")) as object), ...settings }));
+  return dir;
 }
 
 /** Output dir of a shared fixture build (built by global setup). */
