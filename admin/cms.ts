@@ -24,6 +24,7 @@ import previewCss from "./preview.css?inline";
 import type * as Preview from "./preview.ts";
 import type { PreviewContext } from "./preview.ts";
 import { titleAddressProblem } from "./slug-guard.ts";
+import { reloadOnEntrySwitch } from "./entry-switch.ts";
 import { installUploadGuard } from "./upload-guard.ts";
 
 /** Reads the options the page embedded at build time. */
@@ -37,6 +38,7 @@ const options = readOptions();
 const config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
 
 installUploadGuard(window);
+reloadOnEntrySwitch(window);
 
 /** A preview template whose code loads when a preview first opens. */
 function lazyPreview(make: (m: typeof Preview) => ComponentType<PreviewTemplateComponentProps>): ComponentType<PreviewTemplateComponentProps> {

@@ -129,3 +129,24 @@ describe("saving a page or settings file in the CMS with its data unchanged", ()
     });
   }
 });
+
+describe("an entry opened from another by its address", () => {
+  it("shows its own data, and a save writes it to its own file", async () => {
+    const about = path.join(root, "content/pages/about.md");
+    const program = path.join(root, "content/pages/program.yaml");
+    const aboutBefore = data(about);
+    const programTitle = (parse(fs.readFileSync(program, "utf8")) as { title: string }).title;
+    await page.goto(`${served.url}admin/#/collections/pages/entries/about`);
+    const title = page.locator('input[id^="title-field"]').first();
+    await expect.poll(() => title.inputValue()).toBe((aboutBefore as { frontMatter: { title: string } }).frontMatter.title);
+    // As the address bar or the history would: only the #fragment changes.
+    await page.evaluate(() => (location.hash = "#/collections/program/entries/program"));
+    await expect.poll(() => page.locator('input[id^="title-field"]').first().inputValue(), { timeout: 30_000 }).toBe(programTitle);
+    const input = page.locator('input[id^="title-field"]').first();
+    await input.press("End");
+    await input.press("Q");
+    await publish(program);
+    expect((parse(fs.readFileSync(program, "utf8")) as { title: string }).title).toBe(`${programTitle}Q`);
+    expect(data(about)).toEqual(aboutBefore);
+  });
+});
