@@ -19,6 +19,7 @@ import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
 import previewCss from "./preview.css?inline";
 import type * as Preview from "./preview.ts";
+import { fitToPhones } from "./phone.ts";
 import type { PreviewContext } from "./preview.ts";
 import { titleAddressProblem } from "./slug-guard.ts";
 import { installUploadGuard } from "./upload-guard.ts";
@@ -34,6 +35,7 @@ const options = readOptions();
 const config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
 
 installUploadGuard(window);
+fitToPhones(window);
 
 /** A preview template whose code loads when a preview first opens. */
 function lazyPreview(
