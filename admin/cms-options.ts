@@ -13,6 +13,8 @@ import type { DecapOptions } from "../src/schema/decap.ts";
 export interface CmsOptions extends DecapOptions {
   /** IANA time zone of the site: dates are checked and "scheduled" is judged in it. */
   timeZone: string;
+  /** Decap's in-memory backend instead of GitHub, for browser tests of the editorial workflow (admin/test-repo.ts). */
+  testRepo?: boolean;
 }
 
 /** The default port of decap-server, also used by `npm start`. */
@@ -40,5 +42,6 @@ export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
     localProxyUrl: `http://127.0.0.1:${port}/api/v1`,
     siteUrl: env["SITE_URL"] || settings.url,
     timeZone: settings.timeZone,
+    ...(env["P2P_CMS_TEST_REPO"] === "1" ? { testRepo: true } : {}),
   };
 }

@@ -32,7 +32,8 @@ function readOptions(): CmsOptions {
 }
 
 const options = readOptions();
-const config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
+let config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
+if (options.testRepo) config = (await import("./test-repo.ts")).withTestRepo(CMS, config, location.hostname);
 
 installUploadGuard(window);
 fitToPhones(window);
