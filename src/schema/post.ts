@@ -7,7 +7,6 @@ export const postFields = fields(
   string("title", { hint: "The headline. Under 70 characters, so Google shows all of it." }),
   /** Summary for lists, search results, feeds and social cards. */
   string("description", {
-    label: "Summary",
     max: 200,
     hint: "One or two sentences (at most 200 characters), shown in the list of posts, in search results and when the post is shared.",
   }),
