@@ -11,6 +11,7 @@ import matter from "gray-matter";
 import { imageSize } from "image-size";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
+import YAML from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sniffImageType } from "../../src/lib/image-type.ts";
 import { MAX_IMAGE_WIDTH } from "../../src/lib/image-limits.ts";
@@ -76,6 +77,19 @@ async function upload(page: Page, file: string, stored: string): Promise<{ type:
   return { type: sniffImageType(bytes), width, height };
 }
 
+describe("the site's own CMS", () => {
+  it("shows the site's name in the tab, its mark in the header and a link back to the site", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, `${served.url}admin/`);
+    const site = YAML.parse(fs.readFileSync(path.join(root, "content/settings/site.yaml"), "utf8")) as { title: string; url: string };
+    expect(await page.title()).toBe(`${site.title} · Content manager`);
+    const logo = page.locator('header img[src$="favicon.svg"]');
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth && img.getBoundingClientRect().width > 40)).toBe(true);
+    expect(await page.locator(`header a[href="${site.url}"]`).count()).toBe(1);
+    await page.close();
+  });
+});
+
 describe("photos", () => {
   it("stores a 6000x4000 photo as a JPEG 2,400 px wide, and a small transparent PNG as a JPEG of its own size", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -88,6 +102,12 @@ describe("photos", () => {
     await picture(small, 800, 500, "png", true);
     expect(await upload(page, small, "small-screenshot.jpg")).toEqual({ type: "jpeg", width: 800, height: 500 });
     expect(fs.existsSync(path.join(root, "content/posts/images/small-screenshot.png"))).toBe(false);
+    // Its transparent half turned white, not JPEG's default black.
+    const corner = await sharp(path.join(root, "content/posts/images/small-screenshot.jpg"))
+      .extract({ left: 10, top: 10, width: 1, height: 1 })
+      .raw()
+      .toBuffer();
+    expect(Math.min(...corner)).toBeGreaterThan(240);
     await page.close();
   }, 120_000);
 });
