@@ -11,7 +11,7 @@
 import type { CmsConfig, PreviewTemplateComponentProps } from "decap-cms-core";
 import { createElement as h, lazy, Suspense, type ComponentType } from "react";
 import { isoDay } from "../src/lib/dates.ts";
-import { decapConfig } from "../src/schema/decap.ts";
+import { decapConfig, type DecapConfig } from "../src/schema/decap.ts";
 import fontsCss from "../src/styles/fonts.css?inline";
 import globalCss from "../src/styles/global.css?inline";
 import proseCss from "../src/styles/prose.css?inline";
@@ -32,7 +32,7 @@ function readOptions(): CmsOptions {
 }
 
 const options = readOptions();
-let config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
+let config: Omit<DecapConfig, "local_backend"> = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
 if (options.testRepo) config = (await import("./test-repo.ts")).withTestRepo(CMS, config, location.hostname);
 
 installUploadGuard(window);

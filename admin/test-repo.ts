@@ -13,9 +13,13 @@ import type CMS from "./decap.ts";
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** The config with the test backend in place of GitHub and the local server, when on loopback. */
-export function withTestRepo(cms: typeof CMS, config: DecapConfig, hostname: string): DecapConfig {
+export function withTestRepo<C extends Pick<Partial<DecapConfig>, "local_backend">>(
+  cms: typeof CMS,
+  config: C,
+  hostname: string,
+): Omit<C, "local_backend"> {
   if (!LOOPBACK.has(hostname)) return config;
   cms.registerBackend("test-repo", TestBackend);
   const { local_backend: _local, ...rest } = config;
-  return { ...rest, backend: { name: "test-repo" } } as DecapConfig;
+  return { ...rest, backend: { name: "test-repo" } };
 }
