@@ -13,7 +13,7 @@ import matter from "gray-matter";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
-import { buildSite } from "../support/build.ts";
+import { buildSite, TMP } from "../support/build.ts";
 import { serveDist, type Served } from "../support/serve.ts";
 import { login, tempSite } from "./support.ts";
 
@@ -106,17 +106,22 @@ describe("the editorial workflow", () => {
     expect(await published(file)).toBeUndefined();
   });
 
-  it("moves it to in review, then ready", async () => {
+  it("moves it to in review, then ready, on a phone-sized screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
     await setStatus(title, "In review");
+    await page.screenshot({ path: path.join(TMP, "cms-workflow", "status-on-a-phone.png") });
     expect(await board()).toEqual({ Drafts: [], "In Review": [card], Ready: [] });
     await setStatus(title, "Ready");
     expect(await board()).toEqual({ Drafts: [], "In Review": [], Ready: [card] });
     expect(await published(file)).toBeUndefined();
   });
 
-  it("publishes it: off the board, and the post file written with everything the author entered", async () => {
+  it("publishes it, still on a phone-sized screen: off the board, and the post file written with everything the author entered", async () => {
     await page.locator('[class*="-CardTitle"]', { hasText: title }).click();
-    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    const publish = page.getByRole("button", { name: "Publish", exact: true });
+    const box = await publish.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await publish.click();
     await page.getByRole("menuitem", { name: "Publish now" }).click();
     await expect.poll(() => published(file), { timeout: 15_000 }).toBeDefined();
     const { data, content } = matter((await published(file)) ?? "");
