@@ -68,10 +68,9 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
     "change",
     (event) => {
       const input = event.target;
-      if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.files) return;
+      if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.files || resent.has(event)) return;
       const files = Array.from(input.files);
       const refused = files.filter((f) => !isAcceptedImage(f));
-      if (resent.has(event)) return;
       event.stopImmediatePropagation();
       event.preventDefault();
       if (refused.length) {
@@ -79,6 +78,7 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
         refuse(refusalMessage(refused.map((f) => f.name)));
         return;
       }
+      // Decap reads the files when the change reaches React, so it sees the fitted ones.
       Promise.all(files.map(fitForUpload)).then(
         (fitted) => {
           const transfer = new DataTransfer();
