@@ -16,6 +16,8 @@ export interface CmsOptions extends DecapOptions {
   timeZone: string;
   /** Published settings that previews of other entries show. */
   settings: Pick<SiteSettings, "tagline" | "email" | "signupUrl">;
+  /** Decap's in-memory backend instead of GitHub, for browser tests of the editorial workflow (admin/test-repo.ts). */
+  testRepo?: boolean;
 }
 
 /** The default port of decap-server, also used by `npm start`. */
@@ -44,5 +46,6 @@ export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
     siteUrl: env["SITE_URL"] || settings.url,
     timeZone: settings.timeZone,
     settings: { tagline: settings.tagline, email: settings.email, signupUrl: settings.signupUrl },
+    ...(env["P2P_CMS_TEST_REPO"] === "1" ? { testRepo: true } : {}),
   };
 }

@@ -11,7 +11,7 @@
 import type { CmsConfig, PreviewTemplateComponentProps } from "decap-cms-core";
 import { createElement as h, lazy, Suspense, type ComponentType } from "react";
 import { isoDay } from "../src/lib/dates.ts";
-import { decapConfig } from "../src/schema/decap.ts";
+import { decapConfig, type DecapConfig } from "../src/schema/decap.ts";
 import fontsCss from "../src/styles/fonts.css?inline";
 import globalCss from "../src/styles/global.css?inline";
 import proseCss from "../src/styles/prose.css?inline";
@@ -22,6 +22,7 @@ import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
 import previewCss from "./preview.css?inline";
 import type * as Preview from "./preview.ts";
+import { fitToPhones } from "./phone.ts";
 import type { PreviewContext } from "./preview.ts";
 import { titleAddressProblem } from "./slug-guard.ts";
 import { reloadOnEntrySwitch } from "./entry-switch.ts";
@@ -35,10 +36,12 @@ function readOptions(): CmsOptions & Pick<PreviewContext, "base"> {
 }
 
 const options = readOptions();
-const config = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
+let config: Omit<DecapConfig, "local_backend"> = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
+if (options.testRepo) config = (await import("./test-repo.ts")).withTestRepo(CMS, config, location.hostname);
 
 installUploadGuard(window);
 reloadOnEntrySwitch(window);
+fitToPhones(window);
 
 /** A preview template whose code loads when a preview first opens. */
 function lazyPreview(make: (m: typeof Preview) => ComponentType<PreviewTemplateComponentProps>): ComponentType<PreviewTemplateComponentProps> {

@@ -3,6 +3,7 @@ declare module "decap-cms-backend-*" {
   import type { CmsBackendClass } from "decap-cms-core";
   export const GitHubBackend: CmsBackendClass;
   export const ProxyBackend: CmsBackendClass;
+  export const TestBackend: CmsBackendClass;
 }
 declare module "decap-cms-widget-*" {
   import type { CmsWidgetParam } from "decap-cms-core";

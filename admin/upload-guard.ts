@@ -4,7 +4,13 @@
  * `image/*`, so the check happens here: a capturing `change` listener on the
  * window sees every file input before React does, and stops the event when a
  * file is not a JPEG, PNG, WebP, AVIF or GIF.
+ *
+ * It also fits photos to the site before Decap's media processing stores them
+ * as JPEG (src/schema/decap.ts): that processing can set a width but not cap
+ * one, so a photo wider than the site publishes is brought down here, and the
+ * event is sent on again with the fitted file.
  */
+import { MAX_IMAGE_WIDTH } from "../src/lib/image-limits.ts";
 import { IMAGE_EXTENSIONS, IMAGE_FORMATS_TEXT, IMAGE_MIME_TYPES } from "../src/schema/fields.ts";
 
 /** The message shown when an upload is refused. */
@@ -21,8 +27,35 @@ export function isAcceptedImage(file: { name: string; type: string }): boolean {
 /** The `accept` attribute for file pickers, so the system dialog offers only accepted files. */
 export const ACCEPT = [...IMAGE_MIME_TYPES, ...IMAGE_EXTENSIONS.map((e) => `.${e}`)].join(",");
 
+/** The formats Decap's media processing re-encodes; GIF and AVIF are stored as they are. */
+const PROCESSED = new Set(["image/jpeg", "image/png", "image/webp"]);
+
+/**
+ * A photo wider than MAX_IMAGE_WIDTH drawn at that width (height in
+ * proportion), and a PNG drawn on white, since JPEG has no transparency; as
+ * a lossless PNG that Decap then encodes once. Other files come back as they are.
+ */
+export async function fitForUpload(file: File): Promise<File> {
+  if (!PROCESSED.has(file.type)) return file;
+  const image = await createImageBitmap(file);
+  if (image.width <= MAX_IMAGE_WIDTH && file.type !== "image/png") return file;
+  const width = Math.min(image.width, MAX_IMAGE_WIDTH);
+  const height = Math.round((image.height * width) / image.width);
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("this browser cannot draw images");
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, width, height);
+  context.imageSmoothingQuality = "high";
+  context.drawImage(image, 0, 0, width, height);
+  image.close();
+  const blob = await canvas.convertToBlob({ type: "image/png" });
+  return new File([blob], file.name.replace(/\.[^.]+$/, ".png"), { type: "image/png" });
+}
+
 /** Installs the guard on a window; `refuse` tells the author (default: an alert). */
 export function installUploadGuard(win: Window, refuse: (message: string) => void = (m) => win.alert(m)): void {
+  const resent = new WeakSet<Event>();
   win.addEventListener(
     "click",
     (event) => {
@@ -35,13 +68,31 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
     "change",
     (event) => {
       const input = event.target;
-      if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.files) return;
-      const refused = Array.from(input.files).filter((f) => !isAcceptedImage(f));
-      if (refused.length === 0) return;
+      if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.files || resent.has(event)) return;
+      const files = Array.from(input.files);
+      const refused = files.filter((f) => !isAcceptedImage(f));
       event.stopImmediatePropagation();
       event.preventDefault();
-      input.value = "";
-      refuse(refusalMessage(refused.map((f) => f.name)));
+      if (refused.length) {
+        input.value = "";
+        refuse(refusalMessage(refused.map((f) => f.name)));
+        return;
+      }
+      // Decap reads the files when the change reaches React, so it sees the fitted ones.
+      Promise.all(files.map(fitForUpload)).then(
+        (fitted) => {
+          const transfer = new DataTransfer();
+          for (const file of fitted) transfer.items.add(file);
+          input.files = transfer.files;
+          const again = new Event("change", { bubbles: true });
+          resent.add(again);
+          input.dispatchEvent(again);
+        },
+        (err: unknown) => {
+          input.value = "";
+          refuse(`Not uploaded: ${files.map((f) => f.name).join(", ")}. The picture could not be read (${(err as Error).message}).`);
+        },
+      );
     },
     true,
   );

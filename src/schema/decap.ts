@@ -26,8 +26,10 @@ export interface DecapOptions {
   };
   /** The local decap-server API (`http://127.0.0.1:8081/api/v1`): used only when the CMS is opened on localhost. */
   localProxyUrl: string;
-  /** Public site URL, for "view live" links. */
+  /** Public site URL, for "view live" links and the link back to the site. */
   siteUrl: string;
+  /** The site's mark, shown on the login screen and in the CMS header. */
+  logoUrl?: string | undefined;
   /** Today in the site's time zone (YYYY-MM-DD): adds a "Scheduled" filter for entries dated later. */
   today?: string | undefined;
 }
@@ -63,13 +65,28 @@ export interface DecapConfig {
   publish_mode: "editorial_workflow";
   site_url: string;
   display_url: string;
-  logo_url?: string;
+  logo?: { src: string; show_in_header: boolean };
+  media_processing: typeof MEDIA_PROCESSING;
   media_folder: string;
   public_folder: string;
   slug: Record<string, unknown>;
   collections: DecapCollection[];
   [key: string]: unknown;
 }
+
+/**
+ * Decap's processing of every upload: JPEG at a quality that looks like the
+ * original, camera metadata (the place a phone photo was taken) dropped. It
+ * cannot cap a size (its `width` sets one, enlarging small pictures), so the
+ * upload guard (admin/upload-guard.ts) first brings wider photos down to the
+ * widest the site publishes (MAX_IMAGE_WIDTH).
+ */
+export const MEDIA_PROCESSING = {
+  enabled: true,
+  format: { enabled: true, default: "jpeg" },
+  quality: 85,
+  strip_metadata: true,
+} as const;
 
 /** The Markdown body of `md` collections (Decap keeps it after the front matter when the field is named `body`). */
 export const BODY_FIELD: DecapField = {
@@ -84,7 +101,7 @@ export const BODY_FIELD: DecapField = {
   // Decap's own preview of this field never runs script from content.
   sanitize_preview: true,
   required: false,
-  hint: "Add pictures with the + button (Image): they are stored next to the post and optimised for readers.",
+  hint: "Add pictures with the + button (Image). Big photos are made smaller for you, and readers get a size that fits their screen.",
 };
 
 /**
@@ -95,7 +112,7 @@ export const BODY_FIELD: DecapField = {
 const extras: Record<string, Partial<DecapCollection>> = {
   posts: {
     label_singular: "Post",
-    description: "Blog posts. A future publish date schedules a post; drafts are never published.",
+    description: "Blog posts. A publish date later than today schedules a post for that day; a post marked Draft never appears on the site.",
     create: true,
     // The list shows each post's date and which are drafts. Scheduled posts are found with the
     // "Scheduled" filter: a summary template has no comparison to say it per entry.
@@ -198,6 +215,8 @@ export function decapConfig(options: DecapOptions): DecapConfig {
     publish_mode: "editorial_workflow",
     site_url: options.siteUrl,
     display_url: options.siteUrl,
+    ...(options.logoUrl ? { logo: { src: options.logoUrl, show_in_header: true } } : {}),
+    media_processing: MEDIA_PROCESSING,
     // Required globally; every Markdown collection overrides it with its own `images/` folder.
     media_folder: `${options.contentPath}/posts/images`,
     public_folder: "images",

@@ -4,7 +4,11 @@ import { string, fields } from "./fields.ts";
 /** Page front-matter fields. */
 export const pageFields = fields(
   /** Page heading and document title. */
-  string("title"),
+  string("title", { hint: "The heading of the page, also shown in the browser tab." }),
   /** Meta description and social summary. */
-  string("description", { max: 200 }),
+  string("description", {
+    label: "Summary",
+    max: 200,
+    hint: "One or two sentences (at most 200 characters), shown in search results and when the page is shared.",
+  }),
 );

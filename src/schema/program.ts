@@ -81,7 +81,7 @@ export const programFields = fields(
       number("durationMinutes", { label: "Length in minutes", min: 15, max: 480 }),
       string("timeZone", {
         label: "Time zone",
-        hint: "IANA name, e.g. America/Los_Angeles. Calendars keep the call at this local time across daylight-saving changes.",
+        hint: "Written as region/city, e.g. America/Los_Angeles. Calendars keep the call at this local time across daylight-saving changes.",
         pattern: [/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as America/Los_Angeles"],
       }),
       string("timeZoneName", { label: "Time zone as readers say it", hint: "e.g. Pacific" }),

@@ -15,7 +15,8 @@ export const redirectFields = fields(
     fields(
       /** Old path on this site, e.g. /post/my-old-slug. */
       string("from", {
-        label: "Old path",
+        label: "Old address",
+        hint: "The part after the site's name, e.g. /post/my-old-post",
         pattern: [
           REDIRECT_FROM_PATTERN,
           "must be a plain address on this site such as /post/my-old-post: starting with /, without spaces, " +
@@ -24,12 +25,17 @@ export const redirectFields = fields(
       }),
       /** New path or full URL. */
       string("to", {
-        label: "New path or URL",
+        label: "New address",
+        hint: "A page of this site, e.g. /blog/my-post/, or a full address starting with https://",
         pattern: [REDIRECT_TO_PATTERN, "must be a path on this site starting with a single / or a full http(s) URL, without spaces"],
       }),
       /** 301 (moved for good) or 302 (temporary). */
-      select("status", ["301", "302"], { default: "301" }),
+      select("status", ["301", "302"], {
+        label: "Kind",
+        default: "301",
+        hint: "301 when the page moved for good (almost always), 302 when only for a while.",
+      }),
     ),
-    { default: [], hint: "Old addresses that should send readers to a new one." },
+    { default: [], hint: "Old addresses that send readers on to a new one, so old links and bookmarks keep working." },
   ),
 );
