@@ -54,7 +54,7 @@ const errorNote = (message: string): string => html(h("p", { className: ["previe
  * A preview template: `render` builds the page's markup from the entry's data; Markdown fields go through the
  * site's pipeline. `load` fetches what else the page shows (another entry, as saved in the repository).
  */
-function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (props: Props) => Promise<X> = async () => undefined as X) {
+function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (props: Props) => Promise<X> = () => Promise.resolve(undefined as X)) {
   return function Preview(props: Props): ReactElement {
     const [markup, setMarkup] = useState("");
     const entryData = props.entry.get("data") as { toJS(): Data };
