@@ -40,7 +40,7 @@ function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact =
       dataDuration: String(schedule.durationMinutes),
       dataTz: schedule.timeZone,
       dataZoneName: schedule.timeZoneName,
-      dataExample: schedule.example || undefined,
+      dataExample: schedule.example ? "true" : undefined,
     },
     [
       h("p", { className: ["label"], dataNextLabel: true }, schedule.example ? "Example: not the real day and time yet" : "Every week"),
@@ -271,7 +271,7 @@ export function programTeaser(program: ProgramData, href: Href, md: Md): Element
         markdown(md, program.callout.text),
         h(
           "p",
-          { className: ["when"], dataExample: program.schedule.example || undefined },
+          { className: ["when"], dataExample: program.schedule.example ? "true" : undefined },
           `${describeSchedule(program.schedule)}, live by video${program.schedule.example ? " (example day and time)" : ""}.`,
         ),
         h("a", { className: ["button"], href: href(PROGRAM_PATH) }, program.callout.linkLabel),
