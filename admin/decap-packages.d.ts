@@ -23,7 +23,7 @@ declare module "decap-cms-locales" {
 declare module "decap-cms-core/dist/esm/redux" {
   /** An Immutable.js collection, as far as the marks read it. */
   interface Tree {
-    getIn(path: string[]): { toJS(): Record<string, unknown> } | undefined;
+    getIn(path: string[]): unknown;
   }
   export const store: { getState(): { entries: Tree } };
 }

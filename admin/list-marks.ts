@@ -16,7 +16,8 @@ import { parseContentDate } from "../src/lib/dates.ts";
 import { unpublished } from "../src/lib/posts.ts";
 import css from "./list-marks.css?inline";
 
-const CARD_LINKS = 'a[href^="#/collections/posts/entries/"]';
+/** A post card links to its editor at this address plus the post's slug. */
+const EDITOR = "#/collections/posts/entries/";
 
 /** The mark a post's front matter earns at `now`, or undefined for a published post. */
 function markFor(data: { date?: unknown; draft?: unknown }, timeZone: string, now: Date): string | undefined {
@@ -30,13 +31,13 @@ function markFor(data: { date?: unknown; draft?: unknown }, timeZone: string, no
 function markCards(doc: Document, timeZone: string): void {
   const entries = store.getState().entries;
   const now = new Date();
-  for (const link of doc.querySelectorAll<HTMLAnchorElement>(CARD_LINKS)) {
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>(`a[href^="${EDITOR}"]`)) {
     // The icons box Decap keeps beside each card's title (empty unless the workflow badge is there).
     const icons = link.querySelector("h2 > div");
     if (!icons) continue;
-    const slug = decodeURIComponent(link.hash.slice("#/collections/posts/entries/".length));
-    const data = entries.getIn(["entities", `posts.${slug}`, "data"]);
-    const mark = data ? markFor(data.toJS(), timeZone, now) : undefined;
+    const slug = decodeURIComponent(link.hash.slice(EDITOR.length));
+    const data = ["entities", `posts.${slug}`, "data"];
+    const mark = markFor({ date: entries.getIn([...data, "date"]), draft: entries.getIn([...data, "draft"]) }, timeZone, now);
     const shown = icons.querySelector(".p2p-mark");
     if ((shown?.textContent ?? undefined) === mark) continue;
     shown?.remove();
