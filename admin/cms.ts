@@ -26,6 +26,7 @@ import { fitToPhones } from "./phone.ts";
 import type { PreviewContext } from "./preview.ts";
 import { titleAddressProblem } from "./slug-guard.ts";
 import { reloadOnEntrySwitch } from "./entry-switch.ts";
+import { markPostList } from "./list-marks.ts";
 import { installUploadGuard } from "./upload-guard.ts";
 
 /** Reads the options the page embedded at build time. */
@@ -42,6 +43,7 @@ if (options.testRepo) config = (await import("./test-repo.ts")).withTestRepo(CMS
 installUploadGuard(window);
 reloadOnEntrySwitch(window);
 fitToPhones(window);
+markPostList(window, options.timeZone);
 
 /** A preview template whose code loads when a preview first opens. */
 function lazyPreview(make: (m: typeof Preview) => ComponentType<PreviewTemplateComponentProps>): ComponentType<PreviewTemplateComponentProps> {

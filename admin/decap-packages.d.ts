@@ -19,3 +19,11 @@ declare module "decap-cms-locales" {
   import type { CmsLocalePhrases } from "decap-cms-core";
   export const en: CmsLocalePhrases;
 }
+// Decap's redux store (./list-marks.ts reads the entries a list shows); the module build ships no types.
+declare module "decap-cms-core/dist/esm/redux" {
+  /** An Immutable.js collection, as far as the marks read it. */
+  interface Tree {
+    getIn(path: string[]): unknown;
+  }
+  export const store: { getState(): { entries: Tree } };
+}

@@ -114,9 +114,8 @@ const extras: Record<string, Partial<DecapCollection>> = {
     label_singular: "Post",
     description: "Blog posts. A publish date later than today schedules a post for that day; a post marked Draft never appears on the site.",
     create: true,
-    // The list shows each post's date and which are drafts. Scheduled posts are found with the
-    // "Scheduled" filter: a summary template has no comparison to say it per entry.
-    summary: "{{title}} · {{date}}{{draft | ternary(' · DRAFT', '')}}",
+    // The list shows each post's date; admin/list-marks.ts marks drafts and scheduled posts.
+    summary: "{{title}} · {{date}}",
     sortable_fields: ["date", "title"],
     view_filters: [
       { label: "Drafts", field: "draft", pattern: true },
