@@ -15,8 +15,8 @@ import { cmsOptions } from "./cms-options.ts";
 const escapeText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 const escapeAttribute = (value: string) => escapeText(value).replace(/"/g, "&quot;");
 
-/** The whole document, for the CMS script at `scriptUrl` on a site deployed at `base`. */
-export function adminPageHtml(scriptUrl: string, base: string): string {
+/** The whole document, for the CMS script at `scriptUrl` (and the chunks it imports, `preload`) on a site deployed at `base`. */
+export function adminPageHtml(scriptUrl: string, base: string, preload: string[] = []): string {
   // GitHub Pages cannot send headers: the CMS policy travels in a <meta> tag there (src/deploy/policy.ts).
   const csp = metaCspForTarget("admin", policyOptions());
   // The site's mark, from public/, under the site's base path.
@@ -34,6 +34,7 @@ export function adminPageHtml(scriptUrl: string, base: string): string {
     `<link rel="icon" href="${escapeAttribute(logoUrl)}" type="image/svg+xml">`,
     `<title>${escapeText(`${loadSettings().title} · Content manager`)}</title>`,
     `<script type="application/json" id="cms-options">${json}</script>`,
+    ...preload.map((url) => `<link rel="modulepreload" href="${escapeAttribute(url)}">`),
     "</head>",
     "<body>",
     `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>`,

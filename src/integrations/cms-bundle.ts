@@ -25,7 +25,7 @@ import type { Plugin, ViteDevServer } from "vite";
 import { adminPageHtml } from "../../admin/page-html.ts";
 import { buildCmsBundle, bundleOf, buildFailure, cmsBuildOptions, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
 
-/** The module the admin page imports: `export default "<URL of the CMS script>"`. */
+/** The module the admin page imports: the CMS script's URL (default export) and its static chunks' (`preload`). */
 export const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
 const RESOLVED = `\0${CMS_SCRIPT_MODULE}`;
 
@@ -34,11 +34,15 @@ const SOURCE_DIRS = ["admin", "src"];
 
 const MIME: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff" };
 
-function scriptModule(url: () => Promise<string>): Plugin {
+function scriptModule(urls: () => Promise<{ script: string; preload: string[] }>): Plugin {
   return {
     name: "path2practice:cms-script",
     resolveId: (id) => (id === CMS_SCRIPT_MODULE ? RESOLVED : undefined),
-    load: async (id) => (id === RESOLVED ? `export default ${JSON.stringify(await url())};\n` : undefined),
+    load: async (id) => {
+      if (id !== RESOLVED) return undefined;
+      const { script, preload } = await urls();
+      return `export default ${JSON.stringify(script)};\nexport const preload = ${JSON.stringify(preload)};\n`;
+    },
   };
 }
 
@@ -71,7 +75,18 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string,
     if (pathname === adminPath || pathname === `${adminPath}index.html`) {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
       res.setHeader("Cache-Control", "no-cache");
-      res.end(adminPageHtml(`${target.publicPath}${DEV_ENTRY_FILE}`, base));
+      current.then(
+        (bundle) =>
+          res.end(
+            adminPageHtml(
+              `${target.publicPath}${DEV_ENTRY_FILE}`,
+              base,
+              bundle.preload.map((n) => `${target.publicPath}${n}`),
+            ),
+          ),
+        // The entry's own answer carries the error to the page's console.
+        () => res.end(adminPageHtml(`${target.publicPath}${DEV_ENTRY_FILE}`, base)),
+      );
       return;
     }
     if (!pathname.startsWith(target.publicPath)) return next();
@@ -110,18 +125,20 @@ export default function cmsBundle(): AstroIntegration {
   let assets = "";
   let base = "/";
   let pending: Promise<CmsBundle & { ms: number }> | undefined;
-  const url = async (): Promise<string> => {
+  const urls = async (): Promise<{ script: string; preload: string[] }> => {
     if (!target) throw new Error("the CMS script's URL was asked for before astro:config:done");
-    if (!target.hashed) return `${target.publicPath}${DEV_ENTRY_FILE}`;
+    // The authoring server serves /admin/ itself (serveInDev); this module is the build's.
+    if (!target.hashed) return { script: `${target.publicPath}${DEV_ENTRY_FILE}`, preload: [] };
     if (!pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
-    return `${target.publicPath}${(await pending).entry}`;
+    const bundle = await pending;
+    return { script: `${target.publicPath}${bundle.entry}`, preload: bundle.preload.map((n) => `${target!.publicPath}${n}`) };
   };
   return {
     name: "path2practice:cms-bundle",
     hooks: {
       "astro:config:setup": (options) => {
         command = options.command;
-        options.updateConfig({ vite: { plugins: [scriptModule(url)] } });
+        options.updateConfig({ vite: { plugins: [scriptModule(urls)] } });
       },
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;

@@ -30,10 +30,12 @@ export interface CmsFile {
   contents: Uint8Array;
 }
 
-/** A finished bundle: every file, and the entry's name among them. */
+/** A finished bundle: every file, the entry's name among them, and the chunks the entry imports statically. */
 export interface CmsBundle {
   entry: string;
   files: CmsFile[];
+  /** Chunks the entry needs before it runs: the page names them so they load beside it, not after it. */
+  preload: string[];
 }
 
 const ASSET_NAMES = "cms-[name]-[hash]";
@@ -127,9 +129,10 @@ export function bundleOf(
 ): CmsBundle {
   const entryOut = Object.entries(result.metafile.outputs).find(([, out]) => out.entryPoint !== undefined)?.[0];
   if (!entryOut) throw new Error(`esbuild produced no entry script for ${CMS_ENTRY}`);
-  const entry = path.relative(target.outdir, path.resolve(target.root, entryOut));
+  const name = (out: string) => path.relative(target.outdir, path.resolve(target.root, out));
   const files = result.outputFiles.map((f) => ({ name: path.relative(target.outdir, f.path), contents: f.contents }));
-  return { entry, files: [...files, ...extra.values()] };
+  const preload = result.metafile.outputs[entryOut]!.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => name(i.path));
+  return { entry: name(entryOut), files: [...files, ...extra.values()], preload };
 }
 
 /** esbuild's failure as one message naming the file and line of each error. */

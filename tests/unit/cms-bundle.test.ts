@@ -13,12 +13,15 @@ beforeEach(() => {
   fs.rmSync(ROOT, { recursive: true, force: true });
   write("src/styles/fonts.css", '@font-face { font-family: F; src: url("./fonts/f.woff2") format("woff2"); }\n');
   write("src/styles/fonts/f.woff2", "wOF2 font bytes");
-  write("admin/later.ts", "export const later = 'loaded on demand';\n");
+  write("admin/later.ts", "import { shared } from './shared.ts';\nexport const later = 'loaded on demand' + shared();\n");
+  // Imported statically by the entry and by the later chunk: a shared chunk the entry needs at once.
+  write("admin/shared.ts", "export const shared = () => 'needed at once';\n");
   write(
     "admin/cms.ts",
     [
       'import css from "../src/styles/fonts.css?inline";',
-      "console.log(css);",
+      'import { shared } from "./shared.ts";',
+      "console.log(css, shared());",
       'document.body.onclick = () => import("./later.ts").then((m) => console.log(m.later));',
       "",
     ].join("\n"),
@@ -40,6 +43,14 @@ describe("the CMS bundle", () => {
     expect(font?.name).toMatch(/^cms-f-[A-Z0-9]+\.woff2$/);
     expect(entry).toContain(`url("/sub/_astro/${font!.name}")`);
     expect((await buildCmsBundle(target(false))).entry).toBe("cms.js");
+  });
+
+  it("lists the chunks the entry imports statically, for the page to preload, and not the ones it loads on demand", async () => {
+    const bundle = await buildCmsBundle(target(true));
+    const text = (name: string) => Buffer.from(bundle.files.find((f) => f.name === name)!.contents).toString("utf8");
+    expect(bundle.preload).toHaveLength(1);
+    expect(text(bundle.preload[0]!)).toContain("needed at once");
+    expect(bundle.preload.some((n) => n.startsWith("cms-later-"))).toBe(false);
   });
 
   it("fails with esbuild's message naming the file and line when the CMS code does not compile", async () => {
