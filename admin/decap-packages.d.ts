@@ -27,3 +27,8 @@ declare module "decap-cms-core/dist/esm/redux" {
   }
   export const store: { getState(): { entries: Tree } };
 }
+// The Markdown widget's parts, loaded on demand by ./decap.ts.
+declare module "decap-cms-widget-markdown/dist/esm/*" {
+  const part: unknown;
+  export default part;
+}

@@ -7,8 +7,11 @@
  * src/extensions.js for the subset. A field whose widget is missing here
  * shows Decap's "No control for widget" in the editor: a new widget in
  * src/schema/fields.ts needs its package registered here.
+ *
+ * The Markdown editor (with Slate and its renderers, about a quarter of the
+ * script) loads when an editor first shows it, not before the login screen.
  */
-import { DecapCmsCore as CMS } from "decap-cms-core";
+import { DecapCmsCore as CMS, type CmsWidgetParam } from "decap-cms-core";
 import { GitHubBackend } from "decap-cms-backend-github";
 import { ProxyBackend } from "decap-cms-backend-proxy";
 import image from "decap-cms-editor-component-image";
@@ -17,12 +20,30 @@ import boolean from "decap-cms-widget-boolean";
 import datetime from "decap-cms-widget-datetime";
 import imageWidget from "decap-cms-widget-image";
 import list from "decap-cms-widget-list";
-import markdown from "decap-cms-widget-markdown";
+import markdownSchema from "decap-cms-widget-markdown/dist/esm/schema.js";
 import number from "decap-cms-widget-number";
 import object from "decap-cms-widget-object";
 import select from "decap-cms-widget-select";
 import string from "decap-cms-widget-string";
 import text from "decap-cms-widget-text";
+import { createElement, forwardRef, lazy, Suspense, type ComponentType } from "react";
+
+/** A component whose code loads on first render; the ref reaches the loaded component (Decap asks the control for `isValid`). */
+function onDemand(load: () => Promise<{ default: unknown }>): ComponentType<Props> {
+  const Loaded = lazy(load as () => Promise<{ default: ComponentType<Props> }>);
+  return forwardRef<unknown, Props>((props, ref) => createElement(Suspense, { fallback: null }, createElement(Loaded, { ...props, ref } as Props)));
+}
+type Props = Record<string, unknown>;
+
+const markdown: { Widget(): CmsWidgetParam } = {
+  Widget: () =>
+    ({
+      name: "markdown",
+      controlComponent: onDemand(() => import("decap-cms-widget-markdown/dist/esm/MarkdownControl/index.js")),
+      previewComponent: onDemand(() => import("decap-cms-widget-markdown/dist/esm/MarkdownPreview.js")),
+      schema: markdownSchema,
+    }) as unknown as CmsWidgetParam, // Decap's types describe the widget's props, not its components
+};
 
 /** The widgets registered, by the name a field's `widget` uses. */
 export const WIDGETS = { boolean, datetime, image: imageWidget, list, markdown, number, object, select, string, text };

@@ -131,7 +131,18 @@ export function bundleOf(
   if (!entryOut) throw new Error(`esbuild produced no entry script for ${CMS_ENTRY}`);
   const name = (out: string) => path.relative(target.outdir, path.resolve(target.root, out));
   const files = result.outputFiles.map((f) => ({ name: path.relative(target.outdir, f.path), contents: f.contents }));
-  const preload = result.metafile.outputs[entryOut]!.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => name(i.path));
+  // Every chunk reachable by static imports, so none waits for another to arrive and be parsed first.
+  const outputs = result.metafile.outputs;
+  const reached = new Set<string>();
+  const queue = [entryOut];
+  for (let out = queue.shift(); out !== undefined; out = queue.shift()) {
+    for (const i of outputs[out]?.imports ?? []) {
+      if (i.kind !== "import-statement" || i.external || reached.has(i.path)) continue;
+      reached.add(i.path);
+      queue.push(i.path);
+    }
+  }
+  const preload = [...reached].map(name);
   return { entry: name(entryOut), files: [...files, ...extra.values()], preload };
 }
 
