@@ -127,7 +127,11 @@ export function bundleOf(
   target: CmsBuildTarget,
   extra: Map<string, CmsFile>,
 ): CmsBundle {
-  const entryOut = Object.entries(result.metafile.outputs).find(([, out]) => out.entryPoint !== undefined)?.[0];
+  // Chunks split off at an `import()` have an entry point of their own too: find the CMS's.
+  const entryPath = path.join(target.root, CMS_ENTRY);
+  const entryOut = Object.entries(result.metafile.outputs).find(
+    ([, out]) => out.entryPoint && path.resolve(target.root, out.entryPoint) === entryPath,
+  )?.[0];
   if (!entryOut) throw new Error(`esbuild produced no entry script for ${CMS_ENTRY}`);
   const name = (out: string) => path.relative(target.outdir, path.resolve(target.root, out));
   const files = result.outputFiles.map((f) => ({ name: path.relative(target.outdir, f.path), contents: f.contents }));

@@ -13,6 +13,7 @@ beforeEach(() => {
   fs.rmSync(ROOT, { recursive: true, force: true });
   write("src/styles/fonts.css", '@font-face { font-family: F; src: url("./fonts/f.woff2") format("woff2"); }\n');
   write("src/styles/fonts/f.woff2", "wOF2 font bytes");
+  write("a/early.ts", "export const early = 'also on demand';\n");
   write("admin/later.ts", "import { shared } from './shared.ts';\nexport const later = 'loaded on demand' + shared();\n");
   // Imported statically by the entry and by the later chunk: a shared chunk the entry needs at once.
   write("admin/shared.ts", "export const shared = () => 'needed at once';\n");
@@ -23,6 +24,8 @@ beforeEach(() => {
       'import { shared } from "./shared.ts";',
       "console.log(css, shared());",
       'document.body.onclick = () => import("./later.ts").then((m) => console.log(m.later));',
+      // Split-off chunks are entry points in esbuild's metafile too, listed before or after the CMS's own.
+      'document.body.onkeydown = () => import("../a/early.ts");',
       "",
     ].join("\n"),
   );
@@ -35,6 +38,7 @@ describe("the CMS bundle", () => {
     expect(bundle.entry).toMatch(/^cms-[A-Z0-9]+\.js$/);
     const text = (name: string) => Buffer.from(bundle.files.find((f) => f.name === name)!.contents).toString("utf8");
     const entry = text(bundle.entry);
+    expect(entry).toContain("onclick");
     expect(entry).not.toContain("loaded on demand");
     const later = bundle.files.find((f) => f.name.startsWith("cms-later-"));
     expect(later && Buffer.from(later.contents).toString("utf8")).toContain("loaded on demand");
