@@ -17,6 +17,7 @@ import globalCss from "../src/styles/global.css?inline";
 import proseCss from "../src/styles/prose.css?inline";
 import postCss from "../src/views/post.css?inline";
 import programCss from "../src/views/program.css?inline";
+import readersCss from "../src/views/readers.css?inline";
 import siteCss from "../src/views/site.css?inline";
 import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
@@ -52,7 +53,7 @@ function lazyPreview(make: (m: typeof Preview) => ComponentType<PreviewTemplateC
 }
 
 // The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
-for (const css of [fontsCss, globalCss, proseCss, siteCss, postCss, programCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
+for (const css of [fontsCss, globalCss, proseCss, siteCss, postCss, programCss, readersCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
 const ctx: PreviewContext = {
   siteUrl: options.siteUrl,
   timeZone: options.timeZone,

@@ -16,6 +16,7 @@ import { collectionSchema, collections, type CollectionSpec, type ProgramData } 
 import { h, html, withMarkdown, type Md } from "../src/views/html.ts";
 import { postTop } from "../src/views/post.ts";
 import { programCallout, programSections } from "../src/views/program.ts";
+import { signupBlock } from "../src/views/readers.ts";
 import { aboutPage, siteFooter, siteHeader } from "../src/views/site.ts";
 import { previewHtml } from "./preview-html.ts";
 import { checkEntry } from "./save-guard.ts";
@@ -166,10 +167,12 @@ export const programPreview = (ctx: PreviewContext) =>
     return [h("main", { id: "main" }, h("article", { className: ["landing"] }, programSections(program, pageContext, md)))];
   });
 
-/** Site settings: what they change on every page, the header and the footer. */
+/** Site settings: what they change on every page: the header, the email signup block and the footer. */
 export const settingsPreview = (ctx: PreviewContext) =>
   template(ctx, (data) => {
     const settings = parsed<SiteSettings>(collections.settings, data, ctx.timeZone);
     const href = (path: string) => withBase(path, ctx.base);
-    return [siteHeader(settings, href("/"), href), siteFooter(settings, href)];
+    // The signup block as it ends a post (the settings say where else it shows).
+    const signup = signupBlock(settings, "posts", href);
+    return [siteHeader(settings, href("/"), href), ...(signup ? [h("div", { className: ["prose-width"] }, signup)] : []), siteFooter(settings, href)];
   });

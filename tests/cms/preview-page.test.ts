@@ -186,12 +186,16 @@ describe("each CMS preview shows its page", () => {
     expect(printed(sections(view))).toEqual(printed(sections(built("program/index.html"))));
   });
 
-  it("the site settings: the header's name and navigation, and the footer", async () => {
+  it("the site settings: the header's name and navigation, the email signup block and the footer", async () => {
     const view = await preview("settings/entries/site", "Quiet Hands Studio", "footer .name");
     const parts = (tree: Root) =>
       printed([...select(tree, hasClass("brand")), ...select(tree, (n) => n.tagName === "nav"), ...select(tree, hasClass("site-footer"))]);
     expect(parts(view)).toHaveLength(4);
     expect(parts(view)).toEqual(parts(built("index.html")));
+    // The block as it ends a post (this fixture names no provider: the feed and the contact address).
+    const signup = (tree: Root) => printed(select(tree, hasClass("signup")));
+    expect(signup(view)).toHaveLength(1);
+    expect(signup(view)).toEqual(signup(built(`blog/${POST}/index.html`)));
   });
 });
 
