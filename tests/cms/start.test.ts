@@ -3,30 +3,12 @@
  * of the fixture content, both answer on loopback, and Ctrl+C (SIGINT) stops
  * both; when one of the two dies, the other is stopped too.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServers } from "../../src/cli/start.ts";
-import { childEnv, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
-
-/** A copy of the fixture site laid out as <repo>/content, the way decap-server addresses it. */
-function fixtureRepo(name: string): string {
-  const repo = path.join(TMP, "start", `${name}-${process.pid}`);
-  fs.rmSync(repo, { recursive: true, force: true });
-  fs.cpSync(FIXTURE_CONTENT, path.join(repo, "content"), { recursive: true });
-  return repo;
-}
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { fixtureRepo, freePort, spawnStart } from "./support.ts";
 
 /** Whether something accepts connections on 127.0.0.1:port. */
 function listening(port: number): Promise<boolean> {
@@ -69,27 +51,11 @@ describe("npm start", () => {
     const repo = fixtureRepo("sigint");
     repos.push(repo);
     const [astroPort, decapPort] = [await freePort(), await freePort()];
-    // --ignore-lock: other tests may run their own dev server of this project at the same time.
-    const runner = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/start.ts"), "--ignore-lock"], {
-      cwd: ROOT,
-      env: {
-        ...childEnv(),
-        PORT: String(astroPort),
-        DECAP_LOCAL_PORT: String(decapPort),
-        GIT_REPO_DIRECTORY: repo,
-        P2P_CONTENT_DIR: path.join(repo, "content"),
-        P2P_CACHE_DIR: path.join(repo, ".cache"),
-        ASTRO_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    runner.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    runner.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const { runner, output } = spawnStart(repo, { astro: astroPort, decap: decapPort });
     const exited = new Promise<number | null>((resolve) => runner.once("exit", (code) => resolve(code)));
     try {
       await waitFor(ok(`http://127.0.0.1:${astroPort}/blog/`), 150_000, "astro dev").catch((err: Error) => {
-        throw new Error(`${err.message}\n${output}`);
+        throw new Error(`${err.message}\n${output()}`);
       });
       await waitFor(
         ok(`http://127.0.0.1:${decapPort}/api/v1`, {

@@ -9,12 +9,13 @@
  * restarts and reloads whenever anything in the work tree changes, which would
  * make browser tests flaky; `npm start` itself is tested in start.test.ts.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type ChildProcessByStdio } from "node:child_process";
+import type { Readable } from "node:stream";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { localCmsServerArgs } from "../../src/cli/start.ts";
-import { buildSite, FIXTURE_CONTENT, TMP } from "../support/build.ts";
+import { buildSite, childEnv, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
 
 export { freePort } from "../support/dev-server.ts";
 
@@ -69,4 +70,38 @@ export async function login(page: Page, adminUrl: string): Promise<void> {
   await button.or(ready).first().waitFor({ timeout: 60_000 });
   if (await button.isVisible()) await button.click();
   await ready.waitFor({ timeout: 60_000 });
+}
+
+/** A fresh copy of the fixture content at `tests/.tmp/start/<name>-<pid>/content`; returns the repository folder. */
+export function fixtureRepo(name: string): string {
+  const repo = path.join(TMP, "start", `${name}-${process.pid}`);
+  fs.rmSync(repo, { recursive: true, force: true });
+  fs.cpSync(FIXTURE_CONTENT, path.join(repo, "content"), { recursive: true });
+  return repo;
+}
+
+/** `npm start` as the author runs it, on `repo`, with PORT and DECAP_LOCAL_PORT set; `output()` is all it said so far. */
+export function spawnStart(
+  repo: string,
+  ports: { astro: number; decap: number },
+  args: string[] = [],
+): { runner: ChildProcessByStdio<null, Readable, Readable>; output: () => string } {
+  // --ignore-lock: other tests may run their own dev server of this project at the same time.
+  const runner = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/start.ts"), "--ignore-lock", ...args], {
+    cwd: ROOT,
+    env: {
+      ...childEnv(),
+      PORT: String(ports.astro),
+      DECAP_LOCAL_PORT: String(ports.decap),
+      GIT_REPO_DIRECTORY: repo,
+      P2P_CONTENT_DIR: path.join(repo, "content"),
+      P2P_CACHE_DIR: path.join(repo, ".cache"),
+      ASTRO_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  runner.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  runner.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  return { runner, output: () => output };
 }

@@ -82,14 +82,9 @@ async function watch(context: BrowserContext): Promise<{ page: Page; requests: s
 describe("with a signup provider and a visit counter", () => {
   let site: Served;
   let third: Awaited<ReturnType<typeof standIn>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    site = await serveLikeHost(fixtureDist("readers"));
-    third = await standIn(`${site.origin}/thanks/`);
-    context = await browser.newContext();
-    // The provider's and the counter's https addresses go to the loopback stand-in; the browser applies the policy first.
-    await context.route(/^https:\/\/[^/]*example\.net\//, async (route) => {
+  /** Sends the provider's and the counter's https addresses to the loopback stand-in; the browser applies the policy first. */
+  const toStandIn = (ctx: BrowserContext) =>
+    ctx.route(/^https:\/\/[^/]*example\.net\//, async (route) => {
       const url = new URL(route.request().url());
       const response = await route.fetch({
         url: `${third.origin}${url.pathname}${url.search}`,
@@ -98,6 +93,13 @@ describe("with a signup provider and a visit counter", () => {
       });
       await route.fulfill({ response });
     });
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    site = await serveLikeHost(fixtureDist("readers"));
+    third = await standIn(`${site.origin}/thanks/`);
+    context = await browser.newContext();
+    await toStandIn(context);
   });
 
   afterAll(async () => {
@@ -135,15 +137,7 @@ describe("with a signup provider and a visit counter", () => {
 
   it("submits the form, JavaScript off, to the provider, which sends the reader to /thanks/", async () => {
     const nojs = await browser.newContext({ javaScriptEnabled: false });
-    await nojs.route(/^https:\/\/[^/]*example\.net\//, async (route) => {
-      const url = new URL(route.request().url());
-      const response = await route.fetch({
-        url: `${third.origin}${url.pathname}${url.search}`,
-        headers: { ...route.request().headers(), "x-original-host": url.host },
-        maxRedirects: 0,
-      });
-      await route.fulfill({ response });
-    });
+    await toStandIn(nojs);
     const page = await nojs.newPage();
     const violations: string[] = [];
     page.on("console", (m) => {
