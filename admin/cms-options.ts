@@ -23,6 +23,11 @@ export interface CmsOptions extends DecapOptions {
 /** The default port of decap-server, also used by `npm start`. */
 export const DEFAULT_LOCAL_PORT = 8081;
 
+/** A build for the editorial workflow's browser test (P2P_CMS_TEST_REPO=1): Decap's test-repo backend on loopback. */
+export function wantsTestRepo(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env["P2P_CMS_TEST_REPO"] === "1";
+}
+
 /** Builds the CMS options from environment variables, with defaults for local work. */
 export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
   const settings = loadSettings();
@@ -46,6 +51,6 @@ export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
     siteUrl: env["SITE_URL"] || settings.url,
     timeZone: settings.timeZone,
     settings: { tagline: settings.tagline, email: settings.email, signupUrl: settings.signupUrl },
-    ...(env["P2P_CMS_TEST_REPO"] === "1" ? { testRepo: true } : {}),
+    ...(wantsTestRepo(env) ? { testRepo: true } : {}),
   };
 }

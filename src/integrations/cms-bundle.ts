@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import * as esbuild from "esbuild";
 import type { Plugin, ViteDevServer } from "vite";
+import { wantsTestRepo } from "../../admin/cms-options.ts";
 import { adminPageHtml } from "../../admin/page-html.ts";
 import { buildCmsBundle, bundleOf, buildFailure, cmsBuildOptions, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
 
@@ -149,6 +150,7 @@ export default function cmsBundle(): AstroIntegration {
           outdir: path.join(fileURLToPath(config.outDir), assets),
           publicPath: `${base}${assets}/`,
           hashed: command === "build",
+          checkConfig: wantsTestRepo(),
         };
         if (command !== "build") return;
         // Started before Astro syncs content; esbuild's process takes the other core meanwhile.

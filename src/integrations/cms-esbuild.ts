@@ -22,6 +22,8 @@ export interface CmsBuildTarget {
   publicPath: string;
   /** Entry named by its content hash (builds), or `DEV_ENTRY_FILE` (authoring server). */
   hashed: boolean;
+  /** Keep Decap's configuration check at start (test-repo builds for the workflow test; see admin/config-schema.ts). */
+  checkConfig?: boolean;
 }
 
 /** An output file: its path relative to the output folder and its bytes. */
@@ -88,6 +90,18 @@ function inlineCss(target: CmsBuildTarget, extra: Map<string, CmsFile>): esbuild
   };
 }
 
+/** Decap's configuration check, replaced by admin/config-schema.ts (see there why). */
+function skipConfigCheck(root: string): esbuild.Plugin {
+  return {
+    name: "skip-config-check",
+    setup(build) {
+      build.onResolve({ filter: /\/constants\/configSchema$/ }, (args) =>
+        /[\\/]decap-cms-core[\\/]/.test(args.importer) ? { path: path.join(root, "admin/config-schema.ts") } : undefined,
+      );
+    },
+  };
+}
+
 /** The options for `esbuild.build` or `esbuild.context`, and the files the CSS plugin adds to each result. */
 export function cmsBuildOptions(target: CmsBuildTarget): {
   options: esbuild.BuildOptions & { write: false; metafile: true };
@@ -116,7 +130,7 @@ export function cmsBuildOptions(target: CmsBuildTarget): {
       loader: LOADERS,
       // React and Decap's packages choose their production code by NODE_ENV; some read `global`.
       define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-      plugins: [inlineCss(target, extra)],
+      plugins: [inlineCss(target, extra), ...(target.checkConfig ? [] : [skipConfigCheck(target.root)])],
     },
   };
 }

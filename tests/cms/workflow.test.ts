@@ -48,7 +48,12 @@ beforeAll(async () => {
   const repoFiles = { content: repoTree(path.join(root, "content")) };
   await page.addInitScript((files) => Object.assign(window, { repoFiles: files }), repoFiles);
   page.on("dialog", (dialog) => void dialog.accept());
-  await login(page, `${served.url}admin/`);
+  // Decap's configuration check runs in this build (admin/test-repo.ts): its error stops the CMS before the login.
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  await login(page, `${served.url}admin/`).catch((err: Error) => {
+    throw new Error(`${err.message}\nErrors on the page: ${errors.join("\n") || "none"}`);
+  });
 }, 180_000);
 
 afterAll(async () => {
