@@ -4,10 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { applyPlan, planImport, type ImportPlan } from "../import/plan.ts";
+import { planImport, type ImportPlan } from "../import/plan.ts";
 import { formatReport } from "../import/report.ts";
 import { readSource } from "../import/source.ts";
 import { SourceError } from "../import/types.ts";
+import { applyPlan } from "../import/write.ts";
 import { openLocalImage } from "./lib/source-files.ts";
 import { EXIT, InputError, parseCommandLine, plural, runTool, shown, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";

@@ -85,8 +85,6 @@ export interface PostImages {
   remote: RemoteImage[];
   /** Front matter fields for the cover (image, imageAlt), when it was copied. */
   cover: Record<string, string>;
-  /** Image addresses the text shows, as the source wrote them. */
-  inText: Set<string>;
 }
 
 /** Where the image plan writes its findings. */
@@ -95,103 +93,72 @@ export interface Findings {
   dropped: string[];
 }
 
-/** A remote image to list, or undefined (with the reason in `dropped`) for SVG. */
-function remoteImage(src: string, cover: boolean, dropped: string[]): RemoteImage | undefined {
-  const url = src.startsWith("//") ? `https:${src}` : src;
-  if (imageFileName(url).endsWith(".svg")) {
-    dropped.push(`SVG ${cover ? "cover " : ""}image ${shorten(url)}: left out (SVG is never imported)`);
+/** One import's image folder, the local image check, and where a post's findings go. */
+interface ImageContext {
+  post: SourcePost;
+  folder: ImageFolder;
+  localImage: LocalImageCheck;
+  found: Findings;
+  out: PostImages;
+}
+
+/** Plans one image the source names: its address in the post, or undefined when it is left out (and reported). */
+function planImage(src: string, cover: boolean, { post, folder, localImage, found, out }: ImageContext): string | undefined {
+  const kind = cover ? "cover image" : "image";
+  const scheme = unsafeScheme(src);
+  if (scheme) {
+    found.dropped.push(`${kind} with a ${scheme} address ${shorten(src)}: left out`);
     return undefined;
   }
-  return { url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover };
-}
-
-function addCopy(images: ImageCopy[], copy: ImageCopy): void {
-  if (!images.some((c) => c.to === copy.to)) images.push(copy);
-}
-
-/** Plans the images of a post's text; rewrites the tree's image addresses and removes the images left out. */
-export function planTextImages(tree: Root, post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, found: Findings): PostImages {
-  const out: PostImages = { images: [], remote: [], cover: {}, inText: new Set() };
-  const missing = new Set<Image>();
-  visit(tree, "image", (node: Image) => {
-    out.inText.add(node.url);
-    if (!planTextImage(node, post, folder, localImage, out, found)) missing.add(node);
-  });
-  if (missing.size) removeImages(tree, missing);
-  const alts = countMissingAlt(tree);
-  if (alts) found.notes.push(`${alts} image${alts > 1 ? "s have" : " has"} no description (alt text): add one in the CMS`);
-  return out;
-}
-
-/** Plans one image of the text; false when it is left out. */
-function planTextImage(node: Image, post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, out: PostImages, found: Findings): boolean {
-  const scheme = unsafeScheme(node.url);
-  if (scheme) {
-    found.dropped.push(`image with a ${scheme} address ${shorten(node.url)}: left out`);
-    return false;
+  if (/^(https?:)?\/\//i.test(src)) {
+    const url = src.startsWith("//") ? `https:${src}` : src;
+    if (imageFileName(url).endsWith(".svg")) {
+      found.dropped.push(`SVG ${kind} ${shorten(url)}: left out (SVG is never imported)`);
+      return undefined;
+    }
+    out.remote.push({ url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
+    return url;
   }
-  if (/^https?:\/\//i.test(node.url) || node.url.startsWith("//")) {
-    const remote = remoteImage(node.url, false, found.dropped);
-    if (!remote) return false;
-    out.remote.push(remote);
-    node.url = remote.url;
-    return true;
-  }
-  let local = node.url.replace(/[?#].*$/, "");
+  let local = src.replace(/[?#].*$/, "");
   try {
     local = decodeURIComponent(local);
   } catch {
     // keep as written
   }
   const file = localImage(path.resolve(post.baseDir, local), post.baseDir);
-  if (file.kind === "missing") found.notes.push(`image "${node.url}" was not found next to the source and was left out`);
-  if (file.kind === "refused") found.dropped.push(`image "${shorten(node.url)}": left out, ${file.reason}`);
-  if (file.kind !== "image") return false;
+  if (file.kind === "missing") found.notes.push(`${kind} "${src}" was not found next to the source and was left out`);
+  if (file.kind === "refused") found.dropped.push(`${kind} "${shorten(src)}": left out, ${file.reason}`);
+  if (file.kind !== "image") return undefined;
   const copy = folder.place(file.file);
-  addCopy(out.images, copy);
-  node.url = IMAGES_LINK + path.basename(copy.to);
-  return true;
+  if (!out.images.some((c) => c.to === copy.to)) out.images.push(copy);
+  return IMAGES_LINK + path.basename(copy.to);
 }
 
-/** Plans the cover image (feed enclosure, og:image) unless the text shows it already, adding to `out`. */
-export function planCover(post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, out: PostImages, found: Findings): void {
-  const cover = post.cover;
-  if (!cover || out.inText.has(cover)) return;
-  if (/^(https?:)?\/\//i.test(cover)) {
-    const remote = remoteImage(cover, true, found.dropped);
-    if (remote) out.remote.push(remote);
-    return;
-  }
-  const scheme = unsafeScheme(cover);
-  if (scheme) {
-    found.dropped.push(`cover image with a ${scheme} address ${shorten(cover)}: left out`);
-    return;
-  }
-  const file = localImage(path.resolve(post.baseDir, cover), post.baseDir);
-  if (file.kind === "refused") found.dropped.push(`cover image "${shorten(cover)}": left out, ${file.reason}`);
-  else if (file.kind === "missing") found.notes.push(`cover image "${cover}" was not found next to the source`);
-  else {
-    const copy = folder.place(file.file);
-    addCopy(out.images, copy);
-    out.cover = { image: IMAGES_LINK + path.basename(copy.to), imageAlt: post.title };
-    found.notes.push("the cover image's description (alt text) was set to the title: describe the picture instead");
-  }
-}
-
-function removeImages(tree: Root, images: Set<Image>): void {
-  visit(tree, (node, index, parent) => {
-    if (node.type === "image" && images.has(node) && parent && index !== undefined) {
-      parent.children.splice(index, 1);
+/**
+ * Plans a post's images: those of its text (rewriting their addresses and
+ * removing those left out), then its cover (feed enclosure, og:image) unless
+ * the text shows it already.
+ */
+export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, found: Findings): PostImages {
+  const ctx: ImageContext = { post, folder, localImage, found, out: { images: [], remote: [], cover: {} } };
+  const inText = new Set<string>();
+  let noAlt = 0;
+  visit(tree, "image", (node: Image, index, parent) => {
+    inText.add(node.url);
+    const url = planImage(node.url, false, ctx);
+    if (url === undefined) {
+      parent!.children.splice(index!, 1);
       return index;
     }
+    node.url = url;
+    if (!node.alt?.trim()) noAlt++;
     return undefined;
   });
-}
-
-function countMissingAlt(tree: Root): number {
-  let n = 0;
-  visit(tree, "image", (img: Image) => {
-    if (!img.alt?.trim()) n++;
-  });
-  return n;
+  if (noAlt) found.notes.push(`${noAlt} image${noAlt > 1 ? "s have" : " has"} no description (alt text): add one in the CMS`);
+  const cover = post.cover && !inText.has(post.cover) ? planImage(post.cover, true, ctx) : undefined;
+  if (cover?.startsWith(IMAGES_LINK)) {
+    ctx.out.cover = { image: cover, imageAlt: post.title };
+    found.notes.push("the cover image's description (alt text) was set to the title: describe the picture instead");
+  }
+  return ctx.out;
 }

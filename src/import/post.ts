@@ -5,21 +5,17 @@
  */
 import type { PhrasingContent, Root } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
 import YAML from "yaml";
 import type { z } from "astro/zod";
 import { IMPORT_NOTE } from "../content-check/checks/metadata.ts";
 import { preferredSpelling, tagName, tagSlug } from "../lib/tags.ts";
-import { hastToMdast, htmlToMdast, mdastToMarkdown } from "./html.ts";
 import type { SourcePost } from "./types.ts";
 
 /** Longest description the schema accepts. */
 const DESCRIPTION_LIMIT = 200;
-
-/** The post's text as a Markdown tree, whatever form the source gave it in. */
-export function bodyTree(post: SourcePost, notes: string[]): Root {
-  if (post.body.kind === "mdast") return post.body.tree;
-  return post.body.kind === "hast" ? hastToMdast(post.body.tree) : htmlToMdast(post.body.html, notes);
-}
 
 /** Cuts text to at most `limit` characters at a word boundary, marking the cut with "…". */
 export function cutAtWord(text: string, limit = DESCRIPTION_LIMIT): string {
@@ -102,10 +98,15 @@ export function frontMatter(post: SourcePost, fields: { description: string; day
   return { ...data, ...fields.cover };
 }
 
+/** Writes Markdown in the site's house style (ATX headings, "-" bullets, "_" emphasis). */
+const markdown = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", rule: "-", listItemIndent: "one", fences: true });
+
 /** The post file's text, and why the site's schema would reject its front matter (empty when it would not). */
 export function postFile(data: Record<string, unknown>, tree: Root, schema: z.ZodType): { text: string; rejected: string[] } {
   const yaml = YAML.stringify(data, { lineWidth: 0 });
-  const body = mdastToMarkdown(tree).trim();
+  const body = markdown.stringify(tree).trim();
   const check = schema.safeParse(YAML.parse(yaml, { schema: "core" }));
   const rejected = check.success ? [] : check.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`);
   return { text: `---\n${yaml}---\n\n${body ? `${body}\n` : ""}`, rejected };

@@ -28,8 +28,7 @@ export function readSource(source: string): ParsedSource {
     const problems: string[] = [];
     const post = parsePage(text, source, problems);
     if (!post) throw new SourceError(path.basename(source), problems);
-    const origin = post.link && /^https?:/.test(post.link) ? new URL(post.link).origin : undefined;
-    return { kind: "pages", posts: [post], ignored: [], ...(origin ? { siteOrigin: origin } : {}) };
+    return { kind: "pages", posts: [post], ignored: [] };
   }
   return parseTextCapture(text, source);
 }

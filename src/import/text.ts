@@ -5,7 +5,7 @@
  * before the first post (footer lines) is reported as ignored.
  */
 import path from "node:path";
-import type { List, Paragraph, Root, RootContent } from "mdast";
+import type { ListItem, Paragraph, Root, RootContent } from "mdast";
 import { isWidgetText } from "./widgets.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 
@@ -32,7 +32,7 @@ export function parseLooseDate(input: string): string | Date | undefined {
     .trim()
     .replace(/^(published|posted)( on)?:?\s+/i, "");
   let m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(s);
-  if (m && month(m[1]!) > 0 && MONTHS.some((x) => m![1]!.toLowerCase().startsWith(x))) return day(Number(m[3]), month(m[1]!), Number(m[2]));
+  if (m && month(m[1]!) > 0) return day(Number(m[3]), month(m[1]!), Number(m[2]));
   m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
   if (m && month(m[2]!) > 0) return day(Number(m[3]), month(m[2]!), Number(m[1]));
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -72,55 +72,42 @@ function paragraph(text: string): Paragraph {
 export function bodyFromLines(lines: string[], notes: string[]): Root {
   // Blocks: runs of non-empty lines. One line per paragraph is how captures come; runs are soft-wrapped text or lists.
   const blocks: string[][] = [];
+  /** Blank lines before each block. */
   const gaps: number[] = [];
-  let current: string[] = [];
   let blank = 0;
-  for (const line of lines) {
-    if (line.trim()) {
-      if (!current.length) gaps.push(blank);
-      current.push(line.trim());
+  for (const line of lines.map((l) => l.trim())) {
+    if (!line) blank++;
+    else if (blank || !blocks.length) {
+      blocks.push([line]);
+      gaps.push(blank);
       blank = 0;
-    } else {
-      blank++;
-      if (current.length) {
-        blocks.push(current);
-        current = [];
-      }
-    }
+    } else blocks.at(-1)!.push(line);
   }
-  if (current.length) blocks.push(current);
   // Wider gaps than usual between paragraphs are where the page had something the capture lost (an image, a styled heading).
-  const usual = [...gaps.slice(1)].sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
+  const usual = gaps.slice(1).sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
   const wide = blocks.filter((_, i) => i > 0 && gaps[i]! > usual && gaps[i]! >= 3).map((b) => `"${b.join(" ").slice(0, 40)}…"`);
   if (wide.length) {
     notes.push(
       `the capture has wider gaps than usual before ${wide.join(", ")}: the old page probably had images or headings there that plain text cannot hold`,
     );
   }
-  const children: RootContent[] = [];
-  blocks.forEach((block, i) => {
-    if (block.every((l) => BULLET.test(l))) {
-      const list: List = {
-        type: "list",
-        ordered: /^\s*\d/.test(block[0]!),
-        spread: false,
-        children: block.map((l) => ({ type: "listItem", spread: false, children: [paragraph(l.replace(BULLET, ""))] })),
-      };
-      children.push(list);
-      return;
+  const isList = (block: string[]) => block.every((l) => BULLET.test(l));
+  const children = blocks.map((block, i): RootContent => {
+    if (isList(block)) {
+      const items = block.map((l): ListItem => ({ type: "listItem", spread: false, children: [paragraph(l.replace(BULLET, ""))] }));
+      return { type: "list", ordered: /^\s*\d/.test(block[0]!), spread: false, children: items };
     }
     const text = block.join(" ");
     const next = blocks[i + 1];
-    if (block.length === 1 && looksLikeHeading(text, next && next.length >= 1 && !next.every((l) => BULLET.test(l)) ? next.join(" ") : undefined)) {
-      children.push({ type: "heading", depth: 2, children: [{ type: "text", value: text }] });
-      return;
+    if (block.length === 1 && looksLikeHeading(text, next && !isList(next) ? next.join(" ") : undefined)) {
+      return { type: "heading", depth: 2, children: [{ type: "text", value: text }] };
     }
-    children.push(paragraph(text));
     if (/:$/.test(text) && (next === undefined || (next.length === 1 && looksLikeHeading(next[0]!, blocks[i + 2]?.join(" "))))) {
       notes.push(
         `the paragraph "${text.length > 60 ? `…${text.slice(-60)}` : text}" ends with a colon: a link or embedded content probably followed it on the old site and is not in the capture`,
       );
     }
+    return paragraph(text);
   });
   return { type: "root", children };
 }
@@ -167,7 +154,7 @@ export function parseTextCapture(text: string, file: string): ParsedSource {
       title,
       date,
       tags: [],
-      body: { kind: "mdast", tree },
+      body: tree,
       excerptOnly: false,
       baseDir: path.dirname(file),
       origin: `${name}, line ${s.title + 1}`,
