@@ -1,8 +1,8 @@
 /**
  * The images of an imported post: local files are copied next to the posts
- * (only those the command found inside the source's folder, see
- * src/cli/lib/source-files.ts), remote ones are listed for the owner to fetch,
- * and what cannot be imported safely is left out and reported.
+ * (only those safety.ts finds inside the source's folder), remote ones are
+ * listed for the owner to fetch, and what cannot be imported safely is left
+ * out and reported.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import type { Image, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { slugify } from "../lib/slug.ts";
 import { lastSegment } from "./addresses.ts";
-import { shorten, unsafeScheme } from "./safety.ts";
+import { openLocalImage, shorten, unsafeScheme } from "./safety.ts";
 import type { SourcePost } from "./types.ts";
 
 /** Where the CMS keeps post images (relative to the content folder) and how posts link to them. */
@@ -35,12 +35,6 @@ export interface RemoteImage {
   /** The cover image from the feed or page, not in the text. */
   cover: boolean;
 }
-
-/** What a local file named by the source turned out to be (see src/cli/lib/source-files.ts). */
-export type LocalImage = { kind: "image"; file: string } | { kind: "missing" } | { kind: "refused"; reason: string };
-
-/** Checks a local image the source names, given the source's own folder: only images inside it are copied. */
-export type LocalImageCheck = (file: string, sourceDir: string) => LocalImage;
 
 /** The original of a builder's resized image ("…/media/abc.jpg/v1/fill/w_740…" -> "…/media/abc.jpg"). */
 export function originalImageUrl(url: string): string {
@@ -93,59 +87,49 @@ export interface Findings {
   dropped: string[];
 }
 
-/** One import's image folder, the local image check, and where a post's findings go. */
-interface ImageContext {
-  post: SourcePost;
-  folder: ImageFolder;
-  localImage: LocalImageCheck;
-  found: Findings;
-  out: PostImages;
-}
-
-/** Plans one image the source names: its address in the post, or undefined when it is left out (and reported). */
-function planImage(src: string, cover: boolean, { post, folder, localImage, found, out }: ImageContext): string | undefined {
-  const kind = cover ? "cover image" : "image";
-  const scheme = unsafeScheme(src);
-  if (scheme) {
-    found.dropped.push(`${kind} with a ${scheme} address ${shorten(src)}: left out`);
-    return undefined;
-  }
-  if (/^(https?:)?\/\//i.test(src)) {
-    const url = src.startsWith("//") ? `https:${src}` : src;
-    if (imageFileName(url).endsWith(".svg")) {
-      found.dropped.push(`SVG ${kind} ${shorten(url)}: left out (SVG is never imported)`);
-      return undefined;
-    }
-    out.remote.push({ url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
-    return url;
-  }
-  let local = src.replace(/[?#].*$/, "");
-  try {
-    local = decodeURIComponent(local);
-  } catch {
-    // keep as written
-  }
-  const file = localImage(path.resolve(post.baseDir, local), post.baseDir);
-  if (file.kind === "missing") found.notes.push(`${kind} "${src}" was not found next to the source and was left out`);
-  if (file.kind === "refused") found.dropped.push(`${kind} "${shorten(src)}": left out, ${file.reason}`);
-  if (file.kind !== "image") return undefined;
-  const copy = folder.place(file.file);
-  if (!out.images.some((c) => c.to === copy.to)) out.images.push(copy);
-  return IMAGES_LINK + path.basename(copy.to);
-}
-
 /**
  * Plans a post's images: those of its text (rewriting their addresses and
  * removing those left out), then its cover (feed enclosure, og:image) unless
  * the text shows it already.
  */
-export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, found: Findings): PostImages {
-  const ctx: ImageContext = { post, folder, localImage, found, out: { images: [], remote: [], cover: {} } };
+export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, found: Findings): PostImages {
+  const out: PostImages = { images: [], remote: [], cover: {} };
+  /** Plans one image the source names: its address in the post, or undefined when it is left out (and reported). */
+  const planImage = (src: string, cover: boolean): string | undefined => {
+    const kind = cover ? "cover image" : "image";
+    const scheme = unsafeScheme(src);
+    if (scheme) {
+      found.dropped.push(`${kind} with a ${scheme} address ${shorten(src)}: left out`);
+      return undefined;
+    }
+    if (/^(https?:)?\/\//i.test(src)) {
+      const url = src.startsWith("//") ? `https:${src}` : src;
+      if (imageFileName(url).endsWith(".svg")) {
+        found.dropped.push(`SVG ${kind} ${shorten(url)}: left out (SVG is never imported)`);
+        return undefined;
+      }
+      out.remote.push({ url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
+      return url;
+    }
+    let local = src.replace(/[?#].*$/, "");
+    try {
+      local = decodeURIComponent(local);
+    } catch {
+      // keep as written
+    }
+    const file = openLocalImage(path.resolve(post.baseDir, local), post.baseDir);
+    if (file.kind === "missing") found.notes.push(`${kind} "${src}" was not found next to the source and was left out`);
+    if (file.kind === "refused") found.dropped.push(`${kind} "${shorten(src)}": left out, ${file.reason}`);
+    if (file.kind !== "image") return undefined;
+    const copy = folder.place(file.file);
+    if (!out.images.some((c) => c.to === copy.to)) out.images.push(copy);
+    return IMAGES_LINK + path.basename(copy.to);
+  };
   const inText = new Set<string>();
   let noAlt = 0;
   visit(tree, "image", (node: Image, index, parent) => {
     inText.add(node.url);
-    const url = planImage(node.url, false, ctx);
+    const url = planImage(node.url, false);
     if (url === undefined) {
       parent!.children.splice(index!, 1);
       return index;
@@ -155,10 +139,10 @@ export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, lo
     return undefined;
   });
   if (noAlt) found.notes.push(`${noAlt} image${noAlt > 1 ? "s have" : " has"} no description (alt text): add one in the CMS`);
-  const cover = post.cover && !inText.has(post.cover) ? planImage(post.cover, true, ctx) : undefined;
+  const cover = post.cover && !inText.has(post.cover) ? planImage(post.cover, true) : undefined;
   if (cover?.startsWith(IMAGES_LINK)) {
-    ctx.out.cover = { image: cover, imageAlt: post.title };
+    out.cover = { image: cover, imageAlt: post.title };
     found.notes.push("the cover image's description (alt text) was set to the title: describe the picture instead");
   }
-  return ctx.out;
+  return out;
 }

@@ -9,7 +9,7 @@ import { collectionSchema, collections } from "../schema/index.ts";
 import type { Redirect, RedirectMerge } from "../redirects/index.ts";
 import { oldLinkRewriter, postDay, postSlugs } from "./addresses.ts";
 import { existingPostSlugs, existingTagSpellings, isDraftFile } from "./content-folder.ts";
-import { IMAGES_FOLDER, ImageFolder, planImages, type ImageCopy, type LocalImageCheck, type RemoteImage } from "./images.ts";
+import { IMAGES_FOLDER, ImageFolder, planImages, type ImageCopy, type RemoteImage } from "./images.ts";
 import { addExcerptNote, describe, frontMatter, importTags, postFile } from "./post.ts";
 import { planRedirectsFile, postRedirects } from "./redirects.ts";
 import { removeUnsafeLinks } from "./safety.ts";
@@ -43,16 +43,8 @@ export interface ImportPlan {
   ignored: string[];
 }
 
-/** Settings the plan needs. */
-export interface PlanOptions {
-  contentRoot: string;
-  timeZone: string;
-  /** Checks a local image the source names, given the source's own folder: only images inside it are copied. */
-  localImage: LocalImageCheck;
-}
-
 /** Builds the import plan; throws a SourceError when posts cannot be imported (nothing is written then). */
-export function planImport(source: ParsedSource, { contentRoot, timeZone, localImage }: PlanOptions): ImportPlan {
+export function planImport(source: ParsedSource, { contentRoot, timeZone }: { contentRoot: string; timeZone: string }): ImportPlan {
   const postsDir = path.join(contentRoot, "posts");
   const existing = existingPostSlugs(postsDir);
   const spellings = existingTagSpellings(existing.values());
@@ -72,7 +64,7 @@ export function planImport(source: ParsedSource, { contentRoot, timeZone, localI
     const existingFile = existing.get(slug);
     const create = existingFile === undefined;
     rewriteLinks(tree);
-    const images = planImages(tree, post, imageFolder, localImage, found);
+    const images = planImages(tree, post, imageFolder, found);
     const description = describe(post.description, tree);
     if (post.excerptOnly) addExcerptNote(tree, post, found.notes);
     removeUnsafeLinks(tree, found.dropped);
