@@ -3,7 +3,7 @@
  * Markdown, a description, a note on excerpt-only posts, tags in the spellings
  * already in use, and front matter in the order the CMS shows the fields.
  */
-import type { PhrasingContent, Root } from "mdast";
+import type { PhrasingContent, Root, Text } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
@@ -44,29 +44,20 @@ export function describe(source: string | undefined, tree: Root): string {
   return cutAtWord((text || own || "").replace(/\s*\.\.\.$/, "…"));
 }
 
+const plain = (value: string): Text => ({ type: "text", value });
+
 /** Puts a note at the top of a post the source had only the beginning of, telling the owner where the rest is. */
 export function addExcerptNote(tree: Root, post: SourcePost, notes: string[]): void {
   const where: PhrasingContent[] = post.link
-    ? [
-        { type: "text", value: " Copy the full text from " },
-        { type: "link", url: post.link, children: [{ type: "text", value: "the old page" }] },
-        { type: "text", value: " (or a saved copy of it)," },
-      ]
-    : [{ type: "text", value: " Add the full text," }];
-  tree.children.unshift({
-    type: "blockquote",
-    children: [
-      {
-        type: "paragraph",
-        children: [
-          { type: "strong", children: [{ type: "text", value: IMPORT_NOTE.replace(/\*/g, "") }] },
-          { type: "text", value: " the old site's feed had only the beginning of this post." },
-          ...where,
-          { type: "text", value: " then delete this note and set draft to false." },
-        ],
-      },
-    ],
-  });
+    ? [plain(" Copy the full text from "), { type: "link", url: post.link, children: [plain("the old page")] }, plain(" (or a saved copy of it),")]
+    : [plain(" Add the full text,")];
+  const note: PhrasingContent[] = [
+    { type: "strong", children: [plain(IMPORT_NOTE.replace(/\*/g, ""))] },
+    plain(" the old site's feed had only the beginning of this post."),
+    ...where,
+    plain(" then delete this note and set draft to false."),
+  ];
+  tree.children.unshift({ type: "blockquote", children: [{ type: "paragraph", children: note }] });
   notes.push("only an excerpt was in the source: imported as a draft");
 }
 

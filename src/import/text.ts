@@ -56,7 +56,7 @@ const SENTENCE_BREAK = /[.!?…]["'”’)]*\s+\S/;
  * no punctuation at all, followed by a longer paragraph. Body sentences end
  * with a period; lead-ins end with a colon; both stay paragraphs.
  */
-export function looksLikeHeading(line: string, next: string | undefined): boolean {
+function looksLikeHeading(line: string, next: string | undefined): boolean {
   const t = line.trim();
   if (!t || t.length > 100 || BULLET.test(t)) return false;
   if (SENTENCE_BREAK.test(t)) return false;
@@ -68,14 +68,14 @@ function paragraph(text: string): Paragraph {
   return { type: "paragraph", children: [{ type: "text", value: text }] };
 }
 
-/** Builds the Markdown tree of a post body from its lines; notes collect what the owner should check. */
-export function bodyFromLines(lines: string[], notes: string[]): Root {
+/** Builds the Markdown tree of a post body from its (trimmed) lines; notes collect what the owner should check. */
+function bodyFromLines(lines: string[], notes: string[]): Root {
   // Blocks: runs of non-empty lines. One line per paragraph is how captures come; runs are soft-wrapped text or lists.
   const blocks: string[][] = [];
   /** Blank lines before each block. */
   const gaps: number[] = [];
   let blank = 0;
-  for (const line of lines.map((l) => l.trim())) {
+  for (const line of lines) {
     if (!line) blank++;
     else if (blank || !blocks.length) {
       blocks.push([line]);
@@ -117,10 +117,9 @@ export function parseTextCapture(text: string, file: string): ParsedSource {
   const name = path.basename(file);
   const lines = text
     .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((l) => l.replace(/\s+$/, ""));
-  const kind = lines.map((l) => (!l.trim() ? "blank" : isWidgetText(l) ? "widget" : parseLooseDate(l.trim()) ? "date" : "text"));
+    .split(/\r\n?|\n/)
+    .map((l) => l.trim());
+  const kind = lines.map((l) => (!l ? "blank" : isWidgetText(l) ? "widget" : parseLooseDate(l) ? "date" : "text"));
   const starts: Array<{ title: number; date: number }> = [];
   kind.forEach((k, i) => {
     if (k !== "date") return;
@@ -134,33 +133,24 @@ export function parseTextCapture(text: string, file: string): ParsedSource {
       "cannot find any post: a post starts with its title on one line and its date (like September 3, 2017) on a line after it",
     ]);
   }
-  const ignored = lines.slice(0, starts[0]!.title).filter((_, i) => kind[i] === "text");
-  const posts: SourcePost[] = [];
   const problems: string[] = [];
   const seen = new Map<string, number>();
-  starts.forEach((s, n) => {
-    const title = lines[s.title]!.trim().replace(/\s+/g, " ");
-    const end = starts[n + 1]?.title ?? lines.length;
-    const bodyLines = lines.slice(s.date + 1, end).map((l, j) => (kind[s.date + 1 + j] === "widget" ? "" : l));
-    const notes: string[] = [];
-    const date = parseLooseDate(lines[s.date]!.trim())!;
+  const posts = starts.map((s, n): SourcePost => {
+    const title = lines[s.title]!.replace(/\s+/g, " ");
     const key = title.toLowerCase();
     if (seen.has(key))
       problems.push(`line ${s.title + 1}: "${title}" has the same title as the post on line ${seen.get(key)}; each post needs its own title`);
     seen.set(key, s.title + 1);
-    const tree = bodyFromLines(bodyLines, notes);
-    if (tree.children.length === 0) notes.push("the capture has no text for this post");
-    posts.push({
-      title,
-      date,
-      tags: [],
-      body: tree,
-      excerptOnly: false,
-      baseDir: path.dirname(file),
-      origin: `${name}, line ${s.title + 1}`,
+    const end = starts[n + 1]?.title ?? lines.length;
+    const notes: string[] = [];
+    const body = bodyFromLines(
+      lines.slice(s.date + 1, end).map((l, j) => (kind[s.date + 1 + j] === "widget" ? "" : l)),
       notes,
-    });
+    );
+    if (body.children.length === 0) notes.push("the capture has no text for this post");
+    const date = parseLooseDate(lines[s.date]!)!;
+    return { title, date, tags: [], body, excerptOnly: false, baseDir: path.dirname(file), origin: `${name}, line ${s.title + 1}`, notes };
   });
   if (problems.length) throw new SourceError(name, problems);
-  return { kind: "text", posts, ignored };
+  return { kind: "text", posts, ignored: lines.slice(0, starts[0]!.title).filter((_, i) => kind[i] === "text") };
 }
