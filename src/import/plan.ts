@@ -8,8 +8,9 @@ import path from "node:path";
 import { collectionSchema, collections } from "../schema/index.ts";
 import type { Redirect, RedirectMerge } from "../redirects/index.ts";
 import { oldLinkRewriter, postDay, postSlugs } from "./addresses.ts";
-import { existingPostSlugs, existingTagSpellings, isDraftFile } from "./content-folder.ts";
+import { existingPosts } from "./content-folder.ts";
 import { IMAGES_FOLDER, ImageFolder, planImages, type ImageCopy, type RemoteImage } from "./images.ts";
+import { tagSpellings } from "../lib/tags.ts";
 import { addExcerptNote, describe, frontMatter, importTags, postFile } from "./post.ts";
 import { planRedirectsFile, postRedirects } from "./redirects.ts";
 import { removeUnsafeLinks } from "./safety.ts";
@@ -46,8 +47,8 @@ export interface ImportPlan {
 /** Builds the import plan; throws a SourceError when posts cannot be imported (nothing is written then). */
 export function planImport(source: ParsedSource, { contentRoot, timeZone }: { contentRoot: string; timeZone: string }): ImportPlan {
   const postsDir = path.join(contentRoot, "posts");
-  const existing = existingPostSlugs(postsDir);
-  const spellings = existingTagSpellings(existing.values());
+  const existing = existingPosts(postsDir);
+  const spellings = tagSpellings([...existing.values()].map((p) => p.tags));
   const imageFolder = new ImageFolder(path.join(contentRoot, IMAGES_FOLDER));
   const postSchema = collectionSchema(collections.posts, { timeZone });
   const redirectSchema = collectionSchema(collections.redirects, { timeZone });
@@ -61,8 +62,8 @@ export function planImport(source: ParsedSource, { contentRoot, timeZone }: { co
     const day = postDay(post, timeZone);
     const found = { notes: [...post.notes], dropped: [] as string[] };
     const tree = post.body;
-    const existingFile = existing.get(slug);
-    const create = existingFile === undefined;
+    const existingPost = existing.get(slug);
+    const create = existingPost === undefined;
     rewriteLinks(tree);
     const images = planImages(tree, post, imageFolder, found);
     const description = describe(post.description, tree);
@@ -73,12 +74,12 @@ export function planImport(source: ParsedSource, { contentRoot, timeZone }: { co
     if (rejected.length) problems.push(`${post.origin}: the imported post would be rejected: ${rejected.join("; ")}`);
     // A redirect to a draft would lead to a missing page (and the deploy step rejects it): drafts get theirs
     // when the import runs again after they are published.
-    const published = create ? !post.excerptOnly : !isDraftFile(existingFile);
+    const published = create ? !post.excerptOnly : !existingPost.draft;
     const redirects = published ? postRedirects(post, slug, day, redirectSchema, found.dropped) : [];
     if (create && !published) found.notes.push("its old addresses are not redirected yet: run the import again after publishing it to add them");
     return {
       title: post.title,
-      file: existingFile ?? path.join(postsDir, `${slug}.md`),
+      file: existingPost?.file ?? path.join(postsDir, `${slug}.md`),
       action: create ? "create" : "skip",
       ...(create ? {} : { reason: "a post with this address already exists" }),
       draft: post.excerptOnly,
