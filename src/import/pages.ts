@@ -66,9 +66,9 @@ function contentElement(all: Element[], tree: Root): Element | Root {
 }
 
 /** Reads one saved page; problems are collected rather than thrown. */
-export function parsePage(html: string, file: string, problems: string[]): SourcePost | undefined {
+function parsePage(file: string, problems: string[]): SourcePost | undefined {
   const name = path.basename(file);
-  const tree = fromHtml(html);
+  const tree = fromHtml(fs.readFileSync(file, "utf8"));
   const all = elements(tree);
   const ld = jsonLdArticle(all);
   const meta = (key: string) =>
@@ -128,21 +128,24 @@ export function parsePage(html: string, file: string, problems: string[]): Sourc
   };
 }
 
-/** Reads every .html/.htm file of a folder of saved pages; throws a SourceError listing every problem. */
-export function parsePagesFolder(dir: string): ParsedSource {
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => /\.html?$/i.test(f))
-    .sort();
-  if (files.length === 0) throw new SourceError(dir, ["the folder has no saved pages (.html files)"]);
+/** Reads a saved page, or every .html/.htm file of a folder of them; throws a SourceError listing every problem. */
+export function parsePages(source: string): ParsedSource {
+  const files = fs.statSync(source).isDirectory()
+    ? fs
+        .readdirSync(source)
+        .filter((f) => /\.html?$/i.test(f))
+        .sort()
+        .map((f) => path.join(source, f))
+    : [source];
+  if (files.length === 0) throw new SourceError(source, ["the folder has no saved pages (.html files)"]);
   const problems: string[] = [];
-  const posts = files.flatMap((f) => parsePage(fs.readFileSync(path.join(dir, f), "utf8"), path.join(dir, f), problems) ?? []);
+  const posts = files.flatMap((f) => parsePage(f, problems) ?? []);
   const seen = new Map<string, string>();
   for (const p of posts) {
     const key = p.title.toLowerCase();
     if (seen.has(key)) problems.push(`${p.origin}: has the same title as ${seen.get(key)}; each post needs its own title`);
     else seen.set(key, p.origin);
   }
-  if (problems.length) throw new SourceError(path.basename(dir), problems);
+  if (problems.length) throw new SourceError(path.basename(source), problems);
   return { kind: "pages", posts, ignored: [] };
 }

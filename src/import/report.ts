@@ -8,7 +8,7 @@ export function formatReport(plan: ImportPlan, write: boolean, contentRoot: stri
   const out: string[] = [];
   const created = plan.posts.filter((p) => p.action === "create");
   const skipped = plan.posts.filter((p) => p.action === "skip");
-  const verb = write ? "" : "would ";
+  const verb = write ? "" : "would be ";
   for (const p of plan.posts) {
     if (p.action === "create")
       out.push(`  ${write ? "created" : "new"}  ${shown(p.file)}  "${p.title}"${p.draft ? " (draft: only an excerpt was in the source)" : ""}`);
