@@ -56,11 +56,8 @@ export function postSlugs(posts: SourcePost[]): string[] {
   return slugs;
 }
 
-/** Rewrites links to the old site's posts into links to their new addresses. */
-export type LinkRewriter = (tree: Root) => void;
-
-/** A rewriter for this import: old addresses (lower-cased) of every post, and the slugs that will exist. */
-export function oldLinkRewriter(source: ParsedSource, slugs: string[], existingSlugs: Iterable<string>, timeZone: string): LinkRewriter {
+/** Rewrites links to the old site's posts (by every post's old addresses) into links to their new ones, when those will exist. */
+export function oldLinkRewriter(source: ParsedSource, slugs: string[], existingSlugs: Iterable<string>, timeZone: string): (tree: Root) => void {
   const known = new Set([...existingSlugs, ...slugs]);
   const oldToNew = new Map<string, string>();
   source.posts.forEach((p, i) => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { readContentFile } from "../content-check/read.ts";
 
 /** A post already in the content folder. */
-export interface ExistingPost {
+interface ExistingPost {
   file: string;
   draft: boolean;
   tags: string[];

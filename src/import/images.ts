@@ -27,7 +27,6 @@ export interface ImageCopy {
 
 /** A remote image the owner has to download (no network access is assumed). */
 export interface RemoteImage {
-  url: string;
   /** The original file (for the builder's resized-image addresses). */
   fetchUrl: string;
   /** Where to save it, relative to the content folder. */
@@ -37,13 +36,13 @@ export interface RemoteImage {
 }
 
 /** The original of a builder's resized image ("…/media/abc.jpg/v1/fill/w_740…" -> "…/media/abc.jpg"). */
-export function originalImageUrl(url: string): string {
+function originalImageUrl(url: string): string {
   const m = /^(https?:\/\/static\.wixstatic\.com\/media\/[^/]+)\/v1\//.exec(url);
   return m ? m[1]! : url;
 }
 
 /** A tidy file name for an image: lower-case words, its extension kept. */
-export function imageFileName(src: string): string {
+function imageFileName(src: string): string {
   const base = lastSegment(originalImageUrl(src)) || "image";
   const ext = /\.(jpe?g|png|gif|webp|avif|svg)$/i.exec(base)?.[1]?.toLowerCase().replace("jpeg", "jpg") ?? "jpg";
   const stem = slugify(base.replace(/\.[a-z0-9]+$/i, "")) || "image";
@@ -74,7 +73,7 @@ export class ImageFolder {
 }
 
 /** What planning a post's images found. */
-export interface PostImages {
+interface PostImages {
   images: ImageCopy[];
   remote: RemoteImage[];
   /** Front matter fields for the cover (image, imageAlt), when it was copied. */
@@ -82,7 +81,7 @@ export interface PostImages {
 }
 
 /** Where the image plan writes its findings. */
-export interface Findings {
+interface Findings {
   notes: string[];
   dropped: string[];
 }
@@ -108,7 +107,7 @@ export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, fo
         found.dropped.push(`SVG ${kind} ${shorten(url)}: left out (SVG is never imported)`);
         return undefined;
       }
-      out.remote.push({ url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
+      out.remote.push({ fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
       return url;
     }
     let local = src.replace(/[?#].*$/, "");

@@ -18,7 +18,7 @@ import type { SourcePost } from "./types.ts";
 const DESCRIPTION_LIMIT = 200;
 
 /** Cuts text to at most `limit` characters at a word boundary, marking the cut with "…". */
-export function cutAtWord(text: string, limit = DESCRIPTION_LIMIT): string {
+function cutAtWord(text: string, limit = DESCRIPTION_LIMIT): string {
   const t = text.replace(/\s+/g, " ").trim();
   if (t.length <= limit) return t;
   const room = t.slice(0, limit - 1);
