@@ -61,13 +61,14 @@ export function parseFeed(xml: string, file: string): ParsedSource {
     const coverType = text(enclosure?.["@type"]);
     const guid = text(item["guid"]);
     const notes: string[] = [];
+    // Without content:encoded, the description is all the text there is: it becomes the body, an excerpt.
     const html = content || (/<[a-z][^>]*>/i.test(description) ? description : "");
     return {
       title,
       date,
       tags: ((item["category"] as unknown[] | undefined) ?? []).map(text).filter(Boolean),
       author: text(item["dc:creator"]) || text(item["author"]) || undefined,
-      description: content ? description || undefined : undefined,
+      description: (content && description) || undefined,
       body: htmlToMdast(html ? fromHtml(html, { fragment: true }) : h(null, h("p", description)), notes),
       excerptOnly: !content,
       link: text(item["link"]) || (/^https?:/.test(guid) ? guid : undefined),
