@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
+import { h } from "hastscript";
 import type { Heading, Root as MdastRoot, RootContent } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import rehypeRemark from "rehype-remark";
@@ -30,10 +31,6 @@ function isWidgetElement(el: Element): boolean {
   return !hasImage && isWidgetText(hastToString(el));
 }
 
-function element(tagName: string, properties: Element["properties"], children: ElementContent[]): Element {
-  return { type: "element", tagName, properties, children };
-}
-
 /** Cleans a hast tree in place, noting what the owner should look at. */
 function clean(parent: HastRoot | Element, notes: string[]): void {
   parent.children = (parent.children as ElementContent[]).flatMap((node): ElementContent[] => {
@@ -44,7 +41,7 @@ function clean(parent: HastRoot | Element, notes: string[]): void {
       const src = attr(node, "src");
       if (!src) return [];
       notes.push(`an embedded video or frame was turned into a link: ${src}`);
-      return [element("p", {}, [element("a", { href: src }, [{ type: "text", value: src }])])];
+      return [h("p", h("a", { href: src }, src))];
     }
     if (isWidgetElement(node)) return [];
     if (node.tagName === "img") {
@@ -56,8 +53,8 @@ function clean(parent: HastRoot | Element, notes: string[]): void {
     if (node.tagName !== "span" && node.tagName !== "font") return [node];
     const style = attr(node, "style");
     let out = node;
-    if (/font-style\s*:\s*italic/i.test(style)) out = element("em", {}, [out]);
-    if (/font-weight\s*:\s*(bold|[6-9]00)/i.test(style)) out = element("strong", {}, [out]);
+    if (/font-style\s*:\s*italic/i.test(style)) out = h("em", out);
+    if (/font-weight\s*:\s*(bold|[6-9]00)/i.test(style)) out = h("strong", out);
     return [out];
   });
 }
