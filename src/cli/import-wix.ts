@@ -4,11 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { applyPlan, planImport, type ImportPlan } from "../import/plan.ts";
+import { planImport, type ImportPlan } from "../import/plan.ts";
 import { formatReport } from "../import/report.ts";
 import { readSource } from "../import/source.ts";
 import { SourceError } from "../import/types.ts";
-import { openLocalImage } from "./lib/source-files.ts";
+import { applyPlan } from "../import/write.ts";
 import { EXIT, InputError, parseCommandLine, plural, runTool, shown, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
@@ -62,7 +62,7 @@ function main(): number {
     if (parsed.posts.length > PROGRESS_AFTER) {
       parsed.posts.forEach((p, i) => process.stderr.write(`[${i + 1}/${parsed.posts.length}] ${p.title}\n`));
     }
-    plan = planImport(parsed, { contentRoot, timeZone, localImage: openLocalImage });
+    plan = planImport(parsed, { contentRoot, timeZone });
   } catch (err) {
     if (err instanceof SourceError) throw new InputError(`Cannot import ${err.message}\nNothing was written.`);
     throw err;

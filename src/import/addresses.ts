@@ -12,18 +12,9 @@ const OLD_ORIGIN = "https://old.invalid";
 /** The last path segment of an old address, decoded. */
 export function lastSegment(link: string): string {
   try {
-    const segs = new URL(link, OLD_ORIGIN).pathname.split("/").filter(Boolean);
-    return decodeURIComponent(segs.at(-1) ?? "");
+    return decodeURIComponent(URL.parse(link, OLD_ORIGIN)?.pathname.split("/").findLast(Boolean) ?? "");
   } catch {
     return "";
-  }
-}
-
-function pathOf(link: string): string | undefined {
-  try {
-    return new URL(link, OLD_ORIGIN).pathname;
-  } catch {
-    return undefined;
   }
 }
 
@@ -36,7 +27,7 @@ export function postDay(post: SourcePost, timeZone: string): string {
 export function oldPaths(post: SourcePost, slug: string, day: string): string[] {
   const [y, m, d] = day.split("-");
   const out = new Set<string>();
-  const own = post.link ? pathOf(post.link) : undefined;
+  const own = post.link ? URL.parse(post.link, OLD_ORIGIN)?.pathname : undefined;
   if (own && own !== "/" && own !== `/blog/${slug}/`) out.add(own);
   const segment = post.link ? lastSegment(post.link) : "";
   for (const s of new Set([slug, segment && /^[\w-]+$/.test(segment) ? segment : slug])) {
@@ -65,28 +56,22 @@ export function postSlugs(posts: SourcePost[]): string[] {
   return slugs;
 }
 
-/** Rewrites links to the old site's posts into links to their new addresses. */
-export type LinkRewriter = (tree: Root) => void;
-
-/** A rewriter for this import: old addresses (lower-cased) of every post, and the slugs that will exist. */
-export function oldLinkRewriter(source: ParsedSource, slugs: string[], existingSlugs: Iterable<string>, timeZone: string): LinkRewriter {
+/** Rewrites links to the old site's posts (by every post's old addresses) into links to their new ones, when those will exist. */
+export function oldLinkRewriter(source: ParsedSource, slugs: string[], existingSlugs: Iterable<string>, timeZone: string): (tree: Root) => void {
   const known = new Set([...existingSlugs, ...slugs]);
   const oldToNew = new Map<string, string>();
   source.posts.forEach((p, i) => {
     for (const old of oldPaths(p, slugs[i]!, postDay(p, timeZone))) oldToNew.set(old.toLowerCase(), slugs[i]!);
   });
-  const origin = source.siteOrigin ?? OLD_ORIGIN;
+  // The old site's origin: that of the first address on the web (links without one are relative to it).
+  const siteLink = [...source.posts.map((p) => p.link), source.blogLink].find((l) => l && /^https?:\/\//i.test(l) && URL.canParse(l));
+  const origin = siteLink ? new URL(siteLink).origin : OLD_ORIGIN;
   const bare = (o: string) => o.replace("://www.", "://");
   return (tree) =>
     visit(tree, "link", (node: Link) => {
-      let target: URL;
-      try {
-        target = new URL(node.url, origin);
-      } catch {
-        return;
-      }
-      const onOldSite = target.origin === origin || bare(target.origin) === (source.siteOrigin && bare(source.siteOrigin));
-      const to = onOldSite ? oldToNew.get(target.pathname.replace(/\/$/, "").toLowerCase()) : undefined;
+      const target = URL.parse(node.url, origin);
+      if (!target || bare(target.origin) !== bare(origin)) return;
+      const to = oldToNew.get(target.pathname.replace(/\/$/, "").toLowerCase());
       if (to && known.has(to)) node.url = `/blog/${to}/${target.hash}`;
     });
 }

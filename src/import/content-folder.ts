@@ -2,37 +2,27 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readContentFile } from "../content-check/read.ts";
-import { tagSpellings } from "../lib/tags.ts";
 
-/** Existing post files by slug (file name without extension). */
-export function existingPostSlugs(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** A post already in the content folder. */
+interface ExistingPost {
+  file: string;
+  draft: boolean;
+  tags: string[];
+}
+
+/** Existing posts by slug (file name without extension). */
+export function existingPosts(dir: string): Map<string, ExistingPost> {
+  const out = new Map<string, ExistingPost>();
   if (!fs.existsSync(dir)) return out;
-  for (const f of fs.readdirSync(dir, { recursive: true }) as string[]) {
-    if (/\.mdx?$/.test(f)) out.set(path.basename(f).replace(/\.mdx?$/, ""), path.join(dir, f));
+  for (const f of (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => /\.mdx?$/.test(name))) {
+    const file = path.join(dir, f);
+    // A broken post is content:check's business; it counts as a draft, so nothing redirects to it.
+    let data: Record<string, unknown> = { draft: true };
+    try {
+      data = readContentFile(file).data;
+    } catch {}
+    const tags = Array.isArray(data["tags"]) ? data["tags"].filter((t): t is string => typeof t === "string") : [];
+    out.set(path.basename(f).replace(/\.mdx?$/, ""), { file, draft: data["draft"] === true, tags });
   }
   return out;
-}
-
-/** The spellings of each tag in the existing posts, by slug (src/lib/tags.ts picks the preferred one). */
-export function existingTagSpellings(files: Iterable<string>): Map<string, Map<string, number>> {
-  const lists: string[][] = [];
-  for (const file of files) {
-    try {
-      const tags = readContentFile(file).data["tags"];
-      if (Array.isArray(tags)) lists.push(tags.filter((t): t is string => typeof t === "string"));
-    } catch {
-      // A broken post is content:check's business, not the importer's.
-    }
-  }
-  return tagSpellings(lists);
-}
-
-/** Whether an existing post file is a draft (unreadable files count as drafts: no redirect to them). */
-export function isDraftFile(file: string): boolean {
-  try {
-    return readContentFile(file).data["draft"] === true;
-  } catch {
-    return true;
-  }
 }

@@ -6,22 +6,26 @@
  */
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { fromHtml } from "hast-util-from-html";
+import { h } from "hastscript";
+import { htmlToMdast } from "./html.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 
-type XmlValue = string | number | boolean | { "#text"?: unknown; [key: string]: unknown } | undefined;
-
-/** The text of an XML element (with or without attributes). */
+/** The text of an XML element (with or without attributes; the first of repeated ones). */
 function text(v: unknown): string {
-  if (v === undefined || v === null) return "";
-  if (typeof v === "object" && !Array.isArray(v)) return text((v as Record<string, unknown>)["#text"]);
   if (Array.isArray(v)) return text(v[0]);
-  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v).trim() : "";
+  if (v && typeof v === "object") return text((v as Record<string, unknown>)["#text"]);
+  return typeof v === "string" ? v.trim() : "";
 }
 
-/** Escapes plain text for use as HTML. */
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (tag) => tag === "item" || tag === "category",
+});
 
 /** Reads an RSS feed file's text; throws a SourceError listing every problem (nothing is imported then). */
 export function parseFeed(xml: string, file: string): ParsedSource {
@@ -30,24 +34,14 @@ export function parseFeed(xml: string, file: string): ParsedSource {
   if (valid !== true) {
     throw new SourceError(name, [`this is not a valid XML feed (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`]);
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@",
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    isArray: (tag) => tag === "item" || tag === "category",
-  });
-  const doc = parser.parse(xml) as Record<string, unknown>;
-  const channel = (doc["rss"] as Record<string, unknown> | undefined)?.["channel"] as Record<string, unknown> | undefined;
+  const channel = (parser.parse(xml) as { rss?: { channel?: { item?: Array<Record<string, unknown>>; link?: unknown } } }).rss?.channel;
   if (!channel) throw new SourceError(name, ["this XML file is not an RSS feed: it has no <rss><channel> element"]);
-  const items = (channel["item"] as Array<Record<string, XmlValue>> | undefined) ?? [];
+  const items = channel.item ?? [];
   if (items.length === 0) throw new SourceError(name, ["the feed has no posts (no <item> elements)"]);
 
   const problems: string[] = [];
-  const posts: SourcePost[] = [];
   const titles = new Map<string, number>();
-  items.forEach((item, i) => {
+  const posts = items.map((item, i): SourcePost => {
     const n = i + 1;
     const title = text(item["title"]).replace(/\s+/g, " ");
     const label = title ? `item ${n} ("${title}")` : `item ${n}`;
@@ -57,48 +51,33 @@ export function parseFeed(xml: string, file: string): ParsedSource {
     if (!pubDate) problems.push(`${label} has no publication date (<pubDate>)`);
     else if (Number.isNaN(date.getTime()))
       problems.push(`${label} has a date that cannot be read: "${pubDate}" (expected e.g. "Sun, 03 Sep 2017 18:22:00 GMT")`);
-    if (title) {
-      const key = title.toLowerCase();
-      const first = titles.get(key);
-      if (first !== undefined) problems.push(`${label} has the same title as item ${first}; each post needs its own title`);
-      else titles.set(key, n);
-    }
+    const first = titles.get(title.toLowerCase());
+    if (title && first !== undefined) problems.push(`${label} has the same title as item ${first}; each post needs its own title`);
+    else if (title) titles.set(title.toLowerCase(), n);
     const content = text(item["content:encoded"]);
     const description = text(item["description"]);
-    const enclosure = item["enclosure"] as Record<string, unknown> | undefined;
-    const enclosureUrl = enclosure && typeof enclosure === "object" ? text(enclosure["@url"]) : "";
-    const enclosureType = enclosure && typeof enclosure === "object" ? text(enclosure["@type"]) : "";
-    const categories = ((item["category"] as unknown as unknown[] | undefined) ?? []).map(text).filter(Boolean);
-    const author = text(item["dc:creator"]) || text(item["author"]);
-    const link = text(item["link"]) || (/^https?:/.test(text(item["guid"])) ? text(item["guid"]) : "");
-    const excerptOnly = !content;
-    const html = content || (/<[a-z][^>]*>/i.test(description) ? description : `<p>${escapeHtml(description)}</p>`);
     if (!content && !description) problems.push(`${label} has no text (neither <content:encoded> nor <description>)`);
-    const post: SourcePost = {
+    const enclosure = item["enclosure"] as Record<string, unknown> | undefined;
+    const coverType = text(enclosure?.["@type"]);
+    const guid = text(item["guid"]);
+    const notes: string[] = [];
+    // Without content:encoded, the description is all the text there is: it becomes the body, an excerpt.
+    const html = content || (/<[a-z][^>]*>/i.test(description) ? description : "");
+    return {
       title,
       date,
-      tags: categories,
-      body: { kind: "html", html },
-      excerptOnly,
+      tags: ((item["category"] as unknown[] | undefined) ?? []).map(text).filter(Boolean),
+      author: text(item["dc:creator"]) || text(item["author"]) || undefined,
+      description: (content && description) || undefined,
+      body: htmlToMdast(html ? fromHtml(html, { fragment: true }) : h(null, h("p", description)), notes),
+      excerptOnly: !content,
+      link: text(item["link"]) || (/^https?:/.test(guid) ? guid : undefined),
+      cover: !coverType || coverType.startsWith("image/") ? text(enclosure?.["@url"]) || undefined : undefined,
       baseDir: path.dirname(file),
       origin: `${name}, ${label}`,
-      notes: [],
+      notes,
     };
-    if (author) post.author = author;
-    if (content && description) post.description = description;
-    if (link) post.link = link;
-    if (enclosureUrl && (!enclosureType || enclosureType.startsWith("image/"))) post.cover = enclosureUrl;
-    posts.push(post);
   });
   if (problems.length) throw new SourceError(name, problems);
-  const channelLink = text(channel["link"]);
-  const originOf = (u: string) => {
-    try {
-      return new URL(u).origin;
-    } catch {
-      return undefined;
-    }
-  };
-  const siteOrigin = originOf(posts.find((p) => p.link)?.link ?? "") ?? originOf(channelLink);
-  return { kind: "feed", posts, ignored: [], ...(siteOrigin ? { siteOrigin } : {}) };
+  return { kind: "feed", posts, ignored: [], blogLink: text(channel.link) };
 }

@@ -1,8 +1,8 @@
 /**
  * The images of an imported post: local files are copied next to the posts
- * (only those the command found inside the source's folder, see
- * src/cli/lib/source-files.ts), remote ones are listed for the owner to fetch,
- * and what cannot be imported safely is left out and reported.
+ * (only those safety.ts finds inside the source's folder), remote ones are
+ * listed for the owner to fetch, and what cannot be imported safely is left
+ * out and reported.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import type { Image, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { slugify } from "../lib/slug.ts";
 import { lastSegment } from "./addresses.ts";
-import { shorten, unsafeScheme } from "./safety.ts";
+import { openLocalImage, shorten, unsafeScheme } from "./safety.ts";
 import type { SourcePost } from "./types.ts";
 
 /** Where the CMS keeps post images (relative to the content folder) and how posts link to them. */
@@ -27,7 +27,6 @@ export interface ImageCopy {
 
 /** A remote image the owner has to download (no network access is assumed). */
 export interface RemoteImage {
-  url: string;
   /** The original file (for the builder's resized-image addresses). */
   fetchUrl: string;
   /** Where to save it, relative to the content folder. */
@@ -36,20 +35,14 @@ export interface RemoteImage {
   cover: boolean;
 }
 
-/** What a local file named by the source turned out to be (see src/cli/lib/source-files.ts). */
-export type LocalImage = { kind: "image"; file: string } | { kind: "missing" } | { kind: "refused"; reason: string };
-
-/** Checks a local image the source names, given the source's own folder: only images inside it are copied. */
-export type LocalImageCheck = (file: string, sourceDir: string) => LocalImage;
-
 /** The original of a builder's resized image ("…/media/abc.jpg/v1/fill/w_740…" -> "…/media/abc.jpg"). */
-export function originalImageUrl(url: string): string {
+function originalImageUrl(url: string): string {
   const m = /^(https?:\/\/static\.wixstatic\.com\/media\/[^/]+)\/v1\//.exec(url);
   return m ? m[1]! : url;
 }
 
 /** A tidy file name for an image: lower-case words, its extension kept. */
-export function imageFileName(src: string): string {
+function imageFileName(src: string): string {
   const base = lastSegment(originalImageUrl(src)) || "image";
   const ext = /\.(jpe?g|png|gif|webp|avif|svg)$/i.exec(base)?.[1]?.toLowerCase().replace("jpeg", "jpg") ?? "jpg";
   const stem = slugify(base.replace(/\.[a-z0-9]+$/i, "")) || "image";
@@ -80,118 +73,75 @@ export class ImageFolder {
 }
 
 /** What planning a post's images found. */
-export interface PostImages {
+interface PostImages {
   images: ImageCopy[];
   remote: RemoteImage[];
   /** Front matter fields for the cover (image, imageAlt), when it was copied. */
   cover: Record<string, string>;
-  /** Image addresses the text shows, as the source wrote them. */
-  inText: Set<string>;
 }
 
 /** Where the image plan writes its findings. */
-export interface Findings {
+interface Findings {
   notes: string[];
   dropped: string[];
 }
 
-/** A remote image to list, or undefined (with the reason in `dropped`) for SVG. */
-function remoteImage(src: string, cover: boolean, dropped: string[]): RemoteImage | undefined {
-  const url = src.startsWith("//") ? `https:${src}` : src;
-  if (imageFileName(url).endsWith(".svg")) {
-    dropped.push(`SVG ${cover ? "cover " : ""}image ${shorten(url)}: left out (SVG is never imported)`);
-    return undefined;
-  }
-  return { url, fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover };
-}
-
-function addCopy(images: ImageCopy[], copy: ImageCopy): void {
-  if (!images.some((c) => c.to === copy.to)) images.push(copy);
-}
-
-/** Plans the images of a post's text; rewrites the tree's image addresses and removes the images left out. */
-export function planTextImages(tree: Root, post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, found: Findings): PostImages {
-  const out: PostImages = { images: [], remote: [], cover: {}, inText: new Set() };
-  const missing = new Set<Image>();
-  visit(tree, "image", (node: Image) => {
-    out.inText.add(node.url);
-    if (!planTextImage(node, post, folder, localImage, out, found)) missing.add(node);
-  });
-  if (missing.size) removeImages(tree, missing);
-  const alts = countMissingAlt(tree);
-  if (alts) found.notes.push(`${alts} image${alts > 1 ? "s have" : " has"} no description (alt text): add one in the CMS`);
-  return out;
-}
-
-/** Plans one image of the text; false when it is left out. */
-function planTextImage(node: Image, post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, out: PostImages, found: Findings): boolean {
-  const scheme = unsafeScheme(node.url);
-  if (scheme) {
-    found.dropped.push(`image with a ${scheme} address ${shorten(node.url)}: left out`);
-    return false;
-  }
-  if (/^https?:\/\//i.test(node.url) || node.url.startsWith("//")) {
-    const remote = remoteImage(node.url, false, found.dropped);
-    if (!remote) return false;
-    out.remote.push(remote);
-    node.url = remote.url;
-    return true;
-  }
-  let local = node.url.replace(/[?#].*$/, "");
-  try {
-    local = decodeURIComponent(local);
-  } catch {
-    // keep as written
-  }
-  const file = localImage(path.resolve(post.baseDir, local), post.baseDir);
-  if (file.kind === "missing") found.notes.push(`image "${node.url}" was not found next to the source and was left out`);
-  if (file.kind === "refused") found.dropped.push(`image "${shorten(node.url)}": left out, ${file.reason}`);
-  if (file.kind !== "image") return false;
-  const copy = folder.place(file.file);
-  addCopy(out.images, copy);
-  node.url = IMAGES_LINK + path.basename(copy.to);
-  return true;
-}
-
-/** Plans the cover image (feed enclosure, og:image) unless the text shows it already, adding to `out`. */
-export function planCover(post: SourcePost, folder: ImageFolder, localImage: LocalImageCheck, out: PostImages, found: Findings): void {
-  const cover = post.cover;
-  if (!cover || out.inText.has(cover)) return;
-  if (/^(https?:)?\/\//i.test(cover)) {
-    const remote = remoteImage(cover, true, found.dropped);
-    if (remote) out.remote.push(remote);
-    return;
-  }
-  const scheme = unsafeScheme(cover);
-  if (scheme) {
-    found.dropped.push(`cover image with a ${scheme} address ${shorten(cover)}: left out`);
-    return;
-  }
-  const file = localImage(path.resolve(post.baseDir, cover), post.baseDir);
-  if (file.kind === "refused") found.dropped.push(`cover image "${shorten(cover)}": left out, ${file.reason}`);
-  else if (file.kind === "missing") found.notes.push(`cover image "${cover}" was not found next to the source`);
-  else {
+/**
+ * Plans a post's images: those of its text (rewriting their addresses and
+ * removing those left out), then its cover (feed enclosure, og:image) unless
+ * the text shows it already.
+ */
+export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, found: Findings): PostImages {
+  const out: PostImages = { images: [], remote: [], cover: {} };
+  /** Plans one image the source names: its address in the post, or undefined when it is left out (and reported). */
+  const planImage = (src: string, cover: boolean): string | undefined => {
+    const kind = cover ? "cover image" : "image";
+    const scheme = unsafeScheme(src);
+    if (scheme) {
+      found.dropped.push(`${kind} with a ${scheme} address ${shorten(src)}: left out`);
+      return undefined;
+    }
+    if (/^(https?:)?\/\//i.test(src)) {
+      const url = src.startsWith("//") ? `https:${src}` : src;
+      if (imageFileName(url).endsWith(".svg")) {
+        found.dropped.push(`SVG ${kind} ${shorten(url)}: left out (SVG is never imported)`);
+        return undefined;
+      }
+      out.remote.push({ fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
+      return url;
+    }
+    let local = src.replace(/[?#].*$/, "");
+    try {
+      local = decodeURIComponent(local);
+    } catch {
+      // keep as written
+    }
+    const file = openLocalImage(path.resolve(post.baseDir, local), post.baseDir);
+    if (file.kind === "missing") found.notes.push(`${kind} "${src}" was not found next to the source and was left out`);
+    if (file.kind === "refused") found.dropped.push(`${kind} "${shorten(src)}": left out, ${file.reason}`);
+    if (file.kind !== "image") return undefined;
     const copy = folder.place(file.file);
-    addCopy(out.images, copy);
-    out.cover = { image: IMAGES_LINK + path.basename(copy.to), imageAlt: post.title };
-    found.notes.push("the cover image's description (alt text) was set to the title: describe the picture instead");
-  }
-}
-
-function removeImages(tree: Root, images: Set<Image>): void {
-  visit(tree, (node, index, parent) => {
-    if (node.type === "image" && images.has(node) && parent && index !== undefined) {
-      parent.children.splice(index, 1);
+    if (!out.images.some((c) => c.to === copy.to)) out.images.push(copy);
+    return IMAGES_LINK + path.basename(copy.to);
+  };
+  const inText = new Set<string>();
+  let noAlt = 0;
+  visit(tree, "image", (node: Image, index, parent) => {
+    inText.add(node.url);
+    const url = planImage(node.url, false);
+    if (url === undefined) {
+      parent!.children.splice(index!, 1);
       return index;
     }
+    node.url = url;
+    if (!node.alt?.trim()) noAlt++;
     return undefined;
   });
-}
-
-function countMissingAlt(tree: Root): number {
-  let n = 0;
-  visit(tree, "image", (img: Image) => {
-    if (!img.alt?.trim()) n++;
-  });
-  return n;
+  if (noAlt) found.notes.push(`${noAlt} image${noAlt > 1 ? "s have" : " has"} no description (alt text): add one in the CMS`);
+  const cover = post.cover && !inText.has(post.cover) ? planImage(post.cover, true) : undefined;
+  if (cover?.startsWith(IMAGES_LINK)) {
+    out.cover = { image: cover, imageAlt: post.title };
+    found.notes.push("the cover image's description (alt text) was set to the title: describe the picture instead");
+  }
+  return out;
 }

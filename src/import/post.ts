@@ -3,26 +3,22 @@
  * Markdown, a description, a note on excerpt-only posts, tags in the spellings
  * already in use, and front matter in the order the CMS shows the fields.
  */
-import type { PhrasingContent, Root } from "mdast";
+import type { PhrasingContent, Root, Text } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
 import YAML from "yaml";
 import type { z } from "astro/zod";
 import { IMPORT_NOTE } from "../content-check/checks/metadata.ts";
 import { preferredSpelling, tagName, tagSlug } from "../lib/tags.ts";
-import { hastToMdast, htmlToMdast, mdastToMarkdown } from "./html.ts";
 import type { SourcePost } from "./types.ts";
 
 /** Longest description the schema accepts. */
 const DESCRIPTION_LIMIT = 200;
 
-/** The post's text as a Markdown tree, whatever form the source gave it in. */
-export function bodyTree(post: SourcePost, notes: string[]): Root {
-  if (post.body.kind === "mdast") return post.body.tree;
-  return post.body.kind === "hast" ? hastToMdast(post.body.tree) : htmlToMdast(post.body.html, notes);
-}
-
 /** Cuts text to at most `limit` characters at a word boundary, marking the cut with "…". */
-export function cutAtWord(text: string, limit = DESCRIPTION_LIMIT): string {
+function cutAtWord(text: string, limit = DESCRIPTION_LIMIT): string {
   const t = text.replace(/\s+/g, " ").trim();
   if (t.length <= limit) return t;
   const room = t.slice(0, limit - 1);
@@ -48,29 +44,20 @@ export function describe(source: string | undefined, tree: Root): string {
   return cutAtWord((text || own || "").replace(/\s*\.\.\.$/, "…"));
 }
 
+const plain = (value: string): Text => ({ type: "text", value });
+
 /** Puts a note at the top of a post the source had only the beginning of, telling the owner where the rest is. */
 export function addExcerptNote(tree: Root, post: SourcePost, notes: string[]): void {
   const where: PhrasingContent[] = post.link
-    ? [
-        { type: "text", value: " Copy the full text from " },
-        { type: "link", url: post.link, children: [{ type: "text", value: "the old page" }] },
-        { type: "text", value: " (or a saved copy of it)," },
-      ]
-    : [{ type: "text", value: " Add the full text," }];
-  tree.children.unshift({
-    type: "blockquote",
-    children: [
-      {
-        type: "paragraph",
-        children: [
-          { type: "strong", children: [{ type: "text", value: IMPORT_NOTE.replace(/\*/g, "") }] },
-          { type: "text", value: " the old site's feed had only the beginning of this post." },
-          ...where,
-          { type: "text", value: " then delete this note and set draft to false." },
-        ],
-      },
-    ],
-  });
+    ? [plain(" Copy the full text from "), { type: "link", url: post.link, children: [plain("the old page")] }, plain(" (or a saved copy of it),")]
+    : [plain(" Add the full text,")];
+  const note: PhrasingContent[] = [
+    { type: "strong", children: [plain(IMPORT_NOTE.replace(/\*/g, ""))] },
+    plain(" the old site's feed had only the beginning of this post."),
+    ...where,
+    plain(" then delete this note and set draft to false."),
+  ];
+  tree.children.unshift({ type: "blockquote", children: [{ type: "paragraph", children: note }] });
   notes.push("only an excerpt was in the source: imported as a draft");
 }
 
@@ -102,10 +89,15 @@ export function frontMatter(post: SourcePost, fields: { description: string; day
   return { ...data, ...fields.cover };
 }
 
+/** Writes Markdown in the site's house style (ATX headings, "-" bullets, "_" emphasis). */
+const markdown = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", rule: "-", listItemIndent: "one", fences: true });
+
 /** The post file's text, and why the site's schema would reject its front matter (empty when it would not). */
 export function postFile(data: Record<string, unknown>, tree: Root, schema: z.ZodType): { text: string; rejected: string[] } {
   const yaml = YAML.stringify(data, { lineWidth: 0 });
-  const body = mdastToMarkdown(tree).trim();
+  const body = markdown.stringify(tree).trim();
   const check = schema.safeParse(YAML.parse(yaml, { schema: "core" }));
   const rejected = check.success ? [] : check.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`);
   return { text: `---\n${yaml}---\n\n${body ? `${body}\n` : ""}`, rejected };

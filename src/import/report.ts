@@ -8,7 +8,7 @@ export function formatReport(plan: ImportPlan, write: boolean, contentRoot: stri
   const out: string[] = [];
   const created = plan.posts.filter((p) => p.action === "create");
   const skipped = plan.posts.filter((p) => p.action === "skip");
-  const verb = write ? "" : "would ";
+  const verb = write ? "" : "would be ";
   for (const p of plan.posts) {
     if (p.action === "create")
       out.push(`  ${write ? "created" : "new"}  ${shown(p.file)}  "${p.title}"${p.draft ? " (draft: only an excerpt was in the source)" : ""}`);
@@ -20,11 +20,11 @@ export function formatReport(plan: ImportPlan, write: boolean, contentRoot: stri
     out.push("", `Images ${verb}copied:`);
     for (const c of uniqueCopies) out.push(`  ${shown(c.to)}  (from ${shown(c.from)})`);
   }
-  if (plan.redirectsAdded.length) {
-    out.push("", `Redirects ${verb}added to ${shown(plan.redirectsFile)}:`);
-    for (const r of plan.redirectsAdded) out.push(`  ${r.from} -> ${r.to}`);
+  if (plan.redirects.added.length) {
+    out.push("", `Redirects ${verb}added to ${shown(plan.redirects.file)}:`);
+    for (const r of plan.redirects.added) out.push(`  ${r.from} -> ${r.to}`);
   }
-  for (const c of plan.redirectConflicts) {
+  for (const c of plan.redirects.conflicts) {
     out.push(`  kept: ${c.from} already leads to ${c.existing} (the import would have sent it to ${c.wanted})`);
   }
   const remote = created.flatMap((p) => p.remote.map((r) => ({ ...r, post: p })));
@@ -55,9 +55,9 @@ export function formatReport(plan: ImportPlan, write: boolean, contentRoot: stri
     "",
     `Summary: ${plural(created.length, "post")} ${write ? "imported" : "to import"}${drafts ? ` (${plural(drafts, "draft")})` : ""}, ` +
       `${skipped.length} skipped, ${plural(uniqueCopies.length, "image")} ${write ? "copied" : "to copy"}, ` +
-      `${plural(remote.length, "image")} to fetch, ${plural(plan.redirectsAdded.length, "redirect")} ${write ? "added" : "to add"}.`,
+      `${plural(remote.length, "image")} to fetch, ${plural(plan.redirects.added.length, "redirect")} ${write ? "added" : "to add"}.`,
   );
-  if (!write && (created.length || plan.redirectsAdded.length))
+  if (!write && (created.length || plan.redirects.added.length))
     out.push("This was a dry run: nothing was written. Run again with --write to import.");
   if (write && created.length) out.push("Next: run npm run content:check, then look at the posts with npm run dev.");
   return `${out.join("\n")}\n`;

@@ -3,9 +3,9 @@
  * addresses that run code or smuggle content (javascript:, data:, vbscript:,
  * anything but web, mail and phone links), images whose bytes are not the
  * raster format their name claims, SVG (it can carry scripts), and files
- * outside the source's own folder. Decisions only; reading files is the
- * command's (src/cli/lib/source-files.ts).
+ * outside the source's own folder.
  */
+import fs from "node:fs";
 import path from "node:path";
 import type { Link, Root } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
@@ -30,7 +30,7 @@ export function unsafeScheme(url: string): string | undefined {
 }
 
 /** Whether `file` is `dir` or below it (both already resolved to real paths). */
-export function isInside(dir: string, file: string): boolean {
+function isInside(dir: string, file: string): boolean {
   const rel = path.relative(dir, file);
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
@@ -39,13 +39,47 @@ export function isInside(dir: string, file: string): boolean {
  * Why an image file must not be imported, from its name and first bytes
  * (undefined when it may): SVG never, and a raster image only under a name whose extension fits its format.
  */
-export function imageRefusal(fileName: string, head: Uint8Array): string | undefined {
+function imageRefusal(fileName: string, head: Uint8Array): string | undefined {
   const type = sniffImageType(head);
   if (type === "svg") return "it is an SVG image, which can carry scripts; SVG is never imported";
   if (extensionOf(fileName) === "svg") return "SVG images are never imported";
   if (type === undefined) return "its bytes are not a JPEG, PNG, GIF, WebP or AVIF image";
   if (!extensionMatches(fileName, type)) return `it is named .${extensionOf(fileName) || "(none)"} but its bytes are a ${type.toUpperCase()} image`;
   return undefined;
+}
+
+/** Enough bytes to recognise any format image-type knows, SVG included. */
+const HEAD_BYTES = 1024;
+
+/** What a local file named by the source turned out to be. */
+type LocalImage = { kind: "image"; file: string } | { kind: "missing" } | { kind: "refused"; reason: string };
+
+/**
+ * Checks a local image file named by a source whose files live in `sourceDir`:
+ * only one whose real path (symlinks resolved) lies inside that folder, and
+ * whose bytes are an image of the kind its name says, may be copied.
+ */
+export function openLocalImage(file: string, sourceDir: string): LocalImage {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return { kind: "missing" };
+  }
+  if (!isInside(fs.realpathSync(sourceDir), real))
+    return { kind: "refused", reason: "it is outside the source's folder; only files next to the source are copied" };
+  if (!fs.statSync(real).isFile()) return { kind: "missing" };
+  const head = Buffer.alloc(HEAD_BYTES);
+  const fd = fs.openSync(real, "r");
+  let read: number;
+  try {
+    read = fs.readSync(fd, head, 0, HEAD_BYTES, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // The copy is named after the real file, the post after the name the source gave: both must fit the bytes.
+  const reason = imageRefusal(file, head.subarray(0, read)) ?? imageRefusal(real, head.subarray(0, read));
+  return reason ? { kind: "refused", reason } : { kind: "image", file: real };
 }
 
 /** A long address cut for the report (data: addresses run to kilobytes). */

@@ -2,34 +2,27 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseFeed } from "./feed.ts";
-import { parsePage, parsePagesFolder } from "./pages.ts";
+import { parsePages } from "./pages.ts";
 import { parseTextCapture } from "./text.ts";
 import { SourceError, type ParsedSource } from "./types.ts";
 
 /** Reads any supported source; throws a SourceError naming the problems. */
 export function readSource(source: string): ParsedSource {
-  const stat = fs.statSync(source);
-  if (stat.isDirectory()) return parsePagesFolder(source);
+  if (fs.statSync(source).isDirectory()) return parsePages(source);
   const text = fs.readFileSync(source, "utf8");
   const head = text
     .replace(/^\uFEFF/, "")
     .trimStart()
     .slice(0, 300)
     .toLowerCase();
-  if (/\.(xml|rss)$/i.test(source) || head.startsWith("<?xml") || head.startsWith("<rss")) {
-    if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
+  const isPage = /^<(!doctype html|html)/.test(head);
+  if (/\.(xml|rss)$/i.test(source) || /^<(\?xml|rss)/.test(head)) {
+    if (isPage) {
       throw new SourceError(path.basename(source), [
         "this is a web page, not the XML feed: save the address /blog-feed.xml itself (or pass the page's folder)",
       ]);
     }
     return parseFeed(text, source);
   }
-  if (/\.html?$/i.test(source) || head.startsWith("<!doctype html") || head.startsWith("<html")) {
-    const problems: string[] = [];
-    const post = parsePage(text, source, problems);
-    if (!post) throw new SourceError(path.basename(source), problems);
-    const origin = post.link && /^https?:/.test(post.link) ? new URL(post.link).origin : undefined;
-    return { kind: "pages", posts: [post], ignored: [], ...(origin ? { siteOrigin: origin } : {}) };
-  }
-  return parseTextCapture(text, source);
+  return /\.html?$/i.test(source) || isPage ? parsePages(source) : parseTextCapture(text, source);
 }

@@ -5,7 +5,7 @@
  * before the first post (footer lines) is reported as ignored.
  */
 import path from "node:path";
-import type { List, Paragraph, Root, RootContent } from "mdast";
+import type { ListItem, Paragraph, Root, RootContent } from "mdast";
 import { isWidgetText } from "./widgets.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 
@@ -32,7 +32,7 @@ export function parseLooseDate(input: string): string | Date | undefined {
     .trim()
     .replace(/^(published|posted)( on)?:?\s+/i, "");
   let m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(s);
-  if (m && month(m[1]!) > 0 && MONTHS.some((x) => m![1]!.toLowerCase().startsWith(x))) return day(Number(m[3]), month(m[1]!), Number(m[2]));
+  if (m && month(m[1]!) > 0) return day(Number(m[3]), month(m[1]!), Number(m[2]));
   m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
   if (m && month(m[2]!) > 0) return day(Number(m[3]), month(m[2]!), Number(m[1]));
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -56,7 +56,7 @@ const SENTENCE_BREAK = /[.!?…]["'”’)]*\s+\S/;
  * no punctuation at all, followed by a longer paragraph. Body sentences end
  * with a period; lead-ins end with a colon; both stay paragraphs.
  */
-export function looksLikeHeading(line: string, next: string | undefined): boolean {
+function looksLikeHeading(line: string, next: string | undefined): boolean {
   const t = line.trim();
   if (!t || t.length > 100 || BULLET.test(t)) return false;
   if (SENTENCE_BREAK.test(t)) return false;
@@ -68,59 +68,46 @@ function paragraph(text: string): Paragraph {
   return { type: "paragraph", children: [{ type: "text", value: text }] };
 }
 
-/** Builds the Markdown tree of a post body from its lines; notes collect what the owner should check. */
-export function bodyFromLines(lines: string[], notes: string[]): Root {
+/** Builds the Markdown tree of a post body from its (trimmed) lines; notes collect what the owner should check. */
+function bodyFromLines(lines: string[], notes: string[]): Root {
   // Blocks: runs of non-empty lines. One line per paragraph is how captures come; runs are soft-wrapped text or lists.
   const blocks: string[][] = [];
+  /** Blank lines before each block. */
   const gaps: number[] = [];
-  let current: string[] = [];
   let blank = 0;
   for (const line of lines) {
-    if (line.trim()) {
-      if (!current.length) gaps.push(blank);
-      current.push(line.trim());
+    if (!line) blank++;
+    else if (blank || !blocks.length) {
+      blocks.push([line]);
+      gaps.push(blank);
       blank = 0;
-    } else {
-      blank++;
-      if (current.length) {
-        blocks.push(current);
-        current = [];
-      }
-    }
+    } else blocks.at(-1)!.push(line);
   }
-  if (current.length) blocks.push(current);
   // Wider gaps than usual between paragraphs are where the page had something the capture lost (an image, a styled heading).
-  const usual = [...gaps.slice(1)].sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
+  const usual = gaps.slice(1).sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
   const wide = blocks.filter((_, i) => i > 0 && gaps[i]! > usual && gaps[i]! >= 3).map((b) => `"${b.join(" ").slice(0, 40)}…"`);
   if (wide.length) {
     notes.push(
       `the capture has wider gaps than usual before ${wide.join(", ")}: the old page probably had images or headings there that plain text cannot hold`,
     );
   }
-  const children: RootContent[] = [];
-  blocks.forEach((block, i) => {
-    if (block.every((l) => BULLET.test(l))) {
-      const list: List = {
-        type: "list",
-        ordered: /^\s*\d/.test(block[0]!),
-        spread: false,
-        children: block.map((l) => ({ type: "listItem", spread: false, children: [paragraph(l.replace(BULLET, ""))] })),
-      };
-      children.push(list);
-      return;
+  const isList = (block: string[]) => block.every((l) => BULLET.test(l));
+  const children = blocks.map((block, i): RootContent => {
+    if (isList(block)) {
+      const items = block.map((l): ListItem => ({ type: "listItem", spread: false, children: [paragraph(l.replace(BULLET, ""))] }));
+      return { type: "list", ordered: /^\s*\d/.test(block[0]!), spread: false, children: items };
     }
     const text = block.join(" ");
     const next = blocks[i + 1];
-    if (block.length === 1 && looksLikeHeading(text, next && next.length >= 1 && !next.every((l) => BULLET.test(l)) ? next.join(" ") : undefined)) {
-      children.push({ type: "heading", depth: 2, children: [{ type: "text", value: text }] });
-      return;
+    if (block.length === 1 && looksLikeHeading(text, next && !isList(next) ? next.join(" ") : undefined)) {
+      return { type: "heading", depth: 2, children: [{ type: "text", value: text }] };
     }
-    children.push(paragraph(text));
     if (/:$/.test(text) && (next === undefined || (next.length === 1 && looksLikeHeading(next[0]!, blocks[i + 2]?.join(" "))))) {
       notes.push(
         `the paragraph "${text.length > 60 ? `…${text.slice(-60)}` : text}" ends with a colon: a link or embedded content probably followed it on the old site and is not in the capture`,
       );
     }
+    return paragraph(text);
   });
   return { type: "root", children };
 }
@@ -130,10 +117,9 @@ export function parseTextCapture(text: string, file: string): ParsedSource {
   const name = path.basename(file);
   const lines = text
     .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((l) => l.replace(/\s+$/, ""));
-  const kind = lines.map((l) => (!l.trim() ? "blank" : isWidgetText(l) ? "widget" : parseLooseDate(l.trim()) ? "date" : "text"));
+    .split(/\r\n?|\n/)
+    .map((l) => l.trim());
+  const kind = lines.map((l) => (!l ? "blank" : isWidgetText(l) ? "widget" : parseLooseDate(l) ? "date" : "text"));
   const starts: Array<{ title: number; date: number }> = [];
   kind.forEach((k, i) => {
     if (k !== "date") return;
@@ -147,33 +133,24 @@ export function parseTextCapture(text: string, file: string): ParsedSource {
       "cannot find any post: a post starts with its title on one line and its date (like September 3, 2017) on a line after it",
     ]);
   }
-  const ignored = lines.slice(0, starts[0]!.title).filter((_, i) => kind[i] === "text");
-  const posts: SourcePost[] = [];
   const problems: string[] = [];
   const seen = new Map<string, number>();
-  starts.forEach((s, n) => {
-    const title = lines[s.title]!.trim().replace(/\s+/g, " ");
-    const end = starts[n + 1]?.title ?? lines.length;
-    const bodyLines = lines.slice(s.date + 1, end).map((l, j) => (kind[s.date + 1 + j] === "widget" ? "" : l));
-    const notes: string[] = [];
-    const date = parseLooseDate(lines[s.date]!.trim())!;
+  const posts = starts.map((s, n): SourcePost => {
+    const title = lines[s.title]!.replace(/\s+/g, " ");
     const key = title.toLowerCase();
     if (seen.has(key))
       problems.push(`line ${s.title + 1}: "${title}" has the same title as the post on line ${seen.get(key)}; each post needs its own title`);
     seen.set(key, s.title + 1);
-    const tree = bodyFromLines(bodyLines, notes);
-    if (tree.children.length === 0) notes.push("the capture has no text for this post");
-    posts.push({
-      title,
-      date,
-      tags: [],
-      body: { kind: "mdast", tree },
-      excerptOnly: false,
-      baseDir: path.dirname(file),
-      origin: `${name}, line ${s.title + 1}`,
+    const end = starts[n + 1]?.title ?? lines.length;
+    const notes: string[] = [];
+    const body = bodyFromLines(
+      lines.slice(s.date + 1, end).map((l, j) => (kind[s.date + 1 + j] === "widget" ? "" : l)),
       notes,
-    });
+    );
+    if (body.children.length === 0) notes.push("the capture has no text for this post");
+    const date = parseLooseDate(lines[s.date]!)!;
+    return { title, date, tags: [], body, excerptOnly: false, baseDir: path.dirname(file), origin: `${name}, line ${s.title + 1}`, notes };
   });
   if (problems.length) throw new SourceError(name, problems);
-  return { kind: "text", posts, ignored };
+  return { kind: "text", posts, ignored: lines.slice(0, starts[0]!.title).filter((_, i) => kind[i] === "text") };
 }

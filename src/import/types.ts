@@ -1,25 +1,24 @@
 /** The shapes shared by the import sources (feed, saved pages, plain text) and the import plan. */
-import type { Root as HastRoot } from "hast";
-import type { Root as MdastRoot } from "mdast";
+import type { Root } from "mdast";
 
-/** One post read from the old site, before conversion. */
+/** One post read from the old site. */
 export interface SourcePost {
   title: string;
   /** Publication instant, or a calendar day (YYYY-MM-DD) in the site's time zone when the source shows only the day. */
   date: Date | string;
   /** Topics (the old site's categories and tags). */
   tags: string[];
-  author?: string;
+  author?: string | undefined;
   /** A summary given by the source (feed description, meta description). */
-  description?: string;
-  /** The text: HTML from a feed, a cleaned HTML tree from a page, or Markdown built from plain text. */
-  body: { kind: "html"; html: string } | { kind: "hast"; tree: HastRoot } | { kind: "mdast"; tree: MdastRoot };
+  description?: string | undefined;
+  /** The text, as a Markdown tree. */
+  body: Root;
   /** Only a short excerpt was available: the post becomes a draft with a note. */
   excerptOnly: boolean;
   /** The post's address on the old site, when known. */
-  link?: string;
+  link?: string | undefined;
   /** Cover image (feed enclosure, og:image). */
-  cover?: string;
+  cover?: string | undefined;
   /** Folder that relative image paths are resolved against. */
   baseDir: string;
   /** Where the post came from, for messages ("blog-feed.xml, item 3"). */
@@ -32,8 +31,8 @@ export interface SourcePost {
 export interface ParsedSource {
   kind: "feed" | "pages" | "text";
   posts: SourcePost[];
-  /** Origin of the old site ("https://www.path2practice.com"), when known. */
-  siteOrigin?: string;
+  /** The old blog's own address (a feed's channel link), when the source gives one. */
+  blogLink?: string;
   /** Text outside any post that was left out (footers, widgets). */
   ignored: string[];
 }

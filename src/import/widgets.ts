@@ -22,9 +22,7 @@ const WIDGET_TEXT = [
   "write a comment",
   "log in to comment",
   "log in / sign up",
-  "0 comments",
   "i'm busy working on my blog posts. watch this space!",
-  "once posts are published, you’ll see them here.",
   "once posts are published, you'll see them here.",
   "stay tuned...",
 ];
@@ -44,8 +42,8 @@ export function isWidgetText(text: string): boolean {
   const t = norm(text);
   if (!t) return false;
   if (WIDGET_TEXT.includes(t)) return true;
-  // Counters and reading time: "12 views", "3 likes", "0 comments", "2 min read", "Updated: Sep 4, 2017".
-  return /^\d+\s+(views?|likes?|comments?|min read|minutes? read)$/.test(t) || /^(\d+\s+(views?|comments?)\s*)+$/.test(t);
+  // Counters and reading time: "12 views", "3 likes 0 comments", "2 min read".
+  return /^(\d+\s+(views?|likes?|comments?|min read|minutes? read)\s*)+$/.test(t);
 }
 
 /**

@@ -15,10 +15,10 @@ export function applyPlan(plan: ImportPlan): void {
     fs.mkdirSync(path.dirname(post.file), { recursive: true });
     fs.writeFileSync(post.file, post.text, { flag: "wx" });
   }
-  if (plan.redirectsText !== undefined) {
-    fs.mkdirSync(path.dirname(plan.redirectsFile), { recursive: true });
-    const tmp = `${plan.redirectsFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, plan.redirectsText);
-    fs.renameSync(tmp, plan.redirectsFile);
+  if (plan.redirects.text !== undefined) {
+    fs.mkdirSync(path.dirname(plan.redirects.file), { recursive: true });
+    const tmp = `${plan.redirects.file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, plan.redirects.text);
+    fs.renameSync(tmp, plan.redirects.file);
   }
 }
