@@ -11,16 +11,13 @@
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import type { Plugin } from "vite";
-import { assertNoErrors, INDEX_CONFIG } from "../search/pagefind-index.ts";
+import { assertNoErrors, createIndex } from "../search/pagefind-index.ts";
 import { crawlSite } from "./pagefind-crawl.ts";
 
 /** Crawls a running dev server from `origin + base` and returns the Pagefind bundle as in-memory files keyed by path ("pagefind.js"). */
-export async function indexDevSite(origin: string, base: string, logger?: AstroIntegrationLogger): Promise<Map<string, Uint8Array>> {
-  const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
-  assertNoErrors("createIndex", errors);
-  if (!index) throw new Error("Pagefind createIndex returned no index");
+async function indexDevSite(origin: string, base: string, logger: AstroIntegrationLogger): Promise<Map<string, Uint8Array>> {
+  const index = await createIndex();
   try {
     const pages = await crawlSite(origin, base);
     for (const page of pages) {
@@ -30,7 +27,7 @@ export async function indexDevSite(origin: string, base: string, logger?: AstroI
     }
     const { files, errors: fileErrors } = await index.getFiles();
     assertNoErrors("getFiles", fileErrors);
-    logger?.info(`search index rebuilt from ${pages.length} dev pages`);
+    logger.info(`search index rebuilt from ${pages.length} dev pages`);
     return new Map(files.map((f) => [f.path.replace(/^\/+/, ""), f.content]));
   } finally {
     await index.deleteIndex();

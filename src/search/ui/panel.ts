@@ -5,10 +5,9 @@
  */
 // The stylesheet is attached when a panel is first built (a link, so a strict CSP needs no 'unsafe-inline').
 import cssUrl from "../../styles/search.css?url";
-import { fillFilterMenus, loadFilterValues, type FilterMenus } from "./filters.ts";
 import { BASE, loadPagefind, type Result } from "./pagefind.ts";
 import { appendResults, arrowKeysBetween } from "./results.ts";
-import { trusted } from "./trusted-html.ts";
+import { esc, trusted } from "./trusted-html.ts";
 import type { SearchState } from "./url-state.ts";
 
 /** Results rendered per batch: each one costs a fragment request. */
@@ -37,7 +36,7 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
 interface Parts {
   form: HTMLFormElement;
   input: HTMLInputElement;
-  menus: FilterMenus & { sort: HTMLSelectElement };
+  menus: Record<"tag" | "year" | "sort", HTMLSelectElement>;
   status: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
@@ -56,6 +55,14 @@ function partsOf(element: HTMLElement): Parts {
     more: element.querySelector<HTMLButtonElement>(".search-more")!,
     fallback: element.querySelector<HTMLElement>(".search-fallback")!,
   };
+}
+
+/** The tag and year menus' values, listed by the build (src/pages/search-filters.json.ts) so that no Pagefind filter chunk loads before the reader filters. */
+function loadFilterValues(): Promise<Record<"tag" | "year", string[]>> {
+  return fetch(`${BASE}search-filters.json`).then((r) => {
+    if (!r.ok) throw new Error(`search-filters.json: HTTP ${r.status}`);
+    return r.json() as Promise<Record<"tag" | "year", string[]>>;
+  });
 }
 
 /** Runs searches as the reader types, showing results in batches; a newer search supersedes an older one still running. */
@@ -121,7 +128,6 @@ export function createSearchPanel(initial: SearchState, onChange?: (state: Searc
   element.innerHTML = trusted(panelHtml(`search-${++panels}`));
   const p = partsOf(element);
   p.input.value = initial.q;
-  for (const k of ["tag", "year", "sort"] as const) p.menus[k].dataset["initial"] = initial[k];
   p.menus.sort.value = initial.sort;
 
   const { search, showMore } = searcher(p, onChange);
@@ -145,7 +151,10 @@ export function createSearchPanel(initial: SearchState, onChange?: (state: Searc
   p.status.textContent = "Loading search…";
   Promise.all([loadPagefind(), loadFilterValues()])
     .then(([, values]) => {
-      fillFilterMenus(p.menus, values);
+      for (const k of ["tag", "year"] as const) {
+        p.menus[k].insertAdjacentHTML("beforeend", trusted(values[k].map((v) => `<option>${esc(v)}</option>`).join("")));
+        p.menus[k].value = initial[k];
+      }
       if (p.status.textContent === "Loading search…") p.status.textContent = "";
       if (initial.q || initial.tag || initial.year) schedule(0);
     })
