@@ -28,10 +28,6 @@ export function draftFile(title: string, day: string): string {
 
 function main(): number {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), { content: { type: "string" } });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT.ok;
-  }
   if (positionals.length === 0) throw new UsageError("Please give the post's title in quotes.");
   if (positionals.length > 1) throw new UsageError(`Put the whole title in quotes: npm run new -- "${positionals.join(" ")}"`);
   const title = positionals[0]!.replace(/\s+/g, " ").trim();
