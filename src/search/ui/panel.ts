@@ -33,17 +33,7 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
 }
 
 /** The parts of a panel the search works with. */
-interface Parts {
-  form: HTMLFormElement;
-  input: HTMLInputElement;
-  menus: Record<"tag" | "year" | "sort", HTMLSelectElement>;
-  status: HTMLElement;
-  list: HTMLOListElement;
-  more: HTMLButtonElement;
-  fallback: HTMLElement;
-}
-
-function partsOf(element: HTMLElement): Parts {
+function partsOf(element: HTMLElement) {
   const form = element.querySelector("form")!;
   const named = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
   return {
@@ -66,7 +56,7 @@ function loadFilterValues(): Promise<Record<"tag" | "year", string[]>> {
 }
 
 /** Runs searches as the reader types, showing results in batches; a newer search supersedes an older one still running. */
-function searcher(p: Parts, onChange?: (state: SearchState) => void) {
+function searcher(p: ReturnType<typeof partsOf>, onChange?: (state: SearchState) => void) {
   let run = 0;
   let pending: Result[] = [];
   const state = (): SearchState => ({ q: p.input.value.trim(), tag: p.menus.tag.value, year: p.menus.year.value, sort: p.menus.sort.value });
@@ -91,9 +81,7 @@ function searcher(p: Parts, onChange?: (state: SearchState) => void) {
     p.list.setAttribute("aria-busy", "true");
     try {
       const pf = await loadPagefind();
-      const filters: Record<string, string> = {};
-      if (s.tag) filters["tag"] = s.tag;
-      if (s.year) filters["year"] = s.year;
+      const filters = Object.fromEntries(Object.entries({ tag: s.tag, year: s.year }).filter(([, value]) => value));
       const found = await pf.search(s.q || null, { filters, ...(s.sort ? { sort: { date: "desc" } } : {}) });
       // A newer keystroke superseded this search (debouncedSearch-style cancellation returns null too).
       if (!found || mine !== run) return;
