@@ -35,10 +35,6 @@ function main(): number {
     json: { type: "boolean" },
     strict: { type: "boolean" },
   });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT.ok;
-  }
   if (positionals.length > 0) throw new UsageError(`"${positionals[0]}" is not an option; to check another folder use --content <folder>.`);
   const root = resolveContentDir(values.content);
   const settings = settingsOf(root);

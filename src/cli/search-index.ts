@@ -20,17 +20,13 @@ Exit code: 0 indexed, 1 indexing failed or found no page, 2 the command was call
 `;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), {});
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+  const { positionals } = parseCommandLine(process.argv.slice(2), {});
   if (positionals.length > 1) throw new UsageError(`Give one site folder, not ${positionals.length}.`);
   const site = positionals[0] ?? outDir();
   const started = performance.now();
   let pageCount: number;
   try {
-    ({ pageCount } = await indexBuiltSite(site));
+    pageCount = await indexBuiltSite(site);
   } catch (err) {
     // Pagefind's own errors and a missing or unmarked site are the build's problem to report, not a crash.
     throw new InputError(`Search index of ${shown(site)} failed: ${(err as Error).message}`);

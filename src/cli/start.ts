@@ -11,6 +11,7 @@
  * folder Decap paths are relative to, default: this project).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { RUN_TS } from "../lib/node-ts.ts";
@@ -32,10 +33,11 @@ export interface StartOptions {
   astroArgs?: string[];
 }
 
-/** Running servers: `stop()` ends both; `done` resolves when both have exited. */
+/** Running servers on the site's `port`: `stop()` ends both; `done` resolves when both have exited. */
 export interface Running {
   astro: ChildProcess;
   decap: ChildProcess;
+  port: number;
   stop(): void;
   done: Promise<void>;
 }
@@ -60,19 +62,8 @@ export function devServerArgs(options: Pick<StartOptions, "astroPort" | "astroAr
 }
 
 /** Node arguments that start the local CMS server for a repository folder, its content folder and the site's port. */
-export function localCmsServerArgs(options: { decapPort: number; repoDir: string; contentDir: string; sitePort: number }): string[] {
-  return [
-    ...RUN_TS,
-    LOCAL_CMS_SERVER,
-    "--port",
-    String(options.decapPort),
-    "--repo",
-    options.repoDir,
-    "--content",
-    options.contentDir,
-    "--site-port",
-    String(options.sitePort),
-  ];
+export function localCmsServerArgs(o: { decapPort: number; repoDir: string; contentDir: string; sitePort: number }): string[] {
+  return [...RUN_TS, LOCAL_CMS_SERVER, `--port=${o.decapPort}`, `--repo=${o.repoDir}`, `--content=${o.contentDir}`, `--site-port=${o.sitePort}`];
 }
 
 /** Starts astro dev and the local CMS server; each one's exit stops the other. */
@@ -101,16 +92,8 @@ export function startServers(options: StartOptions): Running {
   const stop = () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   };
-  const exited = children.map(
-    (child) =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => {
-          stop();
-          resolve();
-        });
-      }),
-  );
-  return { astro, decap, stop, done: Promise.all(exited).then(() => undefined) };
+  for (const child of children) child.once("exit", stop);
+  return { astro, decap, port: dev.port, stop, done: Promise.all(children.map((child) => once(child, "exit"))).then(() => undefined) };
 }
 
 /** Runs the servers in the foreground until Ctrl+C or until one of them exits. */
@@ -120,9 +103,7 @@ async function main(): Promise<void> {
   const repoDir = path.resolve(process.env["GIT_REPO_DIRECTORY"] ?? ROOT);
   // Anything after `npm start --` goes to astro dev, e.g. --open or --ignore-lock.
   const running = startServers({ astroPort, decapPort, repoDir, astroArgs: process.argv.slice(2) });
-  console.log(
-    `CMS: http://localhost:${devServerArgs({ astroPort, astroArgs: process.argv.slice(2) }).port}/admin/  (local files, local CMS server on 127.0.0.1:${decapPort})`,
-  );
+  console.log(`CMS: http://localhost:${running.port}/admin/  (local files, local CMS server on 127.0.0.1:${decapPort})`);
   let interrupted = false;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {

@@ -11,26 +11,68 @@
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import type { Plugin } from "vite";
-import { assertNoErrors, INDEX_CONFIG } from "../search/pagefind-index.ts";
-import { crawlSite } from "./pagefind-crawl.ts";
+import { assertNoErrors, createIndex } from "../search/pagefind-index.ts";
+
+/** Paths never worth fetching: the CMS, the search bundle, Vite internals, files with extensions (feeds, images). */
+const SKIP = /^\/(?:admin|pagefind|_astro|@|node_modules)|\.[a-z0-9]+$/i;
+
+/** Site paths linked from a page (same origin, under `base`, without query or hash). */
+export function linkedPaths(html: string, pageUrl: URL, base: string): string[] {
+  const found = new Set<string>();
+  for (const match of html.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    const raw = (match[1] ?? match[2] ?? "").replaceAll("&amp;", "&");
+    let url: URL;
+    try {
+      url = new URL(raw, pageUrl);
+    } catch {
+      continue;
+    }
+    if (url.origin !== pageUrl.origin || !url.pathname.startsWith(base)) continue;
+    if (SKIP.test(url.pathname.slice(base.length - 1))) continue;
+    found.add(url.pathname);
+  }
+  return [...found];
+}
+
+/**
+ * Hands `onPage` every HTML page reachable from the home page (and a few known entry points, up to
+ * 20,000 pages), fetched a few at a time: the dev server has no output folder to read.
+ */
+async function crawlSite(origin: string, base: string, onPage: (path: string, html: string) => Promise<void>): Promise<void> {
+  const seen = new Set<string>([base, `${base}blog/`, `${base}about/`, `${base}program/`]);
+  const queue = [...seen];
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const url = new URL(next, origin);
+      const res = await fetch(url, { headers: { Accept: "text/html" } });
+      if (!res.ok || !(res.headers.get("content-type") ?? "").includes("text/html")) continue;
+      const html = await res.text();
+      await onPage(next, html);
+      for (const p of linkedPaths(html, url, base)) {
+        if (seen.has(p) || seen.size >= 20_000) continue;
+        seen.add(p);
+        queue.push(p);
+      }
+    }
+  };
+  // Workers end when the queue is momentarily empty; loop until no new pages were queued.
+  while (queue.length > 0) await Promise.all(Array.from({ length: 4 }, worker));
+}
 
 /** Crawls a running dev server from `origin + base` and returns the Pagefind bundle as in-memory files keyed by path ("pagefind.js"). */
-export async function indexDevSite(origin: string, base: string, logger?: AstroIntegrationLogger): Promise<Map<string, Uint8Array>> {
-  const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
-  assertNoErrors("createIndex", errors);
-  if (!index) throw new Error("Pagefind createIndex returned no index");
+async function indexDevSite(origin: string, base: string, logger: AstroIntegrationLogger): Promise<Map<string, Uint8Array>> {
+  const index = await createIndex();
   try {
-    const pages = await crawlSite(origin, base);
-    for (const page of pages) {
+    let pages = 0;
+    await crawlSite(origin, base, async (page, html) => {
       // Pagefind computes result URLs relative to the site root; the base is added back by the client.
-      const added = await index.addHTMLFile({ url: page.path.slice(base.length - 1), content: page.html });
-      assertNoErrors(`addHTMLFile(${page.path})`, added.errors);
-    }
-    const { files, errors: fileErrors } = await index.getFiles();
-    assertNoErrors("getFiles", fileErrors);
-    logger?.info(`search index rebuilt from ${pages.length} dev pages`);
+      assertNoErrors(`addHTMLFile(${page})`, (await index.addHTMLFile({ url: page.slice(base.length - 1), content: html })).errors);
+      pages++;
+    });
+    const { files, errors } = await index.getFiles();
+    assertNoErrors("getFiles", errors);
+    logger.info(`search index rebuilt from ${pages} dev pages`);
     return new Map(files.map((f) => [f.path.replace(/^\/+/, ""), f.content]));
   } finally {
     await index.deleteIndex();

@@ -18,9 +18,9 @@ const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "gif", "webp", "avif", "
 
 /** What is wrong with one published file, or undefined. */
 export function publishedImageProblem(file: string): string | undefined {
-  // Scripts, styles and fonts are only sniffed (an SVG under another name is still an SVG).
-  const bytes = IMAGE_EXTENSIONS.has(extensionOf(file)) ? fs.readFileSync(file) : firstBytes(file, 1024);
+  const bytes = fs.readFileSync(file);
   const type = sniffImageType(bytes);
+  // Scripts, styles and fonts are only sniffed (an SVG under another name is still an SVG).
   if (!IMAGE_EXTENSIONS.has(extensionOf(file)) && type === undefined) return undefined;
   if (type === "svg" || extensionOf(file).startsWith("svg")) return "is an SVG image (never published: it can carry script)";
   if (!type || !extensionMatches(file, type))
@@ -29,18 +29,8 @@ export function publishedImageProblem(file: string): string | undefined {
   return width > MAX_IMAGE_WIDTH ? `is ${width} px wide, over the ${MAX_IMAGE_WIDTH} px limit` : undefined;
 }
 
-function firstBytes(file: string, count: number): Uint8Array {
-  const fd = fs.openSync(file, "r");
-  try {
-    const buf = Buffer.alloc(count);
-    return buf.subarray(0, fs.readSync(fd, buf, 0, count, 0));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Problems of every image file under `dir`, as "path: problem" relative to `dist`. */
-export function publishedImageProblems(dist: string, dir: string): string[] {
+function publishedImageProblems(dist: string, dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return (fs.readdirSync(dir, { recursive: true }) as string[])
     .map((rel) => path.join(dir, rel))

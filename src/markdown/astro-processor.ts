@@ -9,9 +9,9 @@
  * Node only (the CMS imports pipeline.ts, never this file).
  */
 import { unified } from "@astrojs/markdown-remark";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { hashFiles } from "./hash-files.ts";
 import { astroProcessorOptions, type PipelineOptions } from "./pipeline.ts";
 
 /** Files whose code shapes rendered Markdown: this folder, the site modules it imports, and the package versions. */
@@ -27,12 +27,11 @@ function pipelineFiles(root: string): string[] {
   return [...new Set([...own, ...imported, path.join(root, "package-lock.json")])].filter((f) => fs.existsSync(f)).sort();
 }
 
-/** Digest of the code that renders Markdown in the project at `root`. */
+/** Digest of the code that renders Markdown in the project at `root`: each file's path (a renamed file counts) and bytes. */
 export function pipelineSourceDigest(root: string): string {
-  return hashFiles(
-    root,
-    pipelineFiles(root).map((file) => path.relative(root, file)),
-  ).slice(0, 16);
+  const hash = createHash("sha256");
+  for (const file of pipelineFiles(root)) hash.update(path.relative(root, file)).update("\0").update(fs.readFileSync(file)).update("\0");
+  return hash.digest("base64url").slice(0, 16);
 }
 
 /** `unified()` with the site's plugins for the project at `root`; its options carry `sourceDigest` (see above). */

@@ -37,9 +37,7 @@ export interface PipelineOptions {
 }
 
 /** remark plugins, in order. */
-export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
-  return [remarkGfm, remarkReadingTime, remarkFontUse];
-}
+const remarkPlugins: PluggableList = [remarkGfm, remarkReadingTime, remarkFontUse];
 
 /** remark-rehype's options, the same in the build (Astro's defaults) and here. */
 export const remarkRehypeOptions = { allowDangerousHtml: true, passThrough: [] };
@@ -65,7 +63,7 @@ const headingAnchors: AutolinkOptions = {
  * plugins after it add. Headings get GitHub's ids (rehype-slug, github-slugger)
  * before the table of contents is read and the anchors are added.
  */
-export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
+function rehypePlugins(options: PipelineOptions): PluggableList {
   return [
     rehypeRawHtml,
     rehypeSanitizeHtml,
@@ -80,7 +78,7 @@ export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
 /** Options for `unified()` from @astrojs/markdown-remark. */
 export function astroProcessorOptions(options: PipelineOptions = {}): UnifiedProcessorOptions {
   // unified's PluggableList and Astro's plugin list types describe the same thing.
-  return { remarkPlugins: remarkPlugins(options), rehypePlugins: rehypePlugins(options), gfm: false, smartypants: false } as UnifiedProcessorOptions;
+  return { remarkPlugins, rehypePlugins: rehypePlugins(options), gfm: false, smartypants: false } as UnifiedProcessorOptions;
 }
 
 /** What a rendered document gives back besides its HTML. */
@@ -100,17 +98,8 @@ export interface RenderedMeta {
  */
 export async function renderMarkdown(markdown: string, options: PipelineOptions = {}): Promise<{ html: string; meta: RenderedMeta }> {
   const file = await processorFor(options).process({ value: markdown, data: { astro: { frontmatter: {} } } });
-  const fm = (file.data.astro?.frontmatter ?? {}) as Partial<RenderedMeta>;
-  return {
-    html: String(file.value),
-    meta: {
-      readingTime: fm.readingTime ?? 1,
-      wordCount: fm.wordCount ?? 0,
-      toc: fm.toc ?? [],
-      usesItalic: fm.usesItalic ?? false,
-      usesBold: fm.usesBold ?? false,
-    },
-  };
+  const meta: RenderedMeta = { readingTime: 1, wordCount: 0, toc: [], usesItalic: false, usesBold: false, ...file.data.astro?.frontmatter };
+  return { html: String(file.value), meta };
 }
 
 /** One frozen processor per set of options: setting one up (GFM's syntax extensions, plugins) costs more than a short document. */
@@ -118,18 +107,14 @@ const processors = new Map<string, ReturnType<typeof buildProcessor>>();
 
 function processorFor(options: PipelineOptions) {
   const key = JSON.stringify([options.siteUrl ?? null, options.base ?? null]);
-  let processor = processors.get(key);
-  if (!processor) {
-    processor = buildProcessor(options);
-    processors.set(key, processor);
-  }
-  return processor;
+  if (!processors.has(key)) processors.set(key, buildProcessor(options));
+  return processors.get(key)!;
 }
 
 function buildProcessor(options: PipelineOptions) {
   return unified()
     .use(remarkParse)
-    .use(remarkPlugins(options))
+    .use(remarkPlugins)
     .use(remarkRehype, remarkRehypeOptions)
     .use(rehypePlugins(options))
     .use(rehypeRaw)

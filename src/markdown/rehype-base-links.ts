@@ -7,13 +7,8 @@
 import type { Element, Root } from "hast";
 import { visit } from "unist-util-visit";
 
-/** Options: the Astro `base` ("/" or "/sub/"). */
-export interface BaseLinkOptions {
-  base?: string | undefined;
-}
-
-/** Prefixes `base` to root-relative `href`s of links. */
-export default function rehypeBaseLinks(options: BaseLinkOptions = {}) {
+/** Prefixes `base`, Astro's ("/" or "/sub/"), to root-relative `href`s of links. */
+export default function rehypeBaseLinks(options: { base?: string | undefined }) {
   const base = (options.base ?? "/").replace(/\/?$/, "/");
   return (tree: Root) => {
     if (base === "/") return;

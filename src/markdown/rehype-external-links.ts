@@ -6,13 +6,8 @@
 import type { Element, Root } from "hast";
 import { visit } from "unist-util-visit";
 
-/** Options: the site's own origin, whose links stay internal. */
-export interface ExternalLinkOptions {
-  siteUrl?: string;
-}
-
-/** Adds rel to absolute http(s) links pointing away from `siteUrl`. */
-export default function rehypeExternalLinks(options: ExternalLinkOptions = {}) {
+/** Adds rel to absolute http(s) links pointing away from `siteUrl`, the site's own address. */
+export default function rehypeExternalLinks(options: { siteUrl?: string | undefined }) {
   const own = options.siteUrl ? new URL(options.siteUrl).host : undefined;
   return (tree: Root) => {
     visit(tree, "element", (node: Element) => {

@@ -7,21 +7,18 @@
  */
 import type { Root } from "hast";
 import rehypeRaw from "rehype-raw";
-import { visit } from "unist-util-visit";
+import { EXIT, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-
-/** Whether the tree holds any raw HTML node. */
-function hasRaw(tree: Root): boolean {
-  let found = false;
-  visit(tree, "raw", () => {
-    found = true;
-    return false;
-  });
-  return found;
-}
 
 /** rehype-raw, run only on documents that contain raw HTML. */
 export default function rehypeRawHtml() {
   const raw = rehypeRaw();
-  return (tree: Root, file: VFile): Root => (hasRaw(tree) ? raw(tree, file) : tree);
+  return (tree: Root, file: VFile): Root => {
+    let hasRaw = false;
+    visit(tree, "raw", () => {
+      hasRaw = true;
+      return EXIT;
+    });
+    return hasRaw ? raw(tree, file) : tree;
+  };
 }

@@ -14,12 +14,7 @@ import rehypeSanitize from "rehype-sanitize";
 import type { VFile } from "vfile";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
-/** Whether the document being rendered is an `.mdx` file. */
-export function isMdx(file: VFile): boolean {
-  return typeof file.path === "string" && file.path.toLowerCase().endsWith(".mdx");
-}
-
 export default function rehypeSanitizeHtml() {
   const sanitize = rehypeSanitize(sanitizeSchema);
-  return (tree: Root, file: VFile): Root => (isMdx(file) ? tree : sanitize(tree));
+  return (tree: Root, file: VFile): Root => (file.extname?.toLowerCase() === ".mdx" ? tree : sanitize(tree));
 }

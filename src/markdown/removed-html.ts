@@ -4,18 +4,18 @@
  * and the CMS save guard, so nothing is dropped without the author knowing.
  *
  * It does not restate the allow-list: the body goes through the pipeline's
- * own first steps (Markdown, remark-rehype, raw HTML), and each element is
- * run through the real sanitizer with the real schema (sanitize-schema.ts),
- * together with its ancestors (some elements are allowed only inside others).
- * Whatever does not come out unchanged is reported.
+ * own first steps (Markdown, remark-rehype, raw HTML) and then the real
+ * sanitizer with the real schema (sanitize-schema.ts); every element that
+ * does not come out, or comes out changed, is reported.
  */
-import type { Element, ElementContent, Properties, Root } from "hast";
+import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import { unified } from "unified";
+import { SKIP, visit } from "unist-util-visit";
 import { remarkRehypeOptions } from "./pipeline.ts";
 import rehypeRawHtml from "./rehype-raw-html.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
@@ -71,47 +71,17 @@ function attributeName(property: string): string {
   return property.toLowerCase();
 }
 
-/** An element with no children, for a check of its own tag and attributes. */
-function bare(node: Element, properties: Properties = node.properties): Element {
-  return { type: "element", tagName: node.tagName, properties, children: [] };
-}
-
-/** The chain of elements the sanitizer keeps from `ancestors` (each with one child) ending in `leaf`. */
-function keptChain(ancestors: Element[], leaf?: Element): Element[] {
-  let inner: Element | undefined = leaf;
-  for (const ancestor of [...ancestors].reverse()) inner = { ...bare(ancestor), children: inner ? [inner] : [] };
-  const chain: Element[] = [];
-  let level: Root | Element = sanitize({ type: "root", children: inner ? [inner] : [] });
-  for (;;) {
-    const children: ElementContent[] = level.children as ElementContent[];
-    const next: Element | undefined = children.find((c): c is Element => c.type === "element");
-    if (!next) return chain;
-    chain.push(next);
-    level = next;
-  }
-}
-
-/**
- * Runs `node` (without its children) through the sanitizer inside its
- * ancestors; the safe element, or nothing. Whether an element stays depends
- * only on its name, its ancestors' names and its attributes, never on its
- * children: so it stayed exactly when the kept chain is one element longer
- * with it than without it.
- */
-function sanitized(ancestors: Element[], node: Element, properties?: Properties): Element | undefined {
-  const chain = keptChain(ancestors, bare(node, properties));
-  return chain.length > keptChain(ancestors).length ? chain.at(-1) : undefined;
+/** The element the sanitizer makes of a lone `<tag property=value>`, if it keeps one. */
+function sanitizedAlone(tagName: string, property: string, value: string): Element | undefined {
+  const root = sanitize({ type: "root", children: [{ type: "element", tagName, properties: { [property]: value }, children: [] }] });
+  const node = root.children[0];
+  return node?.type === "element" ? node : undefined;
 }
 
 /** The scheme of an address (`javascript`), or undefined for relative addresses. */
 function scheme(url: string): string | undefined {
   const m = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url);
   return m ? m[1]!.toLowerCase() : undefined;
-}
-
-function describeUrl(value: string, tag: string, fromHtml: boolean): Removal["message"] {
-  const kind = fromHtml ? "HTML" : tag === "img" ? "an image" : "a link";
-  return `a ${scheme(value) ?? "disallowed"}: address in ${kind}`;
 }
 
 /** Whether an element was written as an HTML tag (not made from Markdown syntax). */
@@ -124,45 +94,28 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function checkElement(node: Element, ancestors: Element[], markdown: string, out: Removal[]): boolean {
-  const line = node.position?.start.line ?? 1;
-  const safe = sanitized(ancestors, node);
-  if (!safe) {
-    out.push({ line, message: `raw <${node.tagName}> is not allowed`, hint: elementHint(node.tagName) });
-    return !(sanitizeSchema.strip ?? []).includes(node.tagName);
-  }
+/** What the sanitizer changed on an element it kept: attributes it dropped or rewrote, or ones it had to add. */
+function changes(node: Element, safe: Element, markdown: string, line: number): Removal[] {
   // Attributes the schema requires were added: the element is not what the author wrote (an <input> made a disabled checkbox).
-  if (Object.keys(safe.properties).some((key) => !same(safe.properties[key], node.properties[key]) && node.properties[key] === undefined)) {
-    out.push({ line, message: `raw <${node.tagName}> is not allowed`, hint: elementHint(node.tagName) });
-    return true;
+  if (Object.keys(safe.properties).some((key) => node.properties[key] === undefined)) {
+    return [{ line, message: `raw <${node.tagName}> is not allowed`, hint: elementHint(node.tagName) }];
   }
-  for (const [key, value] of Object.entries(node.properties)) {
-    if (value === undefined || value === null || same(safe.properties[key], value)) continue;
-    const name = attributeName(key);
-    // With a harmless address in its place the attribute stays: it was the address that was refused.
-    const urlRefused =
-      typeof value === "string" &&
-      key in (sanitizeSchema.protocols ?? {}) &&
-      same(sanitized(ancestors, node, { ...node.properties, [key]: "#" })?.properties[key], "#");
-    if (urlRefused)
-      out.push({
-        line,
-        message: describeUrl(value, node.tagName, writtenAsHtml(node, markdown)),
-        hint: "use an https://, mailto: or tel: address, or a site address such as /blog/",
-      });
-    else if (/^on/i.test(name)) out.push({ line, message: `HTML attribute "${name}" runs code`, hint: attributeHint(name, node.tagName) });
-    else out.push({ line, message: `HTML attribute "${name}" on <${node.tagName}> is not allowed`, hint: attributeHint(name, node.tagName) });
-  }
-  return true;
-}
-
-function walk(nodes: ElementContent[] | Root["children"], ancestors: Element[], markdown: string, out: Removal[]): void {
-  for (const node of nodes) {
-    if (node.type !== "element") continue;
-    const descend = checkElement(node, ancestors, markdown, out);
-    // `<template>` keeps its children in `content`; the sanitizer drops it whole, so there is nothing more to say.
-    if (descend) walk(node.children, [...ancestors, node], markdown, out);
-  }
+  return Object.entries(node.properties)
+    .filter(([key, value]) => value !== undefined && value !== null && !same(safe.properties[key], value))
+    .map(([key, value]): Removal => {
+      const name = attributeName(key);
+      // With a harmless address in its place the attribute stays: it was the address that was refused.
+      if (typeof value === "string" && key in (sanitizeSchema.protocols ?? {}) && sanitizedAlone(node.tagName, key, "#")?.properties[key] === "#") {
+        const kind = writtenAsHtml(node, markdown) ? "HTML" : node.tagName === "img" ? "an image" : "a link";
+        return {
+          line,
+          message: `a ${scheme(value) ?? "disallowed"}: address in ${kind}`,
+          hint: "use an https://, mailto: or tel: address, or a site address such as /blog/",
+        };
+      }
+      if (/^on/i.test(name)) return { line, message: `HTML attribute "${name}" runs code`, hint: attributeHint(name, node.tagName) };
+      return { line, message: `HTML attribute "${name}" on <${node.tagName}> is not allowed`, hint: attributeHint(name, node.tagName) };
+    });
 }
 
 /** Markdown without `<`, links, images or definitions is made only of elements and addresses the schema allows. */
@@ -174,9 +127,24 @@ function plainMarkdown(markdown: string): boolean {
 export function findRemovedHtml(markdown: string): Removal[] {
   if (plainMarkdown(markdown)) return [];
   const file = { value: markdown };
-  const tree = toHast.runSync(toHast.parse(file), file);
+  const tree: Root = toHast.runSync(toHast.parse(file), file);
+  // The sanitizer copies each node's `data`: a number put there finds every element it kept.
+  const numberOf = (node: Element) => (node.data as { removedHtml?: number } | undefined)?.removedHtml;
+  let count = 0;
+  visit(tree, "element", (node) => {
+    node.data = { ...node.data, removedHtml: ++count } as Element["data"];
+  });
+  const kept = new Map<number | undefined, Element>();
+  visit(sanitize(tree), "element", (node) => void kept.set(numberOf(node), node));
   const out: Removal[] = [];
-  walk(tree.children, [], markdown, out);
+  visit(tree, "element", (node) => {
+    const line = node.position?.start.line ?? 1;
+    const safe = kept.get(numberOf(node));
+    if (safe) return void out.push(...changes(node, safe, markdown, line));
+    out.push({ line, message: `raw <${node.tagName}> is not allowed`, hint: elementHint(node.tagName) });
+    // A stripped element goes with its content, so there is nothing more to say about what it holds.
+    return (sanitizeSchema.strip ?? []).includes(node.tagName) ? SKIP : undefined;
+  });
   return out;
 }
 
@@ -184,9 +152,7 @@ export function findRemovedHtml(markdown: string): Removal[] {
 export function removesLinkAddress(href: string): boolean {
   // Without a colon (written or as a character reference) an address is relative, and relative addresses stay.
   if (!/[:&]/.test(href)) return false;
-  const parsed = fromHtml(`<a href="${href.replace(/"/g, "&quot;")}"></a>`, { fragment: true });
-  const a = parsed.children[0];
-  if (!a || a.type !== "element") return false;
-  const value = a.properties["href"];
-  return typeof value === "string" && sanitized([], a)?.properties["href"] !== value;
+  const a = fromHtml(`<a href="${href.replace(/"/g, "&quot;")}"></a>`, { fragment: true }).children[0];
+  const value = a?.type === "element" ? a.properties["href"] : undefined;
+  return typeof value === "string" && sanitizedAlone("a", "href", value)?.properties["href"] !== value;
 }

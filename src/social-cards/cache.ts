@@ -9,15 +9,10 @@ import path from "node:path";
 import { CARD_FONTS, renderCard } from "./render.ts";
 import { TEMPLATE_VERSION, type CardInput } from "../lib/og/template.ts";
 
-/** The cache key of a card: a hash of its input, the template version and the fonts. */
-export function cardKey(input: CardInput): string {
-  const parts = [TEMPLATE_VERSION, input.kicker, input.title, input.siteName, input.tagline, input.host, ...CARD_FONTS.map((f) => f.file)];
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
-}
-
-/** The file in the cache folder `dir` that a card's picture is stored in. */
+/** The file in the cache folder `dir` that a card's picture is stored in, named by a hash of its input, the template version and the fonts. */
 export function cacheFile(dir: string, input: CardInput): string {
-  return path.join(dir, `${cardKey(input)}.png`);
+  const parts = [TEMPLATE_VERSION, input.kicker, input.title, input.siteName, input.tagline, input.host, ...CARD_FONTS.map((f) => f.file)];
+  return path.join(dir, `${createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32)}.png`);
 }
 
 /** Stores a rendered card in the cache. */

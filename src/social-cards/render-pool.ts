@@ -36,14 +36,12 @@ export const BATCH_SIZE = 32;
  * Fewer cards than this are rendered in this thread: a worker's start (loading satori and resvg)
  * costs more than a few cards, and a few cards hold a few MB. A rebuild after an edit usually has one.
  */
-export const IN_THREAD_MAX = 4;
+const IN_THREAD_MAX = 4;
 
 const WORKER_URL = new URL("./render-worker.ts", import.meta.url);
 
 /** Whether this Node runs .ts files by itself (type stripping, Node 22.18+ / 23.6+). */
-function nodeRunsTypeScript(): boolean {
-  return Boolean((process.features as { typescript?: string | false }).typescript);
-}
+const nodeRunsTypeScript = Boolean((process.features as { typescript?: string | false }).typescript);
 
 /** Renders `jobs` one after the other in this thread and stores each in the cache (what a worker runs). */
 export async function renderBatch(jobs: readonly CardJob[]): Promise<void> {
@@ -61,7 +59,7 @@ function runWorker(batch: readonly CardJob[], workerFile: string | URL): Promise
 /** Renders `jobs` into the cache; resolves when every card is stored. */
 export async function renderIntoCache(jobs: readonly CardJob[], workerFile: string | URL = WORKER_URL): Promise<void> {
   if (jobs.length === 0) return;
-  if (jobs.length < IN_THREAD_MAX || !nodeRunsTypeScript()) return renderBatch(jobs);
+  if (jobs.length < IN_THREAD_MAX || !nodeRunsTypeScript) return renderBatch(jobs);
   const batches: CardJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
   const lanes = Math.max(1, Math.min(2, os.availableParallelism(), batches.length));

@@ -7,7 +7,7 @@ declare module "decap-server/dist/middlewares.js" {
   import type { Express } from "express";
   interface DecapServerMiddlewares {
     /** Registers the file-system backend on `app`, serving `process.env.GIT_REPO_DIRECTORY` (else the working folder). */
-    registerLocalFs(app: Express, options?: { logLevel?: string }): Promise<void>;
+    registerLocalFs(app: Express): Promise<void>;
   }
   const middlewares: DecapServerMiddlewares;
   export default middlewares;

@@ -10,7 +10,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { childEnv, fixtureDist, ROOT, TMP } from "../support/build.ts";
 import { assertNoErrors, indexBuiltSite, indexedPageCount, searchIndexStep } from "../../src/search/pagefind-index.ts";
-import { linkedPaths } from "../../src/integrations/pagefind-crawl.ts";
+import { linkedPaths } from "../../src/integrations/pagefind.ts";
 
 /** HTML files of a built site, relative to it. */
 function htmlFiles(dir: string): string[] {

@@ -16,13 +16,19 @@ export class UsageError extends Error {}
 /** A problem with the input (content, feed, settings): printed as is, exit code 1. */
 export class InputError extends Error {}
 
+/** `-h` or `--help`: the usage is printed, exit code 0. */
+class HelpRequested extends Error {}
+
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Parses argv with node:util parseArgs, turning its developer-speak errors into plain sentences. */
+/** Parses argv with node:util parseArgs, turning its developer-speak errors into plain sentences; `--help` ends the tool with its usage. */
 export function parseCommandLine<O extends Options>(argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    if ((parsed.values as { help?: boolean }).help) throw new HelpRequested();
+    return parsed;
   } catch (err) {
+    if (err instanceof HelpRequested) throw err;
     const message = (err as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message);
     if (unknown) throw new UsageError(`"${unknown[1]}" is not an option of this command.`);
@@ -41,7 +47,10 @@ export function runTool(usage: string, main: () => number | Promise<number>): vo
         process.exitCode = code;
       },
       (err: unknown) => {
-        if (err instanceof UsageError) {
+        if (err instanceof HelpRequested) {
+          process.stdout.write(usage);
+          process.exitCode = EXIT.ok;
+        } else if (err instanceof UsageError) {
           process.stderr.write(`${err.message}\n\n${usage}`);
           process.exitCode = EXIT.usage;
         } else if (err instanceof InputError) {

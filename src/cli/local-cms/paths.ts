@@ -22,7 +22,7 @@ const FOLDER_KEYS = new Set(["folder", "mediaFolder"]);
 const FILE_KEYS = new Set(["path", "newPath", "paths"]);
 
 /** A path named in a request, and whether it names a folder. */
-export interface NamedPath {
+interface NamedPath {
   value: string;
   folder: boolean;
 }
@@ -63,7 +63,7 @@ export function namedPaths(params: unknown): NamedPath[] {
  * (every symlink in it followed) with the missing rest appended. A dangling
  * symlink has no real path and throws.
  */
-export async function realTarget(absolute: string): Promise<string> {
+async function realTarget(absolute: string): Promise<string> {
   const missing: string[] = [];
   let existing = absolute;
   for (;;) {

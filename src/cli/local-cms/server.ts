@@ -16,7 +16,7 @@
  * - every path in the params must land inside the content folder after
  *   symlinks; listings leave out files that lie elsewhere through a symlink.
  *
- * Run as `node server.ts --port P --repo DIR --content DIR --site-port S`.
+ * Run as `node server.ts --port=P --repo=DIR --content=DIR --site-port=S`.
  */
 import type { Server } from "node:http";
 import path from "node:path";
@@ -30,7 +30,7 @@ import { checkPath, contentFolder, listedInside, namedPaths, Refusal, type Conte
 export const LOCAL_CMS_SERVER = fileURLToPath(import.meta.url);
 
 /** Largest request accepted: an image upload arrives base64-encoded in JSON (a 24 MB image is about 32 MB). */
-export const MAX_BODY = "32mb";
+const MAX_BODY = "32mb";
 
 /** What decap-server's file-system mode does; the Git mode's editorial-workflow actions are refused. */
 const ACTIONS = new Set([
@@ -47,24 +47,9 @@ const ACTIONS = new Set([
   "getDeployPreview",
 ]);
 
-/** What the server needs to know. */
-export interface LocalCmsOptions {
-  /** Folder request paths are relative to (decap-server's GIT_REPO_DIRECTORY). */
-  repoDir: string;
-  /** The only folder requests may read or write. */
-  contentDir: string;
-  /** Port of the local site whose pages may call this server. */
-  sitePort: number;
-}
-
 /** The origins of the local site. */
-export function siteOrigins(sitePort: number): string[] {
+function siteOrigins(sitePort: number): string[] {
   return [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`];
-}
-
-/** The `Host` values this server answers to when it listens on `port`. */
-export function loopbackHosts(port: number): string[] {
-  return [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`];
 }
 
 /** Answers a refusal as decap-server answers errors (the CMS shows `error`), and logs it for the author. */
@@ -77,7 +62,8 @@ function refuse(res: Response, refusal: Refusal): void {
 function requestGuard(origins: string[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const host = (req.headers.host ?? "").toLowerCase();
-    if (!loopbackHosts(req.socket.localPort ?? 0).includes(host)) {
+    const port = req.socket.localPort ?? 0;
+    if (![`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(host)) {
       return refuse(res, new Refusal(403, `Refused: this server answers only requests to localhost (Host was ${JSON.stringify(host)}).`));
     }
     const origin = req.headers.origin;
@@ -145,8 +131,12 @@ function filterListing(res: Response, content: ContentFolder, listedFile: (item:
   };
 }
 
-/** The decap-server app with its guards, not yet listening. */
-export async function createLocalCmsApp(options: LocalCmsOptions): Promise<express.Express> {
+/**
+ * Starts decap-server's middleware with its guards on 127.0.0.1:`port`, for request paths
+ * relative to `repoDir` (decap-server's GIT_REPO_DIRECTORY) that must land in `contentDir`,
+ * from pages of the local site on `sitePort`; resolves once it listens.
+ */
+async function startLocalCmsServer(options: { port: number; repoDir: string; contentDir: string; sitePort: number }): Promise<Server> {
   const content = await contentFolder(options.repoDir, options.contentDir);
   const app = express();
   app.disable("x-powered-by");
@@ -164,12 +154,6 @@ export async function createLocalCmsApp(options: LocalCmsOptions): Promise<expre
     console.error(err);
     res.status(500).json({ error: "Unknown error" });
   });
-  return app;
-}
-
-/** Starts the guarded server on 127.0.0.1:`port`; resolves once it listens. */
-export async function startLocalCmsServer(options: LocalCmsOptions & { port: number }): Promise<Server> {
-  const app = await createLocalCmsApp(options);
   return new Promise((resolve, reject) => {
     const server = app.listen(options.port, "127.0.0.1", () => resolve(server));
     server.once("error", reject);

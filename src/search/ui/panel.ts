@@ -5,10 +5,9 @@
  */
 // The stylesheet is attached when a panel is first built (a link, so a strict CSP needs no 'unsafe-inline').
 import cssUrl from "../../styles/search.css?url";
-import { fillFilterMenus, loadFilterValues, type FilterMenus } from "./filters.ts";
 import { BASE, loadPagefind, type Result } from "./pagefind.ts";
 import { appendResults, arrowKeysBetween } from "./results.ts";
-import { trusted } from "./trusted-html.ts";
+import { esc, trusted } from "./trusted-html.ts";
 import type { SearchState } from "./url-state.ts";
 
 /** Results rendered per batch: each one costs a fragment request. */
@@ -34,17 +33,7 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
 }
 
 /** The parts of a panel the search works with. */
-interface Parts {
-  form: HTMLFormElement;
-  input: HTMLInputElement;
-  menus: FilterMenus & { sort: HTMLSelectElement };
-  status: HTMLElement;
-  list: HTMLOListElement;
-  more: HTMLButtonElement;
-  fallback: HTMLElement;
-}
-
-function partsOf(element: HTMLElement): Parts {
+function partsOf(element: HTMLElement) {
   const form = element.querySelector("form")!;
   const named = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
   return {
@@ -58,8 +47,16 @@ function partsOf(element: HTMLElement): Parts {
   };
 }
 
+/** The tag and year menus' values, listed by the build (src/pages/search-filters.json.ts) so that no Pagefind filter chunk loads before the reader filters. */
+function loadFilterValues(): Promise<Record<"tag" | "year", string[]>> {
+  return fetch(`${BASE}search-filters.json`).then((r) => {
+    if (!r.ok) throw new Error(`search-filters.json: HTTP ${r.status}`);
+    return r.json() as Promise<Record<"tag" | "year", string[]>>;
+  });
+}
+
 /** Runs searches as the reader types, showing results in batches; a newer search supersedes an older one still running. */
-function searcher(p: Parts, onChange?: (state: SearchState) => void) {
+function searcher(p: ReturnType<typeof partsOf>, onChange?: (state: SearchState) => void) {
   let run = 0;
   let pending: Result[] = [];
   const state = (): SearchState => ({ q: p.input.value.trim(), tag: p.menus.tag.value, year: p.menus.year.value, sort: p.menus.sort.value });
@@ -84,9 +81,7 @@ function searcher(p: Parts, onChange?: (state: SearchState) => void) {
     p.list.setAttribute("aria-busy", "true");
     try {
       const pf = await loadPagefind();
-      const filters: Record<string, string> = {};
-      if (s.tag) filters["tag"] = s.tag;
-      if (s.year) filters["year"] = s.year;
+      const filters = Object.fromEntries(Object.entries({ tag: s.tag, year: s.year }).filter(([, value]) => value));
       const found = await pf.search(s.q || null, { filters, ...(s.sort ? { sort: { date: "desc" } } : {}) });
       // A newer keystroke superseded this search (debouncedSearch-style cancellation returns null too).
       if (!found || mine !== run) return;
@@ -121,7 +116,6 @@ export function createSearchPanel(initial: SearchState, onChange?: (state: Searc
   element.innerHTML = trusted(panelHtml(`search-${++panels}`));
   const p = partsOf(element);
   p.input.value = initial.q;
-  for (const k of ["tag", "year", "sort"] as const) p.menus[k].dataset["initial"] = initial[k];
   p.menus.sort.value = initial.sort;
 
   const { search, showMore } = searcher(p, onChange);
@@ -145,7 +139,10 @@ export function createSearchPanel(initial: SearchState, onChange?: (state: Searc
   p.status.textContent = "Loading search…";
   Promise.all([loadPagefind(), loadFilterValues()])
     .then(([, values]) => {
-      fillFilterMenus(p.menus, values);
+      for (const k of ["tag", "year"] as const) {
+        p.menus[k].insertAdjacentHTML("beforeend", trusted(values[k].map((v) => `<option>${esc(v)}</option>`).join("")));
+        p.menus[k].value = initial[k];
+      }
       if (p.status.textContent === "Loading search…") p.status.textContent = "";
       if (initial.q || initial.tag || initial.year) schedule(0);
     })

@@ -9,8 +9,6 @@ export interface SearchState {
   sort: string;
 }
 
-const FIELDS = ["q", "tag", "year", "sort"] as const;
-
 /** Nothing asked for yet. */
 export const EMPTY_STATE: SearchState = { q: "", tag: "", year: "", sort: "" };
 
@@ -22,8 +20,6 @@ export function stateFromParams(params: URLSearchParams): SearchState {
 
 /** The query string for a state, empty fields left out. */
 export function paramsFromState(state: SearchState): string {
-  const params = new URLSearchParams();
-  for (const k of FIELDS) if (state[k]) params.set(k, state[k]);
-  const s = params.toString();
-  return s ? `?${s}` : "";
+  const params = new URLSearchParams(Object.entries(state).filter(([, value]) => value)).toString();
+  return params ? `?${params}` : "";
 }
