@@ -179,7 +179,7 @@ function testimonials(testimonials: ProgramData["testimonials"], md: Md): Elemen
         "div",
         { className: ["quotes"] },
         testimonials.items.map((item) =>
-          h("figure", [
+          h("figure", { className: ["panel"] }, [
             h("blockquote", kept([markdown(md, item.quote)])),
             h("figcaption", kept([h("strong", item.name), item.practice && h("span", { className: ["muted"] }, item.practice)])),
           ]),
@@ -250,7 +250,7 @@ export function programCallout(
   const id = `program-callout-${placement}`;
   return h(
     "aside",
-    { className: ["callout", "no-print"], ariaLabelledBy: id, dataProgramCallout: placement, dataPagefindIgnore: true },
+    { className: ["callout", "panel", "no-print"], ariaLabelledBy: id, dataProgramCallout: placement, dataPagefindIgnore: true },
     kept([
       h(level === 2 ? "h2" : "h3", { id }, callout.heading),
       markdown(md, callout.text),
