@@ -38,7 +38,7 @@ export function tagList(tags: string[], href: (path: string) => string): Element
   return h(
     "ul",
     { className: ["tags"], ariaLabel: "Tags" },
-    tags.map((tag) => h("li", h("a", { href: href(tagPath(tagSlug(tag))) }, tag))),
+    tags.map((tag) => h("li", h("a", { className: ["pill"], href: href(tagPath(tagSlug(tag))) }, tag))),
   );
 }
 
