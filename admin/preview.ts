@@ -6,7 +6,7 @@
  * https://decapcms.org/docs/customization/
  */
 import type { PreviewTemplateComponentProps } from "decap-cms-core";
-import type { Element, ElementContent } from "hast";
+import type { ElementContent } from "hast";
 import { createElement, useEffect, useState, type ReactElement } from "react";
 import { parseContentDate } from "../src/lib/dates.ts";
 import { CALENDAR_PATH, signupHref } from "../src/lib/program.ts";
@@ -144,13 +144,7 @@ export const pagePreview = (ctx: PreviewContext) =>
   template(ctx, (data, body) => {
     const { head, contact } = aboutPage({ title: text(data, "title"), description: text(data, "description") }, ctx.settings);
     return [
-      h("main", { id: "main" }, [
-        h("article", { className: ["prose-width"] }, [
-          ...(head.children as Element[]),
-          h("div", { className: ["prose"] }, raw(body.html)),
-          ...(contact.children as Element[]),
-        ]),
-      ]),
+      h("main", { id: "main" }, [h("article", { className: ["prose-width"] }, [head, h("div", { className: ["prose"] }, raw(body.html)), contact])]),
     ];
   });
 

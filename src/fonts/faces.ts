@@ -27,39 +27,23 @@ export interface Face {
   display: "swap" | "optional";
 }
 
+/** A face of an @fontsource package, with its Latin file and the name of the core file cut from it. */
+function face(pkg: string, family: string, weight: number, style: Face["style"]): Face {
+  return {
+    family,
+    weight,
+    style,
+    source: `@fontsource/${pkg}/files/${pkg}-latin-${weight}-${style}.woff2`,
+    core: `${pkg}-${weight}${style === "italic" ? "-italic" : ""}-core.woff2`,
+    display: style === "italic" ? "optional" : "swap",
+  };
+}
+
 export const FACES: readonly Face[] = [
-  {
-    family: "Literata",
-    weight: 600,
-    style: "normal",
-    source: "@fontsource/literata/files/literata-latin-600-normal.woff2",
-    core: "literata-600-core.woff2",
-    display: "swap",
-  },
-  {
-    family: "Source Sans 3",
-    weight: 400,
-    style: "normal",
-    source: "@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2",
-    core: "source-sans-3-400-core.woff2",
-    display: "swap",
-  },
-  {
-    family: "Source Sans 3",
-    weight: 600,
-    style: "normal",
-    source: "@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2",
-    core: "source-sans-3-600-core.woff2",
-    display: "swap",
-  },
-  {
-    family: "Source Sans 3",
-    weight: 400,
-    style: "italic",
-    source: "@fontsource/source-sans-3/files/source-sans-3-latin-400-italic.woff2",
-    core: "source-sans-3-400-italic-core.woff2",
-    display: "optional",
-  },
+  face("literata", "Literata", 600, "normal"),
+  face("source-sans-3", "Source Sans 3", 400, "normal"),
+  face("source-sans-3", "Source Sans 3", 600, "normal"),
+  face("source-sans-3", "Source Sans 3", 400, "italic"),
 ];
 
 /** Code point ranges, inclusive. */

@@ -38,7 +38,7 @@ export function tagList(tags: string[], href: (path: string) => string): Element
   return h(
     "ul",
     { className: ["tags"], ariaLabel: "Tags" },
-    tags.map((tag) => h("li", h("a", { href: href(tagPath(tagSlug(tag))) }, tag))),
+    tags.map((tag) => h("li", h("a", { className: ["pill"], href: href(tagPath(tagSlug(tag))) }, tag))),
   );
 }
 
@@ -65,7 +65,7 @@ export function postTop(post: PostTop, href: (path: string) => string): Root {
       ? h("p", { className: ["draft-flag"] }, `${post.unpublished}: not published${post.unpublished === "Scheduled" ? " before its date" : ""}`)
       : undefined,
     h("h1", { dataPagefindMeta: "title", dataPagefindWeight: "10" }, post.title),
-    h("p", { className: ["meta"], dataPagefindIgnore: true }, [
+    h("p", { className: ["meta", "small"], dataPagefindIgnore: true }, [
       post.date && time(post.date, post.timeZone),
       ...(post.updated ? [" · Updated ", time(post.updated, post.timeZone)] : []),
       h("span", ` · ${post.readingTime} min read`),

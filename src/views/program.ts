@@ -53,7 +53,7 @@ function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact =
           describeSchedule(schedule),
         ),
       ),
-      h("p", { className: ["detail"], dataNextDetail: true }, `${describeDuration(schedule.durationMinutes)}, live by video`),
+      h("p", { className: ["detail", "small"], dataNextDetail: true }, `${describeDuration(schedule.durationMinutes)}, live by video`),
     ],
   );
 }
@@ -127,7 +127,7 @@ function how(how: ProgramData["howItWorks"], md: Md): Element {
 /** When the Inner Circle meets: the weekly schedule, the next call in the reader's time, and the calendar file. */
 function schedule(program: ProgramData, ctx: ProgramPageContext, md: Md): Element {
   const { schedule, price } = program;
-  const fact = (term: string, value: string, data?: Properties) => h("div", [h("dt", term), h("dd", data ?? {}, value)]);
+  const fact = (term: string, value: string, data?: Properties) => h("div", [h("dt", { className: ["small"] }, term), h("dd", data ?? {}, value)]);
   return h("section", { id: "schedule", className: ["schedule"], ariaLabelledBy: "schedule-heading", dataSection: "schedule" }, [
     h("div", { className: ["container"] }, [
       h("div", { className: ["narrow"] }, [
@@ -159,7 +159,7 @@ function schedule(program: ProgramData, ctx: ProgramPageContext, md: Md): Elemen
                     { className: ["button", "button-secondary"], href: ctx.calendarHref, download: "inner-circle.ics", dataCalendarLink: true },
                     schedule.calendarLabel,
                   ),
-                  h("span", { className: ["muted"] }, "Works with Google Calendar, Apple Calendar and Outlook."),
+                  h("span", { className: ["small"] }, "Works with Google Calendar, Apple Calendar and Outlook."),
                 ]),
             markdown(md, schedule.note, "note"),
           ]),
@@ -179,7 +179,7 @@ function testimonials(testimonials: ProgramData["testimonials"], md: Md): Elemen
         "div",
         { className: ["quotes"] },
         testimonials.items.map((item) =>
-          h("figure", [
+          h("figure", { className: ["panel"] }, [
             h("blockquote", kept([markdown(md, item.quote)])),
             h("figcaption", kept([h("strong", item.name), item.practice && h("span", { className: ["muted"] }, item.practice)])),
           ]),
@@ -216,7 +216,7 @@ function closing(closing: ProgramData["closing"], ctx: ProgramPageContext, md: M
           { className: ["actions"] },
           h("a", { className: ["button", "button-large"], href: ctx.ctaHref, dataCta: "closing" }, closing.ctaLabel),
         ),
-        h("p", { className: ["ask"] }, ["Questions first? Write to ", h("a", { href: `mailto:${ctx.email}` }, ctx.email), "."]),
+        h("p", { className: ["ask", "small"] }, ["Questions first? Write to ", h("a", { href: `mailto:${ctx.email}` }, ctx.email), "."]),
       ]),
     ),
   ]);
@@ -250,7 +250,7 @@ export function programCallout(
   const id = `program-callout-${placement}`;
   return h(
     "aside",
-    { className: ["callout", "no-print"], ariaLabelledBy: id, dataProgramCallout: placement, dataPagefindIgnore: true },
+    { className: ["callout", "panel", "no-print"], ariaLabelledBy: id, dataProgramCallout: placement, dataPagefindIgnore: true },
     kept([
       h(level === 2 ? "h2" : "h3", { id }, callout.heading),
       markdown(md, callout.text),
@@ -271,7 +271,7 @@ export function programTeaser(program: ProgramData, href: Href, md: Md): Element
         markdown(md, program.callout.text),
         h(
           "p",
-          { className: ["when"], dataExample: program.schedule.example ? "true" : undefined },
+          { className: ["when", "small"], dataExample: program.schedule.example ? "true" : undefined },
           `${describeSchedule(program.schedule)}, live by video${program.schedule.example ? " (example day and time)" : ""}.`,
         ),
         h("a", { className: ["button"], href: href(PROGRAM_PATH) }, program.callout.linkLabel),

@@ -1,6 +1,6 @@
 /** The markup every page shares (site header and footer) and the about page's own, from the site settings. */
 import { archivePath } from "../lib/urls.ts";
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, ElementContent } from "hast";
 import type { SiteSettings } from "../lib/settings.ts";
 import { s } from "hastscript";
 import { h } from "./html.ts";
@@ -72,21 +72,13 @@ export function siteFooter(
 export function aboutPage(
   page: { title: string; description: string },
   settings: Pick<SiteSettings, "tagline" | "email">,
-): { head: Root; contact: Root } {
+): { head: Element; contact: Element } {
   return {
-    head: {
-      type: "root",
-      children: [
-        h("header", { className: ["page-head"] }, [
-          h("p", { className: ["eyebrow"] }, settings.tagline),
-          h("h1", page.title),
-          h("p", { className: ["lede"] }, page.description),
-        ]),
-      ],
-    },
-    contact: {
-      type: "root",
-      children: [h("p", { className: ["contact"] }, ["Write to ", h("a", { href: `mailto:${settings.email}` }, settings.email), "."])],
-    },
+    head: h("header", { className: ["page-head"] }, [
+      h("p", { className: ["eyebrow"] }, settings.tagline),
+      h("h1", page.title),
+      h("p", { className: ["lede"] }, page.description),
+    ]),
+    contact: h("p", { className: ["contact"] }, ["Write to ", h("a", { href: `mailto:${settings.email}` }, settings.email), "."]),
   };
 }
