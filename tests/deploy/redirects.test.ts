@@ -8,9 +8,9 @@ import {
   formatRedirects,
   loadRedirects,
   mergeRedirects,
-  parseRedirects,
   type Redirect,
 } from "../../src/redirects/index.ts";
+import { parseRedirects } from "./host.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, fixtureDist, TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
 
