@@ -66,7 +66,7 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
     const schema = collectionSchema(spec, { timeZone });
     if (!spec.file) {
       for (const p of namesOf(root, spec).problems) {
-        problems.push({ severity: "error", file: path.join(root, spec.folder, p.file), message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+        problems.push({ severity: "error", ...p, file: path.join(root, spec.folder, p.file) });
       }
     }
     for (const file of collectionFiles(root, spec)) {
@@ -90,21 +90,18 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
       }
       seen.set(slug, file);
       const result = schema.safeParse(parsed.data);
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const keys = issue.code === "unrecognized_keys" ? issue.keys : [issue.path[0]];
-          for (const key of keys) {
-            const field = key === undefined ? undefined : fieldName([key, ...issue.path.slice(1)]);
-            const top = key === undefined ? undefined : String(key);
-            problems.push({
-              severity: "error",
-              file,
-              ...(top && parsed.keyLines[top] ? { line: parsed.keyLines[top] } : { line: 1 }),
-              ...(field ? { field } : {}),
-              message: issue.code === "unrecognized_keys" ? `unknown key (not a ${spec.label.toLowerCase()} field)` : issue.message,
-              ...(issue.code === "unrecognized_keys" ? { hint: `known fields: ${spec.fields.map((f) => f.name).join(", ")}` } : {}),
-            });
-          }
+      for (const issue of result.success ? [] : result.error.issues) {
+        const unknown = issue.code === "unrecognized_keys";
+        for (const key of unknown ? issue.keys : [issue.path[0]]) {
+          const field = key === undefined ? undefined : fieldName([key, ...issue.path.slice(1)]);
+          problems.push({
+            severity: "error",
+            file,
+            line: (key !== undefined && parsed.keyLines[String(key)]) || 1,
+            ...(field ? { field } : {}),
+            message: unknown ? `unknown key (not a ${spec.label.toLowerCase()} field)` : issue.message,
+            ...(unknown ? { hint: `known fields: ${spec.fields.map((f) => f.name).join(", ")}` } : {}),
+          });
         }
       }
       entries.push({ ...parsed, collection: spec, slug, ...(result.success ? { value: result.data } : {}) });
