@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { collectionSchema, collections, type CollectionSpec } from "../schema/index.ts";
+import { collectionSchema, collections, fieldPath, type CollectionSpec } from "../schema/index.ts";
 import { checkFileNames, type NameCheck } from "./file-names.ts";
 import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
 
@@ -93,7 +93,7 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
       for (const issue of result.success ? [] : result.error.issues) {
         const unknown = issue.code === "unrecognized_keys";
         for (const key of unknown ? issue.keys : [issue.path[0]]) {
-          const field = key === undefined ? undefined : fieldName([key, ...issue.path.slice(1)]);
+          const field = key === undefined ? undefined : fieldPath([key, ...issue.path.slice(1)]);
           problems.push({
             severity: "error",
             file,
@@ -108,19 +108,6 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
     }
   }
   return { entries, problems };
-}
-
-/**
- * A field's path as the author counts: an entry of a list of records is
- * "redirects entry 3 from" (counted from 1, as in the CMS), other paths keep dots ("tags.1").
- */
-function fieldName(p: PropertyKey[]): string {
-  return p
-    .map((part, i) =>
-      typeof part === "number" && i < p.length - 1 ? ` entry ${part + 1} ` : `${i > 0 && typeof p[i - 1] !== "number" ? "." : ""}${String(part)}`,
-    )
-    .join("")
-    .trim();
 }
 
 /** `file:line: field: message (hint)`, relative to `cwd`. */

@@ -91,29 +91,28 @@ function base<N extends string>(name: N, opts: Options): FieldBase & { name: N }
 }
 
 /** One line of text; `max` and `pattern` become both zod checks and CMS validation. */
-export function string<
-  N extends string,
-  const O extends Options<string> & { max?: number; min?: number; pattern?: [RegExp, string]; multiline?: boolean },
->(name: N, opts: O = {} as O): Field<N, Out<string, O>> {
+export function string<N extends string, const O extends Options<string> & { max?: number; pattern?: [RegExp, string] }>(
+  name: N,
+  opts: O = {} as O,
+): Field<N, Out<string, O>> {
+  const { max, pattern } = opts;
   return {
     ...base(name, opts),
     kind: "string",
     zod: () => {
       let s = z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be text") }).trim();
-      if (opts.min !== undefined) s = s.min(opts.min, `must be at least ${opts.min} characters`);
-      else if (opts.required ?? opts.default === undefined) s = s.min(1, "must not be empty");
-      if (opts.max !== undefined) s = s.max(opts.max, `must be at most ${opts.max} characters`);
-      if (opts.pattern) s = s.regex(opts.pattern[0], opts.pattern[1]);
-      return s;
+      if (opts.required ?? opts.default === undefined) s = s.min(1, "must not be empty");
+      if (max !== undefined) s = s.max(max, `must be at most ${max} characters`);
+      return pattern ? s.regex(...pattern) : s;
     },
-    decap: () => {
-      const out: Omit<DecapField, "name" | "label"> = { widget: opts.multiline ? "text" : "string" };
-      const rules: string[] = [];
-      if (opts.max !== undefined) rules.push(`^[\\s\\S]{0,${opts.max}}$`);
-      if (opts.pattern) out.pattern = [opts.pattern[0].source, opts.pattern[1]];
-      else if (opts.max !== undefined) out.pattern = [rules[0]!, `Must be at most ${opts.max} characters`];
-      return out;
-    },
+    decap: () => ({
+      widget: "string",
+      pattern: pattern
+        ? [pattern[0].source, pattern[1]]
+        : max !== undefined
+          ? [`^[\\s\\S]{0,${max}}$`, `Must be at most ${max} characters`]
+          : undefined,
+    }),
   };
 }
 

@@ -49,7 +49,7 @@ describe("reading content/settings/redirects.yaml", () => {
       }
     })();
     expect(message).toMatchInlineSnapshot(
-      `"<file>: entry 2 from: must be a plain address on this site such as /post/my-old-post: starting with /, without spaces, without . or .. parts or empty parts (//), and without * : ? # \\ or %-escaped dots and slashes (%2e, %2f)"`,
+      `"<file>: redirects entry 2 from: must be a plain address on this site such as /post/my-old-post: starting with /, without spaces, without . or .. parts or empty parts (//), and without * : ? # \\ or %-escaped dots and slashes (%2e, %2f)"`,
     );
   });
 });
