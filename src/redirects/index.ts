@@ -10,5 +10,5 @@ export { addressKey, REDIRECT_FROM_PATTERN, REDIRECT_TO_PATTERN, RedirectError, 
 export { automaticRedirects, buildRedirects, builtPostSlugs, loadRedirects, mergeRedirects } from "./load.ts";
 export { builtFile, checkRedirects } from "./check.ts";
 export { formatRedirects } from "./netlify-cloudflare.ts";
-export { insideDir, redirectPage, redirectPageFile, writeRedirectPages, type RedirectPagesResult } from "./github-pages.ts";
+export { insideDir, redirectPage, redirectPageFile, writeRedirectPages } from "./github-pages.ts";
 export { addToRedirectsYaml, type RedirectMerge } from "./redirects-yaml.ts";
