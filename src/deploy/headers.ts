@@ -31,19 +31,25 @@ export function formatHeaders(rules: HeaderRule[]): string {
 
 const entries = (h: Record<string, string>) => Object.entries(h);
 
-/** Rules for Cloudflare Pages: site-wide headers on `/*`, then `/admin/*` detaching and replacing the per-area ones. */
-export function cloudflareHeaderRules(options: PolicyOptions): HeaderRule[] {
+/** The first rules on both hosts: every header on `/*` (the public area's where the areas differ), caching on `/_astro/*`. */
+function siteRules(options: PolicyOptions): HeaderRule[] {
   const p = areaPatterns(options);
-  const admin = areaHeaders("admin", options);
-  const publicOnes = areaHeaders("public", options);
   return [
-    { pattern: p.all, unset: [], set: entries({ ...commonHeaders(), ...publicOnes }) },
+    { pattern: p.all, unset: [], set: entries({ ...commonHeaders(), ...areaHeaders("public", options) }) },
     { pattern: p.assets, unset: [], set: entries(assetHeaders()) },
-    // Detach every header both areas set, so /admin/ ends with exactly one of each.
-    { pattern: p.admin, unset: Object.keys(admin).filter((n) => n in publicOnes), set: entries(admin) },
   ];
 }
 
+/** Rules for Cloudflare Pages: the site's rules, then `/admin/*` detaching and replacing the per-area ones. */
+export function cloudflareHeaderRules(options: PolicyOptions): HeaderRule[] {
+  const admin = areaHeaders("admin", options);
+  const publicOnes = areaHeaders("public", options);
+  // Detach every header both areas set, so /admin/ ends with exactly one of each.
+  return [
+    ...siteRules(options),
+    { pattern: areaPatterns(options).admin, unset: Object.keys(admin).filter((n) => n in publicOnes), set: entries(admin) },
+  ];
+}
 /**
  * Rules for Netlify: every header on `/*`, so every path gets them (pages,
  * files, the 404 page Netlify serves for unknown paths, the old addresses of
@@ -57,12 +63,7 @@ export function cloudflareHeaderRules(options: PolicyOptions): HeaderRule[] {
  * `adminFiles` are those files, relative to `admin/` ("index.html").
  */
 export function netlifyHeaderRules(options: PolicyOptions, adminFiles: string[]): HeaderRule[] {
-  const p = areaPatterns(options);
   const admin = entries(areaHeaders("admin", options));
   const adminPaths = [`${options.base}admin`, ...[...adminFiles].sort().map((f) => `${options.base}admin/${f}`)];
-  return [
-    { pattern: p.all, unset: [], set: entries({ ...commonHeaders(), ...areaHeaders("public", options) }) },
-    { pattern: p.assets, unset: [], set: entries(assetHeaders()) },
-    ...adminPaths.map((pattern) => ({ pattern, unset: [], set: admin })),
-  ];
+  return [...siteRules(options), ...adminPaths.map((pattern) => ({ pattern, unset: [], set: admin }))];
 }

@@ -79,32 +79,17 @@ function resolvePath(p: string, from: Entry, ctx: CheckContext): Target {
 }
 
 /** Turns a resolved target into a problem (or nothing). */
-function problemFor(target: Target, where: { file: string; line: number; field?: string }, what: string): Problem[] {
-  const at = { file: where.file, line: where.line, ...(where.field ? { field: where.field } : {}) };
-  switch (target.kind) {
-    case "missing":
-      return [{ severity: "error", ...at, message: `${what} "${target.path}" leads nowhere`, hint: target.hint }];
-    case "draft":
-      return [
-        {
-          severity: "error",
-          ...at,
-          message: `${what} "/blog/${target.post.slug}/" leads to a draft, which readers cannot see`,
-          hint: "publish that post first (draft: false) or remove the link",
-        },
-      ];
-    case "scheduled":
-      return [
-        {
-          severity: "warning",
-          ...at,
-          message: `${what} "/blog/${target.post.slug}/" leads to a post scheduled for ${target.date.toISOString().slice(0, 10)}`,
-          hint: "the link shows a page-not-found until that day",
-        },
-      ];
-    default:
-      return [];
+function problemFor(target: Target, at: { file: string; line: number; field?: string }, what: string): Problem[] {
+  if (target.kind === "missing") return [{ severity: "error", ...at, message: `${what} "${target.path}" leads nowhere`, hint: target.hint }];
+  if (target.kind === "draft") {
+    const message = `${what} "/blog/${target.post.slug}/" leads to a draft, which readers cannot see`;
+    return [{ severity: "error", ...at, message, hint: "publish that post first (draft: false) or remove the link" }];
   }
+  if (target.kind === "scheduled") {
+    const message = `${what} "/blog/${target.post.slug}/" leads to a post scheduled for ${target.date.toISOString().slice(0, 10)}`;
+    return [{ severity: "warning", ...at, message, hint: "the link shows a page-not-found until that day" }];
+  }
+  return [];
 }
 
 /** Site paths ("/program/") anywhere in front matter or a data file, with their dotted field names. */
