@@ -14,7 +14,7 @@ import { isBlogPageName } from "../lib/urls.ts";
 export interface NameProblem {
   file: string;
   message: string;
-  hint?: string;
+  hint: string;
 }
 
 /** What a collection folder's listing holds. */
@@ -25,6 +25,8 @@ export interface NameCheck {
 }
 
 const MARKDOWN = /\.(md|mdx)$/;
+/** Names meant as Markdown, in any case: each is published or reported. */
+const MARKDOWN_LIKE = /\.(md|mdx|markdown)$/i;
 
 /** Each rule below names the file; the hint says what to do. */
 const RULE_HINT = "a file name is the page's address: lower-case a-z, digits and single hyphens, e.g. my-first-post.md";
@@ -35,86 +37,51 @@ const RULE_HINT = "a file name is the page's address: lower-case a-z, digits and
  * single-file collections kept in the same folder (pages/program.yaml).
  */
 export function checkFileNames(files: readonly string[], options: { folder: string; dataFiles?: readonly string[] }): NameCheck {
-  const dataFiles = options.dataFiles ?? [];
   const published: string[] = [];
   const problems: NameProblem[] = [];
+  const problem = (file: string, message: string, hint: string) => problems.push({ file, message, hint });
+  /** Markdown-like files by the address they stand for, to find two names for one address. */
+  const byKey = new Map<string, string[]>();
   for (const file of [...files].sort()) {
     const segments = file.split("/");
-    const base = segments.at(-1)!;
-    const folders = segments.slice(0, -1);
-    if (folders.includes("images")) continue;
-    const markdownLike = /\.(md|mdx|markdown)$/i.test(base);
-    if (segments.some((s) => s.startsWith("."))) {
+    const base = segments.pop()!;
+    if (segments.includes("images") || (segments.length === 0 && options.dataFiles?.includes(base))) continue;
+    const markdownLike = MARKDOWN_LIKE.test(base);
+    const stem = base.replace(MARKDOWN_LIKE, "");
+    if (markdownLike && addressKey(stem)) byKey.set(addressKey(stem), [...(byKey.get(addressKey(stem)) ?? []), file]);
+    if ([...segments, base].some((s) => s.startsWith("."))) {
       // Hidden files that are not Markdown (.DS_Store, .gitkeep) are no content.
-      if (markdownLike) {
-        problems.push({ file, message: "a hidden file or folder (its name starts with a dot) is never published", hint: RULE_HINT });
-      }
-      continue;
-    }
-    if (folders.length === 0 && dataFiles.includes(base)) continue;
-    if (!markdownLike) {
-      problems.push({
-        file,
-        message: "only .md and .mdx files are published from this folder",
-        hint: "images belong in an images/ folder; remove or move anything else",
-      });
-      continue;
-    }
-    if (!MARKDOWN.test(base)) {
-      problems.push({ file, message: `the extension must be .md or .mdx in lower case`, hint: `rename it to ${suggestion(base)}` });
-      continue;
-    }
-    const stem = base.replace(MARKDOWN, "");
-    if (!isAddress(stem)) {
-      const key = addressKey(stem);
-      problems.push({
-        file,
-        message: `"${stem}" cannot be a web address`,
-        hint: key ? `${RULE_HINT}; rename it to ${suggestion(base)}` : `${RULE_HINT}; give it a name with letters or digits`,
-      });
-      continue;
-    }
-    if (options.folder === "posts" && isBlogPageName(stem)) {
+      if (markdownLike) problem(file, "a hidden file or folder (its name starts with a dot) is never published", RULE_HINT);
+    } else if (!markdownLike) {
+      problem(file, "only .md and .mdx files are published from this folder", "images belong in an images/ folder; remove or move anything else");
+    } else if (!MARKDOWN.test(base)) {
+      problem(file, `the extension must be .md or .mdx in lower case`, `rename it to ${suggestion(base)}`);
+    } else if (!isAddress(stem)) {
+      const hint = addressKey(stem) ? `${RULE_HINT}; rename it to ${suggestion(base)}` : `${RULE_HINT}; give it a name with letters or digits`;
+      problem(file, `"${stem}" cannot be a web address`, hint);
+    } else if (options.folder === "posts" && isBlogPageName(stem)) {
       // /blog/archive/ and /blog/2/ are the blog's own pages: a post there would be lost without a word.
-      problems.push({
-        file,
-        message: `"${stem}" is the address of one of the blog's own pages`,
-        hint: `give the post another name, e.g. ${stem}-post.md`,
-      });
-      continue;
+      problem(file, `"${stem}" is the address of one of the blog's own pages`, `give the post another name, e.g. ${stem}-post.md`);
+    } else {
+      published.push(file);
     }
-    published.push(file);
   }
   // Two names that end up at one address (once corrected) are named together, whichever is valid.
-  const byKey = new Map<string, string[]>();
-  const stemOf = (file: string) =>
-    file
-      .split("/")
-      .at(-1)!
-      .replace(/\.(md|mdx|markdown)$/i, "");
-  for (const file of files) {
-    if (file.split("/").slice(0, -1).includes("images") || !/\.(md|mdx|markdown)$/i.test(file)) continue;
-    const key = addressKey(stemOf(file));
-    if (!key) continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), file]);
-  }
-  for (const [key, group] of byKey) {
-    if (group.length < 2) continue;
-    const sorted = [...group].sort();
-    for (const file of sorted.slice(1)) {
+  const stemOf = (file: string) => file.split("/").at(-1)!.replace(MARKDOWN_LIKE, "");
+  for (const [key, [first, ...others]] of byKey) {
+    for (const file of others) {
       // The very same name twice (posts/2019/a.md, posts/2020/a.md) is the duplicate-slug check's to report.
-      if (stemOf(file) === stemOf(sorted[0]!)) continue;
-      const other = sorted[0]!;
+      if (stemOf(file) === stemOf(first!)) continue;
       // NFC and NFD spellings of one name look identical on screen: say which is which.
       const forms =
-        file.normalize("NFC") === other.normalize("NFC")
-          ? ` (the same name in another Unicode form: this one is ${formOf(file)}, the other ${formOf(other)})`
+        file.normalize("NFC") === first!.normalize("NFC")
+          ? ` (the same name in another Unicode form: this one is ${formOf(file)}, the other ${formOf(first!)})`
           : "";
-      problems.push({
+      problem(
         file,
-        message: `has the same address ("${key}") as ${options.folder}/${other}${forms}`,
-        hint: "rename one of the files; names that differ only in case, accents or Unicode form are one address",
-      });
+        `has the same address ("${key}") as ${options.folder}/${first}${forms}`,
+        "rename one of the files; names that differ only in case, accents or Unicode form are one address",
+      );
     }
   }
   return { published, problems };
@@ -123,7 +90,7 @@ export function checkFileNames(files: readonly string[], options: { folder: stri
 /** The corrected file name: the rule's address, the extension in lower case. */
 function suggestion(base: string): string {
   const ext = /\.(mdx)$/i.test(base) ? "mdx" : "md";
-  return `${addressKey(base.replace(/\.(md|mdx|markdown)$/i, "")) || "name"}.${ext}`;
+  return `${addressKey(base.replace(MARKDOWN_LIKE, "")) || "name"}.${ext}`;
 }
 
 function formOf(name: string): string {

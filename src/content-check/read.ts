@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import matter from "gray-matter";
 import YAML from "yaml";
+import { collectionSchema, fieldPath, type CollectionSpec, type DataOf, type Field } from "../schema/index.ts";
 
 /** A parsed content file. */
 export interface ContentFile {
@@ -70,4 +71,20 @@ export function readContentFile(file: string): ContentFile {
   const fmText = parsed.matter;
   const bodyLine = raw.slice(0, raw.length - parsed.content.length).split("\n").length;
   return { file, data: parsed.data, body: parsed.content, bodyLine, keyLines: keyLines(fmText.replace(/^\r?\n/, ""), 1) };
+}
+
+/**
+ * Reads and validates a data file (settings, redirects) outside Astro, with
+ * dates as UTC; throws one line per problem, naming the file (as `shown`) and field.
+ */
+export function loadDataFile<F extends readonly Field[]>(file: string, spec: CollectionSpec<F>, shown = file): DataOf<F> {
+  let raw: unknown;
+  try {
+    raw = YAML.parse(fs.readFileSync(file, "utf8"), { schema: "core" });
+  } catch (err) {
+    throw new Error(`${shown}: cannot read ${spec.label.toLowerCase()}: ${(err as Error).message.split("\n")[0]}`);
+  }
+  const result = collectionSchema(spec, { timeZone: "UTC" }).safeParse(raw ?? {});
+  if (result.success) return result.data;
+  throw new Error(result.error.issues.map((i) => `${shown}: ${fieldPath(i.path) || "(file)"}: ${i.message}`).join("\n"));
 }

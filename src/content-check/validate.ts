@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { collectionSchema, collections, type CollectionSpec } from "../schema/index.ts";
+import { collectionSchema, collections, fieldPath, type CollectionSpec } from "../schema/index.ts";
 import { checkFileNames, type NameCheck } from "./file-names.ts";
 import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
 
@@ -66,7 +66,7 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
     const schema = collectionSchema(spec, { timeZone });
     if (!spec.file) {
       for (const p of namesOf(root, spec).problems) {
-        problems.push({ severity: "error", file: path.join(root, spec.folder, p.file), message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+        problems.push({ severity: "error", ...p, file: path.join(root, spec.folder, p.file) });
       }
     }
     for (const file of collectionFiles(root, spec)) {
@@ -90,40 +90,24 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
       }
       seen.set(slug, file);
       const result = schema.safeParse(parsed.data);
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const keys = issue.code === "unrecognized_keys" ? issue.keys : [issue.path[0]];
-          for (const key of keys) {
-            const field = key === undefined ? undefined : fieldName([key, ...issue.path.slice(1)]);
-            const top = key === undefined ? undefined : String(key);
-            problems.push({
-              severity: "error",
-              file,
-              ...(top && parsed.keyLines[top] ? { line: parsed.keyLines[top] } : { line: 1 }),
-              ...(field ? { field } : {}),
-              message: issue.code === "unrecognized_keys" ? `unknown key (not a ${spec.label.toLowerCase()} field)` : issue.message,
-              ...(issue.code === "unrecognized_keys" ? { hint: `known fields: ${spec.fields.map((f) => f.name).join(", ")}` } : {}),
-            });
-          }
+      for (const issue of result.success ? [] : result.error.issues) {
+        const unknown = issue.code === "unrecognized_keys";
+        for (const key of unknown ? issue.keys : [issue.path[0]]) {
+          const field = key === undefined ? undefined : fieldPath([key, ...issue.path.slice(1)]);
+          problems.push({
+            severity: "error",
+            file,
+            line: (key !== undefined && parsed.keyLines[String(key)]) || 1,
+            ...(field ? { field } : {}),
+            message: unknown ? `unknown key (not a ${spec.label.toLowerCase()} field)` : issue.message,
+            ...(unknown ? { hint: `known fields: ${spec.fields.map((f) => f.name).join(", ")}` } : {}),
+          });
         }
       }
       entries.push({ ...parsed, collection: spec, slug, ...(result.success ? { value: result.data } : {}) });
     }
   }
   return { entries, problems };
-}
-
-/**
- * A field's path as the author counts: an entry of a list of records is
- * "redirects entry 3 from" (counted from 1, as in the CMS), other paths keep dots ("tags.1").
- */
-function fieldName(p: PropertyKey[]): string {
-  return p
-    .map((part, i) =>
-      typeof part === "number" && i < p.length - 1 ? ` entry ${part + 1} ` : `${i > 0 && typeof p[i - 1] !== "number" ? "." : ""}${String(part)}`,
-    )
-    .join("")
-    .trim();
 }
 
 /** `file:line: field: message (hint)`, relative to `cwd`. */

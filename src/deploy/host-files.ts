@@ -10,10 +10,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { buildRedirects, checkRedirects, formatRedirects, redirectPage, writeRedirectPages, type Redirect } from "../redirects/index.ts";
+import { buildRedirects, checkRedirects, formatRedirects, redirectPage, writeRedirectPages } from "../redirects/index.ts";
 import { deployTarget, sharedOriginWarning, type DeployTarget } from "./github-pages.ts";
 import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "./headers.ts";
-import { policyOptions, type PolicyOptions } from "./policy.ts";
+import { policyOptions } from "./policy.ts";
 import { loadSettings } from "../config/settings.ts";
 
 /** What the build tells the host files. */
@@ -40,19 +40,14 @@ export function writeHostFiles(build: HostBuild, log: Log, target: DeployTarget 
   const redirects = buildRedirects(build.redirectsFile, build.dist);
   const problems = checkRedirects(redirects, build.dist);
   if (problems.length) throw new Error(`Redirects need fixing:\n${problems.join("\n")}`);
-  if (target === "github-pages") writeGitHubPagesFiles(build, redirects, options, log);
-  else writeHeaderAndRedirectFiles(build, redirects, options, target, log);
-}
-
-function writeGitHubPagesFiles(build: HostBuild, redirects: Redirect[], options: PolicyOptions, log: Log): void {
-  const { written, skipped } = writeRedirectPages(build.dist, redirects, (r) => redirectPage(r, { ...options, siteUrl: build.site }));
-  for (const line of skipped) log.warn(line);
-  log.info(`GitHub Pages: ${written} redirect pages; security policy in <meta> tags`);
-  const shared = sharedOriginWarning(build.site, build.base);
-  if (shared) log.warn(`GitHub Pages without a custom domain: ${shared}`);
-}
-
-function writeHeaderAndRedirectFiles(build: HostBuild, redirects: Redirect[], options: PolicyOptions, target: DeployTarget, log: Log): void {
+  if (target === "github-pages") {
+    const { written, skipped } = writeRedirectPages(build.dist, redirects, (r) => redirectPage(r, { ...options, siteUrl: build.site }));
+    for (const line of skipped) log.warn(line);
+    log.info(`GitHub Pages: ${written} redirect pages; security policy in <meta> tags`);
+    const shared = sharedOriginWarning(build.site, build.base);
+    if (shared) log.warn(`GitHub Pages without a custom domain: ${shared}`);
+    return;
+  }
   const rules = target === "netlify" ? netlifyHeaderRules(options, adminFiles(build.dist)) : cloudflareHeaderRules(options);
   fs.writeFileSync(path.join(build.dist, "_headers"), formatHeaders(rules));
   fs.writeFileSync(path.join(build.dist, "_redirects"), formatRedirects(redirects, build.base));

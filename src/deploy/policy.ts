@@ -185,16 +185,3 @@ export function areaPatterns(options: Pick<PolicyOptions, "base">): { all: strin
 export function assetHeaders(): Record<string, string> {
   return { "Cache-Control": "public, max-age=31536000, immutable" };
 }
-
-/** Which area a request path (with base) belongs to. */
-export function areaOf(pathname: string, options: Pick<PolicyOptions, "base">): Area {
-  const admin = `${options.base}admin`;
-  return pathname === admin || pathname.startsWith(`${admin}/`) ? "admin" : "public";
-}
-
-/** Every header a path must get: what the test server expects the hosts to send. */
-export function expectedHeaders(pathname: string, options: PolicyOptions): Record<string, string> {
-  const area = areaOf(pathname, options);
-  const assets = pathname.startsWith(areaPatterns(options).assets.slice(0, -1)) ? assetHeaders() : {};
-  return { ...commonHeaders(), ...areaHeaders(area, options), ...assets };
-}

@@ -4,7 +4,7 @@
  * zone, so the instant moves with daylight saving). Runs in Node at build time
  * and in the browser (src/scripts/next-session.ts).
  */
-import { zonedTime } from "./dates.ts";
+import { isoDay, zonedTime } from "./dates.ts";
 
 /** The recurring call as the content describes it. */
 export interface WeeklySchedule {
@@ -48,9 +48,8 @@ export function parseTime(time: string): { hour: number; minute: number } {
 
 /** The calendar day (y, m, d) an instant falls on in a time zone. */
 function zonedDay(instant: Date, timeZone: string): { y: number; m: number; d: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { y: get("year"), m: get("month"), d: get("day") };
+  const [y, m, d] = isoDay(instant, timeZone).split("-").map(Number) as [number, number, number];
+  return { y, m, d };
 }
 
 /** The session on a given local calendar day (y, m, d in the program's zone). */

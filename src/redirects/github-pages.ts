@@ -69,20 +69,14 @@ export function insideDir(dir: string, file: string): boolean {
   return real === realRoot || within(realRoot, real);
 }
 
-/** What writing the redirect pages did. */
-export interface RedirectPagesResult {
-  written: number;
-  /** Old addresses GitHub Pages cannot redirect (not page addresses), with a reason. */
-  skipped: string[];
-}
-
 /**
- * Writes one HTML page per redirect into `dist`. Throws a RedirectError naming
- * the entry for an address that is not clean, would leave `dist`, or would
- * replace a file of the build.
+ * Writes one HTML page per redirect into `dist`; `skipped` names the old
+ * addresses GitHub Pages cannot redirect (not page addresses). Throws a
+ * RedirectError naming the entry for an address that is not clean, would
+ * leave `dist`, or would replace a file of the build.
  */
-export function writeRedirectPages(dist: string, redirects: Redirect[], render: (r: Redirect) => string): RedirectPagesResult {
-  const result: RedirectPagesResult = { written: 0, skipped: [] };
+export function writeRedirectPages(dist: string, redirects: Redirect[], render: (r: Redirect) => string): { written: number; skipped: string[] } {
+  const result = { written: 0, skipped: [] as string[] };
   for (const r of redirects) {
     const unsafe = unsafeRedirect(r);
     if (unsafe) throw new RedirectError(`${r.origin}: ${unsafe}`);

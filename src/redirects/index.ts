@@ -9,6 +9,6 @@
 export { addressKey, REDIRECT_FROM_PATTERN, REDIRECT_TO_PATTERN, RedirectError, unsafeRedirect, withBasePath, type Redirect } from "./rules.ts";
 export { automaticRedirects, buildRedirects, builtPostSlugs, loadRedirects, mergeRedirects } from "./load.ts";
 export { builtFile, checkRedirects } from "./check.ts";
-export { formatRedirects, parseRedirects, type RedirectRule } from "./netlify-cloudflare.ts";
-export { insideDir, redirectPage, redirectPageFile, writeRedirectPages, type RedirectPagesResult } from "./github-pages.ts";
+export { formatRedirects } from "./netlify-cloudflare.ts";
+export { insideDir, redirectPage, redirectPageFile, writeRedirectPages } from "./github-pages.ts";
 export { addToRedirectsYaml, type RedirectMerge } from "./redirects-yaml.ts";

@@ -5,39 +5,21 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import YAML from "yaml";
-import { collectionSchema, collections } from "../schema/index.ts";
-import { addressKey, REDIRECT_FROM_PATTERN, RedirectError, type Redirect } from "./rules.ts";
+import { loadDataFile } from "../content-check/read.ts";
+import { collections } from "../schema/index.ts";
+import { addressKey, REDIRECT_FROM_PATTERN, type Redirect } from "./rules.ts";
 import { isBlogPageName } from "../lib/urls.ts";
-
-/** Path relative to the working directory, for messages. */
-const shown = (file: string) => path.relative(process.cwd(), file) || file;
 
 /** Reads and validates the redirects file; a missing file means no redirects. */
 export function loadRedirects(file: string): Redirect[] {
   if (!fs.existsSync(file)) return [];
-  let raw: unknown;
-  try {
-    raw = YAML.parse(fs.readFileSync(file, "utf8"), { schema: "core" });
-  } catch (err) {
-    throw new RedirectError(`${shown(file)}: cannot read redirects: ${(err as Error).message.split("\n")[0]}`);
-  }
-  const result = collectionSchema(collections.redirects, { timeZone: "UTC" }).safeParse(raw ?? {});
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `${shown(file)}: ${describePath(i.path)}: ${i.message}`);
-    throw new RedirectError(lines.join("\n"));
-  }
-  return result.data.redirects.map((r, i) => ({
+  const shown = path.relative(process.cwd(), file) || file;
+  return loadDataFile(file, collections.redirects, shown).redirects.map((r, i) => ({
     from: r.from,
     to: r.to,
     status: r.status === "302" ? 302 : 301,
-    origin: `${shown(file)}, entry ${i + 1}`,
+    origin: `${shown}, entry ${i + 1}`,
   }));
-}
-
-function describePath(p: PropertyKey[]): string {
-  if (p[0] === "redirects" && typeof p[1] === "number") return [`entry ${p[1] + 1}`, ...p.slice(2).map(String)].join(" ");
-  return p.map(String).join(".") || "(file)";
 }
 
 /** The old Wix site's addresses of a post, and its old feed: sent to the new ones automatically. */

@@ -1,8 +1,7 @@
 /**
  * The `_redirects` file (same syntax on Netlify and Cloudflare Pages:
  * https://developers.cloudflare.com/pages/configuration/redirects/,
- * https://docs.netlify.com/routing/redirects/), and a reader for it that the
- * tests' host uses, so they prove the generated file itself.
+ * https://docs.netlify.com/routing/redirects/).
  */
 import path from "node:path";
 import { RedirectError, unsafeRedirect, withBasePath, type Redirect } from "./rules.ts";
@@ -23,25 +22,4 @@ export function formatRedirects(redirects: Redirect[], base: string): string {
     for (const from of froms) lines.push(`${withBasePath(from, base)} ${to} ${r.status}`);
   }
   return `${lines.join("\n")}\n`;
-}
-
-/** One line of a `_redirects` file. */
-export interface RedirectRule {
-  from: string;
-  to: string;
-  status: number;
-}
-
-/** Reads a `_redirects` file (`from to [status]` per line); throws naming the line it cannot read. */
-export function parseRedirects(text: string, file = "_redirects"): RedirectRule[] {
-  const rules: RedirectRule[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const words = line.replace(/#.*/, "").trim().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return;
-    const [from, to, status = "301"] = words;
-    if (!from || !to || words.length > 3 || !/^\d{3}!?$/.test(status))
-      throw new Error(`${file}:${i + 1}: expected "from to [status]", got "${line.trim()}"`);
-    rules.push({ from, to, status: Number(status.replace("!", "")) });
-  });
-  return rules;
 }

@@ -30,10 +30,14 @@ export interface DecapField {
   [key: string]: unknown;
 }
 
-/** The data common to every field kind. */
-export interface FieldBase {
+/**
+ * A field: its metadata and its two renderings. `N` is the key and `O` the type
+ * of the value after validation (with `undefined` when it is optional), so
+ * collections keep precise TypeScript types.
+ */
+export interface Field<N extends string = string, O = unknown> {
   /** Front-matter key. */
-  name: string;
+  name: N;
   /** Label shown in the CMS. */
   label: string;
   /** One-line help shown under the field in the CMS. */
@@ -42,15 +46,6 @@ export interface FieldBase {
   required: boolean;
   /** Value used when the key is absent (also the CMS default). */
   default?: unknown;
-}
-
-/**
- * A field: metadata plus its two renderings. `N` is the key and `O` the type
- * of the value after validation (with `undefined` when it is optional), so
- * collections keep precise TypeScript types.
- */
-export interface Field<N extends string = string, O = unknown> extends FieldBase {
-  name: N;
   /** Field kind, used by the parity test and error messages. */
   kind: string;
   /** The zod type of the value, before optional/default wrapping. */
@@ -79,42 +74,45 @@ export function fields<const F extends readonly Field[]>(...list: F): F {
   return list;
 }
 
-function base<N extends string>(name: N, opts: Options): FieldBase & { name: N } {
-  const field: FieldBase & { name: N } = {
+/** A field of `kind` from its options and renderings; the label defaults to the key, capitalised. */
+function field<N extends string, O>(kind: string, name: N, opts: Options, zod: Field["zod"], decap: Field["decap"]): Field<N, O> {
+  return {
     name,
     label: opts.label ?? name.charAt(0).toUpperCase() + name.slice(1),
     required: opts.required ?? opts.default === undefined,
+    ...(opts.hint !== undefined ? { hint: opts.hint } : {}),
+    ...(opts.default !== undefined ? { default: opts.default } : {}),
+    kind,
+    zod,
+    decap,
   };
-  if (opts.hint !== undefined) field.hint = opts.hint;
-  if (opts.default !== undefined) field.default = opts.default;
-  return field;
 }
 
 /** One line of text; `max` and `pattern` become both zod checks and CMS validation. */
-export function string<
-  N extends string,
-  const O extends Options<string> & { max?: number; min?: number; pattern?: [RegExp, string]; multiline?: boolean },
->(name: N, opts: O = {} as O): Field<N, Out<string, O>> {
-  return {
-    ...base(name, opts),
-    kind: "string",
-    zod: () => {
+export function string<N extends string, const O extends Options<string> & { max?: number; pattern?: [RegExp, string] }>(
+  name: N,
+  opts: O = {} as O,
+): Field<N, Out<string, O>> {
+  const { max, pattern } = opts;
+  return field(
+    "string",
+    name,
+    opts,
+    () => {
       let s = z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be text") }).trim();
-      if (opts.min !== undefined) s = s.min(opts.min, `must be at least ${opts.min} characters`);
-      else if (opts.required ?? opts.default === undefined) s = s.min(1, "must not be empty");
-      if (opts.max !== undefined) s = s.max(opts.max, `must be at most ${opts.max} characters`);
-      if (opts.pattern) s = s.regex(opts.pattern[0], opts.pattern[1]);
-      return s;
+      if (opts.required ?? opts.default === undefined) s = s.min(1, "must not be empty");
+      if (max !== undefined) s = s.max(max, `must be at most ${max} characters`);
+      return pattern ? s.regex(...pattern) : s;
     },
-    decap: () => {
-      const out: Omit<DecapField, "name" | "label"> = { widget: opts.multiline ? "text" : "string" };
-      const rules: string[] = [];
-      if (opts.max !== undefined) rules.push(`^[\\s\\S]{0,${opts.max}}$`);
-      if (opts.pattern) out.pattern = [opts.pattern[0].source, opts.pattern[1]];
-      else if (opts.max !== undefined) out.pattern = [rules[0]!, `Must be at most ${opts.max} characters`];
-      return out;
-    },
-  };
+    () => ({
+      widget: "string",
+      pattern: pattern
+        ? [pattern[0].source, pattern[1]]
+        : max !== undefined
+          ? [`^[\\s\\S]{0,${max}}$`, `Must be at most ${max} characters`]
+          : undefined,
+    }),
+  );
 }
 
 /** A URL or site-relative path ("/program/", "mailto:..."). */
@@ -128,12 +126,13 @@ export function url<N extends string, const O extends Options<string>>(name: N, 
 
 /** A true/false switch. */
 export function boolean<N extends string, const O extends Options<boolean>>(name: N, opts: O = {} as O): Field<N, Out<boolean, O>> {
-  return {
-    ...base(name, opts),
-    kind: "boolean",
-    zod: () => z.boolean({ error: "must be true or false" }),
-    decap: () => ({ widget: "boolean" }),
-  };
+  return field(
+    "boolean",
+    name,
+    opts,
+    () => z.boolean({ error: "must be true or false" }),
+    () => ({ widget: "boolean" }),
+  );
 }
 
 /** A whole number within bounds. */
@@ -141,17 +140,13 @@ export function number<N extends string, const O extends Options<number> & { min
   name: N,
   opts: O = {} as O,
 ): Field<N, Out<number, O>> {
-  return {
-    ...base(name, opts),
-    kind: "number",
-    zod: () => {
-      let n = z.number({ error: "must be a number" }).int("must be a whole number");
-      if (opts.min !== undefined) n = n.min(opts.min, `must be at least ${opts.min}`);
-      if (opts.max !== undefined) n = n.max(opts.max, `must be at most ${opts.max}`);
-      return n;
-    },
-    decap: () => ({ widget: "number", value_type: "int", min: opts.min, max: opts.max }),
+  const { min, max } = opts;
+  const zod = () => {
+    let n = z.number({ error: "must be a number" }).int("must be a whole number");
+    if (min !== undefined) n = n.min(min, `must be at least ${min}`);
+    return max !== undefined ? n.max(max, `must be at most ${max}`) : n;
   };
+  return field("number", name, opts, zod, () => ({ widget: "number", value_type: "int", min, max }));
 }
 
 /** One value out of a fixed list. */
@@ -160,12 +155,8 @@ export function select<N extends string, const V extends readonly string[], cons
   values: V,
   opts: O = {} as O,
 ): Field<N, Out<V[number], O>> {
-  return {
-    ...base(name, opts),
-    kind: "select",
-    zod: () => z.enum(values as unknown as [string, ...string[]], { error: `must be one of: ${values.join(", ")}` }),
-    decap: () => ({ widget: "select", options: [...values] }),
-  };
+  const zod = () => z.enum(values as unknown as [string, ...string[]], { error: `must be one of: ${values.join(", ")}` });
+  return field("select", name, opts, zod, () => ({ widget: "select", options: [...values] }));
 }
 
 /**
@@ -173,33 +164,23 @@ export function select<N extends string, const V extends readonly string[], cons
  * zone; impossible dates (2017-02-30) are rejected rather than rolled over.
  */
 export function date<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<Date, O>> {
-  return {
-    ...base(name, opts),
-    kind: "date",
-    zod: (ctx) =>
-      z.unknown().transform((value, zctx) => {
-        const parsed = parseContentDate(value, ctx.timeZone);
-        if (typeof parsed === "string") {
-          zctx.addIssue({ code: "custom", message: parsed });
-          return z.NEVER;
-        }
-        return parsed;
-      }),
-    decap: () => ({ widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false }),
-  };
+  const zod = (ctx: ZodContext) =>
+    z.unknown().transform((value, zctx) => {
+      const parsed = parseContentDate(value, ctx.timeZone);
+      if (typeof parsed !== "string") return parsed;
+      zctx.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    });
+  return field("date", name, opts, zod, () => ({ widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false }));
 }
 
 /** A list of short strings (tags). */
 export function stringList<N extends string, const O extends Options<string[]>>(name: N, opts: O = {} as O): Field<N, Out<string[], O>> {
-  return {
-    ...base(name, opts),
-    kind: "stringList",
-    zod: () =>
-      z.array(z.string({ error: "each entry must be text" }).trim().min(1, "entries must not be empty"), {
-        error: "must be a list of text entries, e.g. [networking, isolation]",
-      }),
-    decap: () => ({ widget: "list", allow_add: true }),
-  };
+  const zod = () =>
+    z.array(z.string({ error: "each entry must be text" }).trim().min(1, "entries must not be empty"), {
+      error: "must be a list of text entries, e.g. [networking, isolation]",
+    });
+  return field("stringList", name, opts, zod, () => ({ widget: "list", allow_add: true }));
 }
 
 /**
@@ -220,23 +201,20 @@ export const IMAGE_PATH_PATTERN = new RegExp(
 /** An image file: optimised by Astro when it can see it, a path string otherwise. */
 export function image<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<ImageMetadata, O>> {
   const message = `must be a ${IMAGE_FORMATS_TEXT} image`;
-  return {
-    ...base(name, opts),
-    kind: "image",
-    zod: (ctx) => (ctx.image ? ctx.image() : z.string().min(1, "must be an image path").regex(IMAGE_PATH_PATTERN, message)),
-    decap: () => ({ widget: "image", choose_url: false, pattern: [IMAGE_PATH_PATTERN.source, message] }),
-  };
+  return field(
+    "image",
+    name,
+    opts,
+    (ctx) => (ctx.image ? ctx.image() : z.string().min(1, "must be an image path").regex(IMAGE_PATH_PATTERN, message)),
+    () => ({ widget: "image", choose_url: false, pattern: [IMAGE_PATH_PATTERN.source, message] }),
+  );
 }
 
 /** Long Markdown text inside front matter (program sections, FAQ answers). */
 export function markdown<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<string, O>> {
-  return {
-    ...base(name, opts),
-    kind: "markdown",
-    zod: () => z.string({ error: "must be text" }),
-    // sanitize_preview: the CMS preview never runs script from content (it is Decap's default; stated so it stays on).
-    decap: () => ({ widget: "markdown", buttons: ["bold", "italic", "link", "bulleted-list", "numbered-list"], sanitize_preview: true }),
-  };
+  // sanitize_preview: the CMS preview never runs script from content (it is Decap's default; stated so it stays on).
+  const decap = () => ({ widget: "markdown", buttons: ["bold", "italic", "link", "bulleted-list", "numbered-list"], sanitize_preview: true });
+  return field("markdown", name, opts, () => z.string({ error: "must be text" }), decap);
 }
 
 /** A group of fields. */
@@ -245,12 +223,13 @@ export function object<N extends string, const F extends readonly Field[], const
   fields: F,
   opts: O = {} as O,
 ): Field<N, Out<DataOf<F>, O>> {
-  return {
-    ...base(name, opts),
-    kind: "object",
-    zod: (ctx) => zodObject(fields, ctx),
-    decap: () => ({ widget: "object", fields: fields.map(toDecapField) }),
-  };
+  return field(
+    "object",
+    name,
+    opts,
+    (ctx) => zodObject(fields, ctx),
+    () => ({ widget: "object", fields: fields.map(toDecapField) }),
+  );
 }
 
 /** A list of groups of fields (FAQ entries, navigation links). */
@@ -259,12 +238,8 @@ export function list<N extends string, const F extends readonly Field[], const O
   fields: F,
   opts: O = {} as O,
 ): Field<N, Out<Array<DataOf<F>>, O>> {
-  return {
-    ...base(name, opts),
-    kind: "list",
-    zod: (ctx) => z.array(zodObject(fields, ctx), { error: "must be a list" }),
-    decap: () => ({ widget: "list", fields: fields.map(toDecapField) }),
-  };
+  const zod = (ctx: ZodContext) => z.array(zodObject(fields, ctx), { error: "must be a list" });
+  return field("list", name, opts, zod, () => ({ widget: "list", fields: fields.map(toDecapField) }));
 }
 
 /** The zod type of one field including optional/default handling. */

@@ -55,6 +55,19 @@ export function collectionSchema<F extends readonly Field[]>(spec: CollectionSpe
   });
 }
 
+/**
+ * A field's path as the author counts: an entry of a list of records is
+ * "redirects entry 3 from" (counted from 1, as in the CMS), other paths keep dots ("tags.1").
+ */
+export function fieldPath(p: PropertyKey[]): string {
+  return p
+    .map((part, i) =>
+      typeof part === "number" && i < p.length - 1 ? ` entry ${part + 1} ` : `${i > 0 && typeof p[i - 1] !== "number" ? "." : ""}${String(part)}`,
+    )
+    .join("")
+    .trim();
+}
+
 /** Validated data of each collection. */
 export type PostData = DataOf<typeof postFields>;
 export type PageData = DataOf<typeof pageFields>;
@@ -62,5 +75,5 @@ export type SettingsData = DataOf<typeof settingsFields>;
 export type RedirectsData = DataOf<typeof redirectFields>;
 export type ProgramData = DataOf<typeof programFields>;
 
-export type { Field, ZodContext } from "./fields.ts";
+export type { DataOf, Field, ZodContext } from "./fields.ts";
 export { z };

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  cloudflareHeaderRules,
-  formatHeaders,
-  headersForPath,
-  matchesPattern,
-  netlifyHeaderRules,
-  netlifyHeadersForPath,
-  netlifyPatternRegExp,
-  parseHeaders,
-} from "../../src/deploy/headers.ts";
-import { expectedHeaders, policyOptions, serializeCsp, adminCsp, publicCsp } from "../../src/deploy/policy.ts";
+import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "../../src/deploy/headers.ts";
+import { policyOptions, serializeCsp, adminCsp, publicCsp } from "../../src/deploy/policy.ts";
+import { expectedHeaders, headersForPath, matchesPattern, netlifyHeadersForPath, netlifyPatternRegExp, parseHeaders } from "./host.ts";
 
 const options = policyOptions({});
 const PATHS = [

@@ -7,11 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseHeaders } from "../../src/deploy/headers.ts";
 import { adminCsp, commonHeaders, policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
 import { buildSite, FIXTURE_CONTENT } from "../support/build.ts";
 import type { Served } from "../support/serve.ts";
-import { serveLikeHost } from "./host.ts";
+import { parseHeaders, serveLikeHost } from "./host.ts";
 
 let dist: string;
 let served: Served;

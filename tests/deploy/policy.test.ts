@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adminCsp, areaOf, metaCsp, policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
+import { adminCsp, metaCsp, policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
+import { areaOf } from "./host.ts";
 
 const options = policyOptions({});
 

@@ -8,9 +8,9 @@ import {
   formatRedirects,
   loadRedirects,
   mergeRedirects,
-  parseRedirects,
   type Redirect,
 } from "../../src/redirects/index.ts";
+import { parseRedirects } from "./host.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, fixtureDist, TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
 
@@ -49,7 +49,7 @@ describe("reading content/settings/redirects.yaml", () => {
       }
     })();
     expect(message).toMatchInlineSnapshot(
-      `"<file>: entry 2 from: must be a plain address on this site such as /post/my-old-post: starting with /, without spaces, without . or .. parts or empty parts (//), and without * : ? # \\ or %-escaped dots and slashes (%2e, %2f)"`,
+      `"<file>: redirects entry 2 from: must be a plain address on this site such as /post/my-old-post: starting with /, without spaces, without . or .. parts or empty parts (//), and without * : ? # \\ or %-escaped dots and slashes (%2e, %2f)"`,
     );
   });
 });

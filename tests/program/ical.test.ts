@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { foldLine, vtimezone, weeklyEventCalendar } from "../../src/lib/ical.ts";
+import { foldLine, weeklyEventCalendar } from "../../src/lib/ical.ts";
 import { nextSession } from "../../src/lib/schedule.ts";
 
 const schedule = { weekday: "Wednesday", startTime: "18:00", durationMinutes: 60, timeZone: "America/Los_Angeles" };
@@ -84,22 +84,29 @@ describe("the iCalendar file of the weekly call", () => {
   });
 
   it("writes a zone without daylight saving as one STANDARD rule", () => {
-    const text = vtimezone("Asia/Tokyo", 2025).join("\n");
-    expect(text).toContain("TZOFFSETFROM:+0900\nTZOFFSETTO:+0900");
+    const text = calendar("2026-06-01T00:00:00Z", { timeZone: "Asia/Tokyo" });
+    expect(text).toContain("TZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900");
     expect(text).not.toContain("DAYLIGHT");
-    expect(occurrences(calendar("2026-06-01T00:00:00Z", { timeZone: "Asia/Tokyo" }), 1)).toEqual([
-      ["2026-06-03T18:00:00", "2026-06-03T09:00:00.000Z"],
-    ]);
+    expect(occurrences(text, 1)).toEqual([["2026-06-03T18:00:00", "2026-06-03T09:00:00.000Z"]]);
   });
 
   it("describes Los Angeles with the US rules: second Sunday of March, first Sunday of November, at 2 am", () => {
-    const text = vtimezone("America/Los_Angeles", 2025).join("\n");
+    const text = calendar("2026-03-01T00:00:00Z");
     expect(text).toContain(
-      ["BEGIN:DAYLIGHT", "DTSTART:20250309T020000", "TZOFFSETFROM:-0800", "TZOFFSETTO:-0700", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"].join("\n"),
+      ["TZOFFSETFROM:-0800", "TZOFFSETTO:-0700", "DTSTART:19700308T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"].join("\r\n"),
     );
     expect(text).toContain(
-      ["BEGIN:STANDARD", "DTSTART:20251102T020000", "TZOFFSETFROM:-0700", "TZOFFSETTO:-0800", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"].join("\n"),
+      ["TZOFFSETFROM:-0700", "TZOFFSETTO:-0800", "DTSTART:19701101T020000", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"].join("\r\n"),
     );
+  });
+
+  it("names an alias zone by the zone it stands for, in the event and its VTIMEZONE alike", () => {
+    const text = calendar("2026-03-01T00:00:00Z", { timeZone: "US/Pacific" });
+    expect(parse(text).event.startDate.zone?.tzid).toBe("America/Los_Angeles");
+    expect(occurrences(text, 2)).toEqual([
+      ["2026-03-04T18:00:00", "2026-03-05T02:00:00.000Z"],
+      ["2026-03-11T18:00:00", "2026-03-12T01:00:00.000Z"],
+    ]);
   });
 
   it("uses CRLF line endings and folds every line at 75 octets without splitting a character", () => {

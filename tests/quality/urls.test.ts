@@ -7,8 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { matchesPattern } from "../../src/deploy/headers.ts";
-import { parseRedirects } from "../../src/redirects/index.ts";
+import { matchesPattern, parseRedirects } from "../deploy/host.ts";
 import { isAddress } from "../../src/lib/slug.ts";
 import { fixtureDist } from "../support/build.ts";
 import { pageUrl, siteFiles } from "./site.ts";

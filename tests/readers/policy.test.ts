@@ -9,7 +9,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { describe, expect, it } from "vitest";
 import { metaCspForTarget } from "../../src/deploy/github-pages.ts";
-import { headersForPath, parseHeaders } from "../../src/deploy/headers.ts";
+import { headersForPath, parseHeaders } from "../deploy/host.ts";
 import { policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
 import { readerOrigins } from "../../src/lib/readers.ts";
 import { loadSettings } from "../../src/config/settings.ts";

@@ -50,7 +50,7 @@ describe("the redirects schema", () => {
       } catch (err) {
         message = (err as Error).message;
       }
-      expect(message, from).toContain(`entry-${i}.yaml: entry 2 from: must be a plain address on this site`);
+      expect(message, from).toContain(`entry-${i}.yaml: redirects entry 2 from: must be a plain address on this site`);
     }
   });
 

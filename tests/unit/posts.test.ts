@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byNewest, isPublished, neighbours, paginate, relatedPosts, visiblePosts, type PostLike } from "../../src/lib/posts.ts";
+import { byNewest, isPublished, neighbours, paginate, relatedFinder, visiblePosts, type PostLike } from "../../src/lib/posts.ts";
 
 function post(id: string, date: string, tags: string[] = [], draft = false): PostLike {
   return { id, data: { date: new Date(date), tags, draft } };
@@ -77,22 +77,22 @@ describe("relatedPosts", () => {
   ];
 
   it("ranks by shared tags (any spelling), newer first among equals, at most three", () => {
-    expect(ids(relatedPosts(me, candidates))).toEqual(["three-shared", "two-shared-new", "two-shared-old"]);
+    expect(ids(relatedFinder(candidates)(me))).toEqual(["three-shared", "two-shared-new", "two-shared-old"]);
   });
 
   it("never includes the post itself or posts sharing no tag", () => {
-    const all = ids(relatedPosts(me, candidates, 10));
+    const all = ids(relatedFinder(candidates, 10)(me));
     expect(all).not.toContain("me");
     expect(all).not.toContain("none-shared");
     expect(all).toHaveLength(5);
   });
 
   it("gives a post without tags no related posts", () => {
-    expect(relatedPosts(post("bare", "2020-01-01"), candidates)).toEqual([]);
+    expect(relatedFinder(candidates)(post("bare", "2020-01-01"))).toEqual([]);
   });
 
   it("only suggests from the candidates it is given (visible posts)", () => {
-    expect(ids(relatedPosts(me, candidates.slice(0, 2)))).toEqual(["two-shared-old"]);
+    expect(ids(relatedFinder(candidates.slice(0, 2))(me))).toEqual(["two-shared-old"]);
   });
 });
 

@@ -7,17 +7,9 @@ import { visit } from "unist-util-visit";
 import type { Entry } from "../validate.ts";
 
 /** Something found in a body, with its line in the file. */
-export interface Found<T> {
-  node: T;
-  line: number;
-}
-
+type Found<T> = { node: T; line: number };
 /** The links, images and raw HTML of one body. */
-export interface BodyParts {
-  links: Array<Found<Link>>;
-  images: Array<Found<Image>>;
-  html: Array<Found<Html>>;
-}
+type BodyParts = { links: Array<Found<Link>>; images: Array<Found<Image>>; html: Array<Found<Html>> };
 
 const cache = new WeakMap<Entry, BodyParts>();
 // The site pipeline's syntax: bare URLs are links on the page, so they are checked like written ones.

@@ -63,6 +63,14 @@ export function postDate(entry: Entry, timeZone: string): Date | undefined {
   return typeof d === "string" ? undefined : d;
 }
 
+/** The entries of a redirects file as written, `from` and `to` as text ("" when not). */
+export function redirectList(entry: Entry): Array<{ from: string; to: string }> {
+  const list: unknown[] = Array.isArray(entry.data["redirects"]) ? entry.data["redirects"] : [];
+  const text = (r: unknown, key: string) =>
+    r && typeof r === "object" && typeof (r as Record<string, unknown>)[key] === "string" ? (r as Record<string, string>)[key]! : "";
+  return list.map((r) => ({ from: text(r, "from"), to: text(r, "to") }));
+}
+
 /** The 1-based line of the `nth` (0-based) line of a file containing `needle`, or the fallback. */
 export function lineOf(file: string, needle: string, fallback = 1, nth = 0): number {
   const lines = fs.readFileSync(file, "utf8").split("\n");

@@ -18,9 +18,6 @@ import type { CheckContext } from "./context.ts";
 /** Files above this size get a warning. */
 export const MAX_IMAGE_BYTES = 500 * 1024;
 
-/** Enough of a file for its format and, in nearly every file, its dimensions (a JPEG's may follow large metadata: then the whole file is read). */
-const HEAD_BYTES = 512 * 1024;
-
 /** Where an image reference points. */
 export type ImageTarget =
   | { kind: "remote" }
@@ -71,8 +68,8 @@ function judgeFile(file: string, folder: string, folderName: string): Verdict {
       hint: "put the image itself in the images/ folder next to the post",
     };
   }
-  const head = readHead(real, HEAD_BYTES);
-  const type = sniffImageType(head);
+  const bytes = fs.readFileSync(real);
+  const type = sniffImageType(bytes);
   if (type === "svg" || ["svg", "svgz"].includes(extensionOf(file))) {
     return {
       what: `is an SVG file; SVG is never published (it can carry script)`,
@@ -87,7 +84,7 @@ function judgeFile(file: string, folder: string, folderName: string): Verdict {
       hint: `give it the extension of its real format (.${type === "jpeg" ? "jpg" : type})${ext ? ` or save it again as a real .${ext} file` : ""}`,
     };
   }
-  const size = dimensions(real, head);
+  const size = dimensions(bytes);
   if (!size) return { what: `is damaged: its size cannot be read`, hint: "save it again from an image editor" };
   if (size.width * size.height > MAX_IMAGE_PIXELS) {
     return {
@@ -98,29 +95,14 @@ function judgeFile(file: string, folder: string, folderName: string): Verdict {
   return undefined;
 }
 
-function readHead(file: string, bytes: number): Uint8Array {
-  const fd = fs.openSync(file, "r");
-  try {
-    const buf = Buffer.alloc(Math.min(bytes, fs.fstatSync(fd).size));
-    fs.readSync(fd, buf, 0, buf.length, 0);
-    return buf;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Width and height from the file's header, without decoding the image. */
-function dimensions(file: string, head: Uint8Array): { width: number; height: number } | undefined {
-  for (const bytes of [head, undefined]) {
-    try {
-      const { width, height } = imageSize(bytes ?? fs.readFileSync(file));
-      if (width && height) return { width, height };
-    } catch {
-      // a header cut short (or a damaged file): read the whole file once, then give up
-    }
-    if (head.length < HEAD_BYTES) break;
+function dimensions(bytes: Uint8Array): { width: number; height: number } | undefined {
+  try {
+    const { width, height } = imageSize(bytes);
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined; // a damaged file
   }
-  return undefined;
 }
 
 /** Checks body images, raw <img> tags and image fields in front matter. */

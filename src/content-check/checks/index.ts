@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { validateContent, type Problem } from "../validate.ts";
-import { staticRoutes, type Check, type CheckContext } from "./context.ts";
+import { redirectList, staticRoutes, type Check, type CheckContext } from "./context.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks } from "./links.ts";
 import { checkMdxCode } from "./mdx-code.ts";
@@ -37,11 +37,6 @@ export interface CheckResult {
 export function checkContent(root: string, options: CheckOptions): CheckResult {
   const { entries, problems } = validateContent(root, options.timeZone);
   const by = (name: string) => new Map(entries.filter((e) => e.collection.name === name).map((e) => [e.slug, e]));
-  const redirectFroms = new Set<string>();
-  for (const e of entries.filter((x) => x.collection.name === "redirects")) {
-    const list = Array.isArray(e.data["redirects"]) ? (e.data["redirects"] as Array<Record<string, unknown>>) : [];
-    for (const r of list) if (typeof r["from"] === "string") redirectFroms.add(r["from"]);
-  }
   const projectRoot = options.projectRoot ?? path.resolve(import.meta.dirname, "../../..");
   const ctx: CheckContext = {
     root,
@@ -53,7 +48,12 @@ export function checkContent(root: string, options: CheckOptions): CheckResult {
     posts: by("posts"),
     pages: by("pages"),
     staticRoutes: staticRoutes(projectRoot),
-    redirectFroms,
+    redirectFroms: new Set(
+      entries
+        .filter((e) => e.collection.name === "redirects")
+        .flatMap((e) => redirectList(e).map((r) => r.from))
+        .filter(Boolean),
+    ),
   };
   const all = [...problems, ...checks.flatMap((check) => check(ctx))];
   const files = new Set([...entries.map((e) => e.file), ...problems.map((p) => p.file)]).size;

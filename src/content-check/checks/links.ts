@@ -8,7 +8,7 @@ import { tagSlug } from "../../lib/tags.ts";
 import type { Entry, Problem } from "../validate.ts";
 import { bodyParts } from "./body.ts";
 import { removesLinkAddress } from "../../markdown/removed-html.ts";
-import { isDraft, lineOf, postDate, type CheckContext } from "./context.ts";
+import { isDraft, lineOf, postDate, redirectList, type CheckContext } from "./context.ts";
 
 /** Where a link leads, if it is internal. */
 type Target =
@@ -79,32 +79,17 @@ function resolvePath(p: string, from: Entry, ctx: CheckContext): Target {
 }
 
 /** Turns a resolved target into a problem (or nothing). */
-function problemFor(target: Target, where: { file: string; line: number; field?: string }, what: string): Problem[] {
-  const at = { file: where.file, line: where.line, ...(where.field ? { field: where.field } : {}) };
-  switch (target.kind) {
-    case "missing":
-      return [{ severity: "error", ...at, message: `${what} "${target.path}" leads nowhere`, hint: target.hint }];
-    case "draft":
-      return [
-        {
-          severity: "error",
-          ...at,
-          message: `${what} "/blog/${target.post.slug}/" leads to a draft, which readers cannot see`,
-          hint: "publish that post first (draft: false) or remove the link",
-        },
-      ];
-    case "scheduled":
-      return [
-        {
-          severity: "warning",
-          ...at,
-          message: `${what} "/blog/${target.post.slug}/" leads to a post scheduled for ${target.date.toISOString().slice(0, 10)}`,
-          hint: "the link shows a page-not-found until that day",
-        },
-      ];
-    default:
-      return [];
+function problemFor(target: Target, at: { file: string; line: number; field?: string }, what: string): Problem[] {
+  if (target.kind === "missing") return [{ severity: "error", ...at, message: `${what} "${target.path}" leads nowhere`, hint: target.hint }];
+  if (target.kind === "draft") {
+    const message = `${what} "/blog/${target.post.slug}/" leads to a draft, which readers cannot see`;
+    return [{ severity: "error", ...at, message, hint: "publish that post first (draft: false) or remove the link" }];
   }
+  if (target.kind === "scheduled") {
+    const message = `${what} "/blog/${target.post.slug}/" leads to a post scheduled for ${target.date.toISOString().slice(0, 10)}`;
+    return [{ severity: "warning", ...at, message, hint: "the link shows a page-not-found until that day" }];
+  }
+  return [];
 }
 
 /** Site paths ("/program/") anywhere in front matter or a data file, with their dotted field names. */
@@ -140,45 +125,22 @@ export function checkLinks(ctx: CheckContext): Problem[] {
 function checkRedirects(ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   for (const entry of ctx.entries.filter((e) => e.collection.name === "redirects")) {
-    const list = Array.isArray(entry.data["redirects"]) ? (entry.data["redirects"] as Array<Record<string, unknown>>) : [];
     const seen = new Map<string, number>();
-    list.forEach((r, i) => {
-      const from = typeof r["from"] === "string" ? r["from"] : "";
-      const to = typeof r["to"] === "string" ? r["to"] : "";
+    redirectList(entry).forEach(({ from, to }, i) => {
+      const error = (field: string, line: number, message: string, hint: string) =>
+        problems.push({ severity: "error", file: entry.file, line, field: `redirects.${i}.${field}`, message, hint });
       const times = seen.get(from) ?? 0;
-      if (from && times > 0) {
-        problems.push({
-          severity: "error",
-          file: entry.file,
-          line: lineOf(entry.file, `from: ${from}`, 1, times),
-          field: `redirects.${i}.from`,
-          message: `"${from}" is redirected twice`,
-          hint: "keep one entry per old address",
-        });
-      }
       seen.set(from, times + 1);
+      if (from && times > 0)
+        error("from", lineOf(entry.file, `from: ${from}`, 1, times), `"${from}" is redirected twice`, "keep one entry per old address");
       if (!to) return;
       const target = resolveLink(to, entry, ctx);
       const fromLine = from ? lineOf(entry.file, `from: ${from}`, 0) : 0;
       const line = fromLine ? fromLine + 1 : lineOf(entry.file, `to: ${to}`);
-      if (target.kind === "missing") {
-        problems.push({
-          severity: "error",
-          file: entry.file,
-          line,
-          field: `redirects.${i}.to`,
-          message: `redirect from "${from}" leads nowhere: "${target.path}"`,
-          hint: target.hint,
-        });
-      } else if (target.kind === "draft") {
-        problems.push({
-          severity: "error",
-          file: entry.file,
-          line,
-          field: `redirects.${i}.to`,
-          message: `redirect from "${from}" leads to a draft ("/blog/${target.post.slug}/"), which is not published`,
-          hint: "publish the post (draft: false) or remove the redirect for now",
-        });
+      if (target.kind === "missing") error("to", line, `redirect from "${from}" leads nowhere: "${target.path}"`, target.hint);
+      else if (target.kind === "draft") {
+        const message = `redirect from "${from}" leads to a draft ("/blog/${target.post.slug}/"), which is not published`;
+        error("to", line, message, "publish the post (draft: false) or remove the redirect for now");
       }
     });
   }
