@@ -1,68 +1,156 @@
 /**
  * The CMS as the author uses it locally: Chromium against the built /admin/
- * page and the local CMS server on 127.0.0.1, writing into a temporary copy of the
- * fixture site. Create, illustrate, publish, rebuild, edit, delete; refusals;
- * round trips that must not change a post.
+ * page and the local CMS server on 127.0.0.1, on one temporary copy of the
+ * fixture site for the whole file (each test adds its own posts and files, or
+ * leaves the ones it edits as the others expect them).
+ *
+ * - The posts list marks what readers cannot see yet: "Scheduled" on posts
+ *   dated later than now in the site's time zone, "Draft" on drafts, in
+ *   Decap's list and grid views and after the list is sorted.
+ * - Create, illustrate, publish, rebuild, edit, delete; refusals; round trips
+ *   that must not change a post.
+ * - Round trips of the program page, the about page, the site settings and the
+ *   redirects, each opened and saved without a change: YAML parsed deep-equal,
+ *   front matter deep-equal and the Markdown body identical. Key order and
+ *   quoting may change; values may not.
+ * - Big photos are stored fitted to the site, and at phone size (390x844) a
+ *   post can be opened, edited and published. Screenshots at that size go to
+ *   tests/.tmp/cms-phone/ for a person to look at.
+ * - The local server answers on loopback only.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { ChildProcess } from "node:child_process";
 import matter from "gray-matter";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { imageSize } from "image-size";
+import type { BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
+import YAML from "yaml";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateContent } from "../../src/content-check/validate.ts";
+import { sniffImageType } from "../../src/lib/image-type.ts";
+import { MAX_IMAGE_WIDTH } from "../../src/lib/image-limits.ts";
 import { renderMarkdown } from "../../src/markdown/pipeline.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { ROOT } from "../support/build.ts";
-import { serveDist, type Served } from "../support/serve.ts";
-import { buildCmsSite, decapApi, freePort, login, startDecapServer, tempSite } from "./support.ts";
+import { ROOT, TMP } from "../support/build.ts";
+import { buildCmsSite, decapApi, login, useLocalCms } from "./support.ts";
 
 const SEED_POST = "massage-therapists-suffer-from-professional-isolation-and-it-hurts-us.md";
-let root: string;
+const SHOTS = path.join(TMP, "cms-phone");
+/** How long the CMS may take to show something, or decap-server to write a file, on a busy machine. */
+const SHOWN = { timeout: 30_000 };
+
+/** Writes a post for the list marks. The CMS runs on the real clock, so the dates are relative to now. */
+function writePost(root: string, slug: string, date: string, draft = false): void {
+  const front = [`title: ${slug}`, "description: A post for the list marks.", `date: ${date}`, ...(draft ? ["draft: true"] : [])];
+  fs.writeFileSync(path.join(root, "content/posts", `${slug}.md`), `---\n${front.join("\n")}\n---\n\nBody.\n`);
+}
+
+const cms = useLocalCms("local", (root) => {
+  // The seed post is read (never written) from the real content, to prove its round trip too.
+  fs.copyFileSync(path.join(ROOT, "content/posts", SEED_POST), path.join(root, "content/posts", SEED_POST));
+  const year = new Date().getUTCFullYear();
+  writePost(root, "next-year", `${year + 1}-06-01`);
+  // An hour ahead, as an instant: scheduled by the time of day, not only by the date.
+  writePost(root, "within-the-hour", new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, "Z"));
+  writePost(root, "last-year", `${year - 1}-06-01`);
+  writePost(root, "unfinished", `${year - 1}-07-01`, true);
+});
 let posts: string;
-let decapPort: number;
-let decap: ChildProcess;
-let served: Served;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  root = tempSite("local");
-  posts = path.join(root, "content/posts");
-  // The seed post is read (never written) from the real content, to prove its round trip too.
-  fs.copyFileSync(path.join(ROOT, "content/posts", SEED_POST), path.join(posts, SEED_POST));
-  decapPort = await freePort();
-  const dist = await buildCmsSite("local", root, decapPort);
-  served = await serveDist(dist);
-  decap = await startDecapServer(root, decapPort, served.url);
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  posts = path.join(cms.root, "content/posts");
+  context = await cms.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
-// A fresh tab per test, so an unsaved form of one test never leaks into the next.
-beforeEach(async () => {
-  await page?.close();
-  page = await context.newPage();
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    // Decap offers to restore an unsaved local backup of an entry: never (each test starts clean).
-    void (/backup/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept());
+/**
+ * A fresh tab for each test of the calling describe, logged in, so an unsaved form of one
+ * test never leaks into the next.
+ */
+function freshTabPerTest(): void {
+  beforeEach(async () => {
+    await page?.close();
+    page = await context.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      // Decap offers to restore an unsaved local backup of an entry: never (each test starts clean).
+      void (/backup/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept());
+    });
+    await login(page, `${cms.served.url}admin/`);
   });
-  await login(page, `${served.url}admin/`);
-});
+}
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  decap?.kill();
+  await context?.close();
+});
+
+/** Each post card's marks on screen, by slug ("" for none), for the cards shown. */
+function marksShown(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const card of document.querySelectorAll<HTMLAnchorElement>('a[href^="#/collections/posts/entries/"]')) {
+      // Innermost elements only: a mark's box holds the same text.
+      const marks = [...card.querySelectorAll("h2 *")].filter((e) => {
+        if (e.childElementCount) return false;
+        const box = e.getBoundingClientRect();
+        return (e.textContent === "Scheduled" || e.textContent === "Draft") && box.width > 0 && box.height > 0;
+      });
+      out[card.hash.split("/").pop()!] = marks.map((e) => e.textContent).join(",");
+    }
+    return out;
+  });
+}
+
+const EXPECTED = {
+  "next-year": "Scheduled",
+  "within-the-hour": "Scheduled",
+  "future-post": "Scheduled",
+  unfinished: "Draft",
+  "draft-post": "Draft",
+  "last-year": "",
+  welcome: "",
+};
+
+/** Waits until the posts above show their marks and every other card none. */
+async function expectMarks(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const shown = await marksShown(page);
+      const listed = Object.fromEntries(Object.keys(EXPECTED).map((slug) => [slug, shown[slug]]));
+      const others = Object.entries(shown).filter(([slug, marks]) => !(slug in EXPECTED) && marks);
+      return { listed, others };
+    }, SHOWN)
+    .toEqual({ listed: EXPECTED, others: [] });
+}
+
+describe("the CMS posts list", () => {
+  it("marks scheduled posts and drafts in the list view, the grid view and after sorting", async () => {
+    const page = await cms.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, `${cms.served.url}admin/`);
+    await page.goto(`${cms.served.url}admin/#/collections/posts`);
+    await page.getByRole("button", { name: "List view option" }).click();
+    await page.locator('li[class*="-ListCard"]').first().waitFor(SHOWN);
+    await expectMarks(page);
+    await page.getByRole("button", { name: "Grid view option" }).click();
+    await page.locator('li[class*="-GridCard"]').first().waitFor(SHOWN);
+    await expectMarks(page);
+    await page.getByRole("button", { name: "Sort by" }).click();
+    await page.getByRole("menuitem", { name: "Title" }).click();
+    await expectMarks(page);
+    await page.getByRole("button", { name: "List view option" }).click();
+    await page.locator('li[class*="-ListCard"]').first().waitFor(SHOWN);
+    await expectMarks(page);
+    await page.close();
+  });
 });
 
 /** Opens a new post form. */
 async function newPost(): Promise<void> {
-  await page.goto(`${served.url}admin/#/collections/posts/new`);
+  await page.goto(`${cms.served.url}admin/#/collections/posts/new`);
   await page.locator('[id^="title-field"]').waitFor();
 }
 
@@ -71,9 +159,6 @@ async function publish(): Promise<void> {
   await page.getByRole("button", { name: "Publish" }).click();
   await page.getByText("Publish now").click();
 }
-
-/** How long the CMS may take to show a refusal. */
-const SHOWN = { timeout: 15_000 };
 
 /** Text of the CMS's notifications and field errors shown right now (callers poll until the expected ones appear). */
 async function errorsShown(): Promise<string[]> {
@@ -101,20 +186,18 @@ async function waitForSaved(file: string, check: (text: string) => boolean, what
   }, what);
 }
 
+/** Polls `check` until it holds. */
 async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await expect.poll(check, { ...SHOWN, interval: 100, message: `timed out waiting for ${what}` }).toBe(true);
 }
 
 describe("writing a post in the local CMS", () => {
+  freshTabPerTest();
   const file = () => path.join(posts, "a-walk-in-the-cms.md");
   const photo = () => path.join(posts, "images", "walk-photo.jpg");
 
   it("publishes a post with title, description, tags, a hero image with alt text and body text", async () => {
-    const upload = path.join(root, "walk-photo.jpg");
+    const upload = path.join(cms.root, "walk-photo.jpg");
     fs.copyFileSync(path.join(ROOT, "tests/fixtures/site/content/posts/images/hero.jpg"), upload);
     await newPost();
     await page.locator('[id^="title-field"]').fill("A walk in the CMS");
@@ -129,8 +212,8 @@ describe("writing a post in the local CMS", () => {
     await page.keyboard.type("Hello from the CMS.");
     // The preview pane shows the hero image and the text, as the post page will.
     const preview = page.frameLocator("iframe").first();
-    await expect.poll(() => preview.locator("article.post h1").innerText()).toBe("A walk in the CMS");
-    await expect.poll(() => preview.locator("img.hero").evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => preview.locator("article.post h1").innerText(), SHOWN).toBe("A walk in the CMS");
+    await expect.poll(() => preview.locator("img.hero").evaluate((img) => (img as HTMLImageElement).naturalWidth), SHOWN).toBeGreaterThan(0);
     await publish();
     await waitForSaved(file(), (text) => text.includes("Hello from the CMS."), "the post file");
 
@@ -144,12 +227,12 @@ describe("writing a post in the local CMS", () => {
     });
     expect(content.trim()).toBe("Hello from the CMS.");
     expect(fs.existsSync(photo())).toBe(true);
-    const { problems } = validateContent(path.join(root, "content"), "America/Los_Angeles");
+    const { problems } = validateContent(path.join(cms.root, "content"), "America/Los_Angeles");
     expect(problems.filter((p) => p.file === file())).toEqual([]);
   });
 
   it("shows the new post with an optimised hero image after a rebuild", async () => {
-    const dist = await buildCmsSite("local-rebuild", root);
+    const dist = await buildCmsSite("local-rebuild", cms.root);
     const html = fs.readFileSync(path.join(dist, "blog/a-walk-in-the-cms/index.html"), "utf8");
     expect(html).toContain("<h1");
     expect(html).toContain("A walk in the CMS");
@@ -159,10 +242,10 @@ describe("writing a post in the local CMS", () => {
     expect(hero).toMatch(/srcset="[^"]+480w[^"]+"/);
     expect(hero).toMatch(/width="\d+"/);
     expect(hero).toMatch(/height="\d+"/);
-  }, 180_000);
+  }, 300_000);
 
   it("edits the post", async () => {
-    await page.goto(`${served.url}admin/#/collections/posts/entries/a-walk-in-the-cms`);
+    await page.goto(`${cms.served.url}admin/#/collections/posts/entries/a-walk-in-the-cms`);
     const description = page.locator('[id^="description-field"]');
     await description.waitFor();
     await description.fill("Edited in the browser.");
@@ -172,13 +255,15 @@ describe("writing a post in the local CMS", () => {
   });
 
   it("deletes the post", async () => {
-    await page.goto(`${served.url}admin/#/collections/posts/entries/a-walk-in-the-cms`);
+    expect(fs.existsSync(file())).toBe(true);
+    await page.goto(`${cms.served.url}admin/#/collections/posts/entries/a-walk-in-the-cms`);
     await page.getByRole("button", { name: "Delete entry" }).click();
     await waitFor(() => !fs.existsSync(file()), "the file to go");
   });
 });
 
 describe("the CMS refuses what the site would refuse", () => {
+  freshTabPerTest();
   const before = () => fs.readdirSync(posts).sort();
 
   it("does not publish a post without a title", async () => {
@@ -220,7 +305,7 @@ describe("the CMS refuses what the site would refuse", () => {
     await page.locator('[id^="title-field"]').fill("No alt text");
     await page.locator('[id^="description-field"]').fill("A picture nobody described.");
     await page.locator('[id^="date-field"]').fill("2026-05-20");
-    const upload = path.join(root, "no-alt.jpg");
+    const upload = path.join(cms.root, "no-alt.jpg");
     fs.copyFileSync(path.join(ROOT, "tests/fixtures/site/content/posts/images/hero.jpg"), upload);
     await page.getByRole("button", { name: /Choose an image/i }).click();
     await page.locator('input[type="file"]').setInputFiles(upload);
@@ -236,7 +321,7 @@ describe("the CMS refuses what the site would refuse", () => {
 
   it("refuses SVG uploads and says which images are accepted", async () => {
     const images = fs.readdirSync(path.join(posts, "images")).sort();
-    const svg = path.join(root, "drawing.svg");
+    const svg = path.join(cms.root, "drawing.svg");
     fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     await newPost();
     await page.getByRole("button", { name: /Choose an image/i }).click();
@@ -244,13 +329,14 @@ describe("the CMS refuses what the site would refuse", () => {
     await page.locator('input[type="file"]').setInputFiles(svg);
     await waitFor(() => dialogs.length > 0, "the refusal");
     expect(dialogs[0]).toMatchInlineSnapshot(`"Not uploaded: drawing.svg. Images must be JPEG, PNG, WebP, AVIF or GIF (not SVG)."`);
-    await expect.poll(() => page.getByText("drawing.svg").count()).toBe(0);
+    await expect.poll(() => page.getByText("drawing.svg").count(), SHOWN).toBe(0);
     await page.keyboard.press("Escape");
     expect(fs.readdirSync(path.join(posts, "images")).sort()).toEqual(images);
   });
 });
 
 describe("opening a post in the CMS and saving it", () => {
+  freshTabPerTest();
   const cases = [SEED_POST, "sections-and-structure.md", "hero-image.md", "special-characters.md", "welcome.md"];
 
   // Decap saves only a changed entry (undoing a change disables Publish), so each round trip
@@ -261,7 +347,7 @@ describe("opening a post in the CMS and saving it", () => {
       const file = path.join(posts, name);
       const original = matter(fs.readFileSync(file, "utf8"));
       const htmlBefore = await bodyHtml(file);
-      await page.goto(`${served.url}admin/#/collections/posts/entries/${name.replace(/\.md$/, "")}`);
+      await page.goto(`${cms.served.url}admin/#/collections/posts/entries/${name.replace(/\.md$/, "")}`);
       const description = page.locator('[id^="description-field"]').first();
       await description.waitFor();
       await description.fill("Revised in the CMS.");
@@ -277,7 +363,7 @@ describe("opening a post in the CMS and saving it", () => {
     const file = path.join(posts, "sections-and-structure.md");
     const original = fs.readFileSync(file, "utf8");
     const htmlBefore = await bodyHtml(file);
-    await page.goto(`${served.url}admin/#/collections/posts/entries/sections-and-structure`);
+    await page.goto(`${cms.served.url}admin/#/collections/posts/entries/sections-and-structure`);
     const editor = page.locator('[data-slate-editor="true"]').first();
     await editor.waitFor();
     await editor.getByText("An introduction paragraph").click();
@@ -292,9 +378,111 @@ describe("opening a post in the CMS and saving it", () => {
   });
 });
 
+/** What a file says, as the site reads it. */
+function data(file: string): unknown {
+  const text = fs.readFileSync(file, "utf8");
+  if (file.endsWith(".md")) {
+    const { data: frontMatter, content } = matter(text);
+    return { frontMatter, body: content.trim() };
+  }
+  return YAML.parse(text) as unknown;
+}
+
+/**
+ * Waits until decap-server has written `file` again (its modification time moves past the
+ * one set before the save) and the text has stopped changing (it writes in place).
+ */
+async function waitForWrite(file: string, before: number): Promise<void> {
+  let last: string | undefined;
+  await waitFor(() => {
+    if (fs.statSync(file).mtimeMs <= before) return false;
+    const text = fs.readFileSync(file, "utf8");
+    const settled = text === last;
+    last = text;
+    return settled;
+  }, `the CMS to save ${file}`);
+}
+
+/** Clicks Publish → Publish now and waits until decap-server has written `file`. */
+async function publishFile(file: string): Promise<void> {
+  // An old modification time, so the save is seen even when it writes the same text.
+  fs.utimesSync(file, new Date(0), new Date(0));
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByText("Publish now").click();
+  await waitForWrite(file, 0);
+}
+
+describe("saving a page or settings file in the CMS with its data unchanged", () => {
+  freshTabPerTest();
+  const cases = [
+    { name: "the program page", file: "pages/program.yaml", entry: "program/entries/program", field: "title" },
+    // The site's own program page: an example schedule, an empty note, price and testimonial list.
+    {
+      name: "the site's own program page",
+      file: "pages/program.yaml",
+      entry: "program/entries/program",
+      field: "title",
+      source: path.join(ROOT, "content/pages/program.yaml"),
+    },
+    { name: "the about page", file: "pages/about.md", entry: "pages/entries/about", field: "title" },
+    { name: "the site settings", file: "settings/site.yaml", entry: "settings/entries/site", field: "tagline" },
+    { name: "the redirects", file: "settings/redirects.yaml", entry: "redirects/entries/redirects", field: "from", expand: "/post/welcome-old" },
+  ];
+
+  // Decap saves only an entry whose data differs from the file it loaded (taking an edit back
+  // disables Publish), so each file is saved twice: with one character added to a field, then,
+  // reloaded, with it removed. The second save writes the original data from the CMS's own
+  // reading of the file.
+  for (const { name, file: relative, entry, field, expand, source } of cases) {
+    it(`keeps ${name}'s data`, async () => {
+      const file = path.join(cms.root, "content", relative);
+      // Read (never written) from the real content; the CMS reads the file when the entry opens.
+      if (source) fs.copyFileSync(source, file);
+      const before = data(file);
+      const edit = async (key: string) => {
+        // A list shows its items folded: the first button beside an item's summary unfolds it.
+        if (expand) await page.getByText(expand).first().locator("xpath=..").getByRole("button").first().click();
+        const input = page.locator(`input[id^="${field}-field"]`).first();
+        await input.waitFor();
+        await input.press("End");
+        await input.press(key);
+        await publishFile(file);
+      };
+      await page.goto(`${cms.served.url}admin/#/collections/${entry}`);
+      await edit("Q");
+      expect(data(file)).not.toEqual(before);
+      await page.reload();
+      await edit("Backspace");
+      expect(data(file)).toEqual(before);
+    });
+  }
+});
+
+describe("an entry opened from another by its address", () => {
+  freshTabPerTest();
+  it("shows its own data, and a save writes it to its own file", async () => {
+    const about = path.join(cms.root, "content/pages/about.md");
+    const program = path.join(cms.root, "content/pages/program.yaml");
+    const aboutBefore = data(about);
+    const programTitle = (YAML.parse(fs.readFileSync(program, "utf8")) as { title: string }).title;
+    await page.goto(`${cms.served.url}admin/#/collections/pages/entries/about`);
+    const title = page.locator('input[id^="title-field"]').first();
+    await expect.poll(() => title.inputValue(), SHOWN).toBe((aboutBefore as { frontMatter: { title: string } }).frontMatter.title);
+    // As the address bar or the history would: only the #fragment changes.
+    await page.evaluate(() => (location.hash = "#/collections/program/entries/program"));
+    await expect.poll(() => page.locator('input[id^="title-field"]').first().inputValue(), SHOWN).toBe(programTitle);
+    const input = page.locator('input[id^="title-field"]').first();
+    await input.press("End");
+    await input.press("Q");
+    await publishFile(program);
+    expect((YAML.parse(fs.readFileSync(program, "utf8")) as { title: string }).title).toBe(`${programTitle}Q`);
+    expect(data(about)).toEqual(aboutBefore);
+  });
+});
+
 describe("the local CMS server", () => {
   it("answers on 127.0.0.1", async () => {
-    expect((await decapApi(decapPort, { action: "info" }, { origin: new URL(served.url).origin })).ok).toBe(true);
+    expect((await decapApi(cms.decapPort, { action: "info" }, { origin: new URL(cms.served.url).origin })).ok).toBe(true);
   });
 
   it("is not reachable on any non-loopback address of this machine", async () => {
@@ -303,11 +491,132 @@ describe("the local CMS server", () => {
       .filter((a) => a && !a.internal)
       .map((a) => (a!.family === "IPv6" ? `[${a!.address.split("%")[0]}]` : a!.address));
     for (const host of [...addresses, "[::1]"]) {
-      const reached = await decapApi(decapPort, { action: "info" }, { host, origin: new URL(served.url).origin }).then(
+      const reached = await decapApi(cms.decapPort, { action: "info" }, { host, origin: new URL(cms.served.url).origin }).then(
         () => true,
         () => false,
       );
       expect({ host, reached }).toEqual({ host, reached: false });
     }
   });
+});
+
+/** The bytes of `file` once written (decap-server writes in place: a file is complete once its size stops changing). */
+async function settledFile(file: string): Promise<Buffer> {
+  let last = -1;
+  await waitFor(() => {
+    const size = fs.existsSync(file) ? fs.statSync(file).size : -1;
+    const settled = size > 0 && size === last;
+    last = size;
+    return settled;
+  }, file);
+  return fs.readFileSync(file);
+}
+
+/** A test picture of stripes (a photo-sized file that is quick to make), with a transparent half when `alpha`. */
+async function picture(file: string, width: number, height: number, format: "jpeg" | "png", alpha = false): Promise<void> {
+  const channels = alpha ? 4 : 3;
+  const pixels = Buffer.alloc(width * height * channels);
+  for (let i = 0; i < width * height; i++) {
+    const [x, y] = [i % width, Math.floor(i / width)];
+    pixels.set([x % 256, y % 256, (x + y) % 256, ...(alpha ? [x < width / 2 ? 0 : 255] : [])], i * channels);
+  }
+  const image = sharp(pixels, { raw: { width, height, channels } });
+  await (format === "jpeg" ? image.jpeg({ quality: 90 }) : image.png()).toFile(file);
+}
+
+/** Uploads `file` in the media library and returns the real format and size of what the CMS wrote to the posts' images folder. */
+async function upload(page: Page, file: string, stored: string): Promise<{ type: string | undefined; width: number; height: number }> {
+  await page.getByRole("button", { name: "Media" }).click();
+  await page.locator('input[type="file"]').setInputFiles(file);
+  const bytes = await settledFile(path.join(cms.root, "content/posts/images", stored));
+  await page.keyboard.press("Escape");
+  const { width = 0, height = 0 } = imageSize(bytes);
+  return { type: sniffImageType(bytes), width, height };
+}
+
+describe("the site's own CMS", () => {
+  it("shows the site's name in the tab, its mark in the header and a link back to the site", async () => {
+    const page = await cms.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, `${cms.served.url}admin/`);
+    const site = YAML.parse(fs.readFileSync(path.join(cms.root, "content/settings/site.yaml"), "utf8")) as { title: string; url: string };
+    expect(await page.title()).toBe(`${site.title} · Content manager`);
+    const logo = page.locator('header img[src$="favicon.svg"]');
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth && img.getBoundingClientRect().width > 40)).toBe(true);
+    expect(await page.locator(`header a[href="${site.url}"]`).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe("photos", () => {
+  it("stores a 6000x4000 photo as a JPEG 2,400 px wide, and a small transparent PNG as a JPEG of its own size", async () => {
+    const page = await cms.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, `${cms.served.url}admin/`);
+    const big = path.join(cms.root, "big-camera-photo.jpg");
+    await picture(big, 6000, 4000, "jpeg");
+    expect(await upload(page, big, "big-camera-photo.jpg")).toEqual({ type: "jpeg", width: MAX_IMAGE_WIDTH, height: 1600 });
+
+    const small = path.join(cms.root, "small-screenshot.png");
+    await picture(small, 800, 500, "png", true);
+    expect(await upload(page, small, "small-screenshot.jpg")).toEqual({ type: "jpeg", width: 800, height: 500 });
+    expect(fs.existsSync(path.join(cms.root, "content/posts/images/small-screenshot.png"))).toBe(false);
+    // Its transparent half turned white, not JPEG's default black.
+    const corner = await sharp(path.join(cms.root, "content/posts/images/small-screenshot.jpg"))
+      .extract({ left: 10, top: 10, width: 1, height: 1 })
+      .raw()
+      .toBuffer();
+    expect(Math.min(...corner)).toBeGreaterThan(240);
+    await page.close();
+  }, 120_000);
+});
+
+describe("at phone size", () => {
+  it("opens a post from the list, edits its text and summary, and publishes it", async () => {
+    const context = await cms.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    page.on("dialog", (dialog) => void (/backup/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept()));
+    const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    await login(page, `${cms.served.url}admin/`);
+    await shot("1-list");
+
+    await page.getByRole("link", { name: /A date-only post/ }).tap();
+    const description = page.locator('[id^="description-field"]');
+    await description.waitFor();
+    await shot("2-editor");
+    // The form fits the screen: nothing to scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await description.fill("Edited on a phone.");
+    const body = page.locator('[data-slate-editor="true"]').first();
+    await body.scrollIntoViewIfNeeded();
+    await body.tap();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Written on the train.");
+
+    // The preview replaces the form on a phone, and the same button brings the form back.
+    const toggle = page.getByRole("button", { name: "Toggle preview" });
+    await toggle.tap();
+    const preview = page.frameLocator("iframe").first();
+    await expect.poll(() => preview.locator("article.post").innerText(), SHOWN).toContain("Written on the train.");
+    expect(await description.isVisible()).toBe(false);
+    await shot("3-preview");
+    await toggle.tap();
+    await description.waitFor();
+
+    await page.getByRole("button", { name: /Choose an image/i }).tap();
+    await page.getByRole("button", { name: "Choose selected" }).waitFor();
+    await shot("4-media-library");
+    await page.keyboard.press("Escape");
+
+    const publish = page.getByRole("button", { name: "Publish" });
+    const box = await publish.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390 && box.y + box.height <= 844).toBe(true);
+    await publish.tap();
+    await page.getByText("Publish now").tap();
+    const file = path.join(cms.root, "content/posts/date-only.md");
+    await expect.poll(() => String(matter(fs.readFileSync(file, "utf8")).data["description"]), SHOWN).toBe("Edited on a phone.");
+    const { data, content } = matter(await settledFile(file));
+    expect(content.trim()).toBe("Dates are hard. Written on the train.");
+    expect(data).toMatchObject({ title: "A date-only post", tags: ["Dates"] });
+    await shot("5-published");
+    await context.close();
+  }, 120_000);
 });

@@ -13,15 +13,22 @@ import { spawn, type ChildProcess, type ChildProcessByStdio } from "node:child_p
 import type { Readable } from "node:stream";
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { localCmsServerArgs } from "../../src/cli/start.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { buildSite, childEnv, FIXTURE_CONTENT, ROOT, TMP } from "../support/build.ts";
+import { freePort } from "../support/dev-server.ts";
+import { serveDist, type Served } from "../support/serve.ts";
 
-export { freePort } from "../support/dev-server.ts";
+export { freePort };
 
-/** A fresh copy of the fixture content at `<tmp>/content`; returns `<tmp>`. */
+/**
+ * A fresh copy of the fixture content at `tests/.tmp/cms/<name>/content`; returns the folder above it.
+ * The same folder every run, so the build's caches (kept per build name) stay valid for the next run.
+ */
 export function tempSite(name: string): string {
-  const root = path.join(TMP, "cms", `${name}-${process.pid}`);
+  const root = path.join(TMP, "cms", name);
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(root, { recursive: true });
   fs.cpSync(FIXTURE_CONTENT, path.join(root, "content"), { recursive: true });
@@ -60,6 +67,42 @@ export async function buildCmsSite(name: string, root: string, decapPort?: numbe
   const env = { GIT_REPO_DIRECTORY: root, ...(decapPort ? { DECAP_LOCAL_PORT: String(decapPort) } : {}) };
   const { dist } = await buildSite({ name: `cms-${name}`, content: path.join(root, "content"), env: { TZ: "UTC" } }, env);
   return dist;
+}
+
+/** A test file's local CMS; the fields are set once `beforeAll` has run. */
+export interface LocalCms {
+  /** The repository folder: the site's files are in `<root>/content`. */
+  root: string;
+  /** The built site the CMS pages are served from. */
+  dist: string;
+  served: Served;
+  decapPort: number;
+  browser: Browser;
+}
+
+/**
+ * Registers the hooks that give a test file one local CMS: a fresh copy of the fixture site
+ * (`prepare` adds to it before the build), the site built and served, the local CMS server
+ * on that copy, and one Chromium; all stopped after the file's tests.
+ */
+export function useLocalCms(name: string, prepare: (root: string) => void = () => {}): LocalCms {
+  const cms = {} as LocalCms;
+  let decap: ChildProcess | undefined;
+  beforeAll(async () => {
+    cms.root = tempSite(name);
+    prepare(cms.root);
+    cms.decapPort = await freePort();
+    cms.dist = await buildCmsSite(name, cms.root, cms.decapPort);
+    cms.served = await serveDist(cms.dist);
+    decap = await startDecapServer(cms.root, cms.decapPort, cms.served.url);
+    cms.browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await cms.browser?.close();
+    await cms.served?.close();
+    decap?.kill();
+  });
+  return cms;
 }
 
 /** Opens the CMS and logs in to the local backend (no account: one button; later tabs are already logged in). */

@@ -23,6 +23,8 @@ let root: string;
 let served: Served;
 let browser: Browser;
 let page: Page;
+/** How long the CMS may take to show an entry on a busy machine. */
+const LOADED = 60_000;
 
 /** The text files under `dir`, as the test backend's `window.repoFiles` tree, with paths relative to `root`. */
 function repoTree(dir: string): Tree {
@@ -47,14 +49,16 @@ beforeAll(async () => {
   fs.rmSync(path.join(root, "content/posts"), { recursive: true });
   const repoFiles = { content: repoTree(path.join(root, "content")) };
   await page.addInitScript((files) => Object.assign(window, { repoFiles: files }), repoFiles);
-  page.on("dialog", (dialog) => void dialog.accept());
-  // Decap's configuration check runs in this build (admin/test-repo.ts): its error stops the CMS before the login.
+  // Decap asks before publishing (yes) and offers to restore an unsaved local backup of an entry
+  // (never: a backup written just before a save finished would hide the Publish button).
+  page.on("dialog", (dialog) => void (/backup/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept()));
+  // Decap's configuration check runs in this build (admin/config-schema.ts): its error stops the CMS before the login.
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
   await login(page, `${served.url}admin/`).catch((err: Error) => {
     throw new Error(`${err.message}\nErrors on the page: ${errors.join("\n") || "none"}`);
   });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -84,17 +88,29 @@ function published(file: string): Promise<string | undefined> {
   }, file.split("/"));
 }
 
-/** Opens the entry from its workflow card and sets its status with the toolbar's status menu. */
-async function setStatus(title: string, status: "In review" | "Ready"): Promise<void> {
+/**
+ * Opens the entry from its workflow card and waits for its editor: the entry's address and
+ * the toolbar's Status control showing `status` (the entry loaded, not the board still on screen).
+ */
+async function openFromBoard(title: string, slug: string, status: string): Promise<void> {
   await page.locator('[class*="-CardTitle"]', { hasText: title }).click();
+  // The board adds `?ref=workflow` to the entry's address.
+  await page.waitForURL(new RegExp(`/admin/#/collections/posts/entries/${slug}(\\?|$)`), { timeout: LOADED });
+  await expect.poll(() => page.getByRole("button", { name: /^Status:/ }).innerText(), { timeout: LOADED }).toContain(status);
+}
+
+/** Sets the open entry's status with the toolbar's status menu. */
+async function setStatus(status: "In review" | "Ready"): Promise<void> {
   await page.getByRole("button", { name: /^Status:/ }).click();
   await page.getByRole("menuitem", { name: status }).click();
   await expect.poll(() => page.getByRole("button", { name: /^Status:/ }).innerText(), { timeout: 15_000 }).toContain(status);
 }
 
-describe("the editorial workflow", () => {
+// Each test opens the entry from the board at least once, which may take up to LOADED.
+describe("the editorial workflow", { timeout: 3 * LOADED }, () => {
   const title = "Through the workflow";
-  const file = "content/posts/through-the-workflow.md";
+  const slug = "through-the-workflow";
+  const file = `content/posts/${slug}.md`;
   // The list and the board show a post as its summary: title and date.
   const card = `${title} · 2026-05-20`;
 
@@ -113,16 +129,18 @@ describe("the editorial workflow", () => {
 
   it("moves it to in review, then ready, on a phone-sized screen", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await setStatus(title, "In review");
+    await openFromBoard(title, slug, "Draft");
+    await setStatus("In review");
     await page.screenshot({ path: path.join(TMP, "cms-workflow", "status-on-a-phone.png") });
     expect(await board()).toEqual({ Drafts: [], "In Review": [card], Ready: [] });
-    await setStatus(title, "Ready");
+    await openFromBoard(title, slug, "In review");
+    await setStatus("Ready");
     expect(await board()).toEqual({ Drafts: [], "In Review": [], Ready: [card] });
     expect(await published(file)).toBeUndefined();
   });
 
   it("publishes it, still on a phone-sized screen: off the board, and the post file written with everything the author entered", async () => {
-    await page.locator('[class*="-CardTitle"]', { hasText: title }).click();
+    await openFromBoard(title, slug, "Ready");
     const publish = page.getByRole("button", { name: "Publish", exact: true });
     const box = await publish.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);

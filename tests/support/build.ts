@@ -123,6 +123,8 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
   const out = distDir(build.name);
   fs.rmSync(out, { recursive: true, force: true });
   const content = build.settings ? contentWithSettings(build.content, build.name, build.settings) : build.content;
+  const cache = path.join(TMP, "sites", build.name, "cache");
+  forgetOtherContent(cache, content);
   const env = {
     // Vitest workers put DEV=1, BASE_URL=/, MODE=test, NODE_ENV=test... into process.env;
     // a child build would read them back as import.meta.env (dev rules, no base), so they stay out.
@@ -131,7 +133,7 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     P2P_CONTENT_DIR: content,
     P2P_OUT_DIR: out,
     // Its own Astro cache (and social-card cache in it), beside its output.
-    P2P_CACHE_DIR: path.join(TMP, "sites", build.name, "cache"),
+    P2P_CACHE_DIR: cache,
     P2P_NOW: FIXTURE_NOW,
     ...build.env,
     ...extraEnv,
@@ -149,6 +151,19 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
     Object.assign(failure, { log });
     throw failure;
   }
+}
+
+/**
+ * Empties `cache` when it was filled from another content folder: Astro's content store keeps
+ * the paths of the files it read, and a build of a new temporary copy (whose folder name holds
+ * the test's process id) would otherwise look for images in the old copy.
+ */
+function forgetOtherContent(cache: string, content: string): void {
+  const stamp = `${cache}.content`;
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === content) return;
+  fs.rmSync(cache, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.writeFileSync(stamp, content);
 }
 
 /** A copy of `from` at `tests/.tmp/sites/<name>/content/` whose site settings have `settings` laid over them. */
