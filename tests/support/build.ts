@@ -159,10 +159,11 @@ export async function buildSite(build: SiteBuild, extraEnv: Record<string, strin
  * the test's process id) would otherwise look for images in the old copy.
  */
 function forgetOtherContent(cache: string, content: string): void {
-  const stamp = `${cache}.content`;
+  // Inside the cache, so a build writes nothing beside its output folders (tests/security checks that).
+  const stamp = path.join(cache, "content-folder.txt");
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === content) return;
   fs.rmSync(cache, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.mkdirSync(cache, { recursive: true });
   fs.writeFileSync(stamp, content);
 }
 
