@@ -98,6 +98,23 @@ async function timeSave(repo: string, ports: { astro: number; decap: number }): 
 }
 
 /**
+ * Runs in the page before its scripts: records `window.loginShownAt`, the time (ms since the
+ * navigation began) of the first frame painted with a visible Login button.
+ */
+function markLoginShown(): void {
+  const shown = () =>
+    [...document.querySelectorAll("button")].some(
+      (b) => /^\s*Login\b/.test(b.textContent ?? "") && b.getClientRects().length > 0 && getComputedStyle(b).visibility !== "hidden",
+    );
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => Object.assign(window, { loginShownAt: performance.now() }));
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+/**
  * Starts `npm start` on `repo` (content at `<repo>/content`), waits for Astro's "ready", and times /admin/ to
  * its Login button; with `save`, then times a saved post to its page.
  */
@@ -136,11 +153,15 @@ async function timeDev(repo: string, cacheDir: string, ports: { astro: number; d
   try {
     await ready;
     const page = await browser.newPage();
+    await page.addInitScript(markLoginShown);
     const started = performance.now();
     await page.goto(`http://127.0.0.1:${astroPort}/admin/`, { waitUntil: "commit", timeout: 120_000 });
     const htmlMs = Math.round(performance.now() - started);
     await page.getByRole("button", { name: "Login" }).waitFor({ state: "visible", timeout: 120_000 });
-    const ms = Math.round(performance.now() - started);
+    // The page's own clock (from the start of the navigation), not the moment Playwright's polling
+    // noticed the button, which can come up to half a second later.
+    const shownAt = await page.waitForFunction(() => (window as unknown as { loginShownAt?: number }).loginShownAt);
+    const ms = Math.round(Number(await shownAt.jsonValue()));
     if (process.env["BENCH_CMS_LOG"]) process.stderr.write(`${output}\n/admin/ HTML after ${htmlMs} ms, Login after ${ms} ms\n`);
     return { loginMs: ms, saveMs: save ? await timeSave(repo, ports) : undefined };
   } catch (err) {
