@@ -65,24 +65,21 @@ beforeAll(async () => {
   context = await cms.browser.newContext({ viewport: { width: 1280, height: 900 } });
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
+  // One tab for the file, logged in once: loading the CMS is most of a test's time.
+  page = await context.newPage();
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    // Decap asks before leaving an unsaved form (yes) and offers to restore a local backup of one (never).
+    void (/backup/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept());
+  });
+  await login(page, `${cms.served.url}admin/`);
 });
 
-/**
- * A fresh tab for each test of the calling describe, logged in, so an unsaved form of one
- * test never leaks into the next.
- */
-function freshTabPerTest(): void {
-  beforeEach(async () => {
-    await page?.close();
-    page = await context.newPage();
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      // Decap offers to restore an unsaved local backup of an entry: never (each test starts clean).
-      void (/backup/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept());
-    });
-    await login(page, `${cms.served.url}admin/`);
-  });
-}
+// Each test starts from the posts list, so an unsaved form of one test never reaches the next.
+beforeEach(async () => {
+  await page.goto(`${cms.served.url}admin/#/collections/posts`);
+  await page.locator('a[href^="#/collections/posts/entries/"]').first().waitFor(SHOWN);
+});
 
 afterAll(async () => {
   await context?.close();
@@ -129,9 +126,6 @@ async function expectMarks(page: Page): Promise<void> {
 
 describe("the CMS posts list", () => {
   it("marks scheduled posts and drafts in the list view, the grid view and after sorting", async () => {
-    const page = await cms.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, `${cms.served.url}admin/`);
-    await page.goto(`${cms.served.url}admin/#/collections/posts`);
     await page.getByRole("button", { name: "List view option" }).click();
     await page.locator('li[class*="-ListCard"]').first().waitFor(SHOWN);
     await expectMarks(page);
@@ -144,7 +138,6 @@ describe("the CMS posts list", () => {
     await page.getByRole("button", { name: "List view option" }).click();
     await page.locator('li[class*="-ListCard"]').first().waitFor(SHOWN);
     await expectMarks(page);
-    await page.close();
   });
 });
 
@@ -192,7 +185,6 @@ async function waitFor(check: () => boolean, what: string): Promise<void> {
 }
 
 describe("writing a post in the local CMS", () => {
-  freshTabPerTest();
   const file = () => path.join(posts, "a-walk-in-the-cms.md");
   const photo = () => path.join(posts, "images", "walk-photo.jpg");
 
@@ -263,7 +255,6 @@ describe("writing a post in the local CMS", () => {
 });
 
 describe("the CMS refuses what the site would refuse", () => {
-  freshTabPerTest();
   const before = () => fs.readdirSync(posts).sort();
 
   it("does not publish a post without a title", async () => {
@@ -336,7 +327,6 @@ describe("the CMS refuses what the site would refuse", () => {
 });
 
 describe("opening a post in the CMS and saving it", () => {
-  freshTabPerTest();
   const cases = [SEED_POST, "sections-and-structure.md", "hero-image.md", "special-characters.md", "welcome.md"];
 
   // Decap saves only a changed entry (undoing a change disables Publish), so each round trip
@@ -413,7 +403,6 @@ async function publishFile(file: string): Promise<void> {
 }
 
 describe("saving a page or settings file in the CMS with its data unchanged", () => {
-  freshTabPerTest();
   const cases = [
     { name: "the program page", file: "pages/program.yaml", entry: "program/entries/program", field: "title" },
     // The site's own program page: an example schedule, an empty note, price and testimonial list.
@@ -459,7 +448,6 @@ describe("saving a page or settings file in the CMS with its data unchanged", ()
 });
 
 describe("an entry opened from another by its address", () => {
-  freshTabPerTest();
   it("shows its own data, and a save writes it to its own file", async () => {
     const about = path.join(cms.root, "content/pages/about.md");
     const program = path.join(cms.root, "content/pages/program.yaml");
@@ -536,19 +524,17 @@ async function upload(page: Page, file: string, stored: string): Promise<{ type:
 
 describe("the site's own CMS", () => {
   it("shows the site's name in the tab, its mark in the header and a link back to the site", async () => {
-    const page = await cms.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, `${cms.served.url}admin/`);
     const site = YAML.parse(fs.readFileSync(path.join(cms.root, "content/settings/site.yaml"), "utf8")) as { title: string; url: string };
     expect(await page.title()).toBe(`${site.title} · Content manager`);
     const logo = page.locator('header img[src$="favicon.svg"]');
     expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth && img.getBoundingClientRect().width > 40)).toBe(true);
     expect(await page.locator(`header a[href="${site.url}"]`).count()).toBe(1);
-    await page.close();
   });
 });
 
 describe("photos", () => {
   it("stores a 6000x4000 photo as a JPEG 2,400 px wide, and a small transparent PNG as a JPEG of its own size", async () => {
+    // A tab of its own: the media library opened from the header, never from a post's image field before.
     const page = await cms.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, `${cms.served.url}admin/`);
     const big = path.join(cms.root, "big-camera-photo.jpg");
