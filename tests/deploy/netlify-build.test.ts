@@ -1,5 +1,5 @@
 /**
- * A Netlify build (DEPLOY_TARGET=netlify) served the way Netlify combines its
+ * A Netlify build (DEPLOY_TARGET=netlify: the shared `example` build) served the way Netlify combines its
  * `_headers` rules: every response carries the security headers, unknown
  * paths (answered with the 404 page) and old addresses (answered with a 301)
  * included, and the CMS gets exactly its own policy.
@@ -8,17 +8,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminCsp, commonHeaders, policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
-import { buildSite, FIXTURE_CONTENT } from "../support/build.ts";
+import { fixtureDist } from "../support/build.ts";
 import type { Served } from "../support/serve.ts";
 import { parseHeaders, serveLikeHost } from "./host.ts";
 
-let dist: string;
+const dist = fixtureDist("example");
 let served: Served;
 
 beforeAll(async () => {
-  ({ dist } = await buildSite({ name: "netlify", content: FIXTURE_CONTENT, env: { TZ: "UTC", DEPLOY_TARGET: "netlify" } }));
   served = await serveLikeHost(dist, "/", "netlify");
-}, 240_000);
+});
 
 afterAll(async () => {
   await served?.close();

@@ -71,7 +71,8 @@ export const READERS_SETTINGS = {
  */
 export const FIXTURE_SITES = {
   main: { name: "main", content: FIXTURE_CONTENT, env: { TZ: "UTC" } },
-  example: { name: "example", content: EXAMPLE_SCHEDULE_CONTENT, env: { TZ: "UTC" } },
+  // Also the Netlify build (the main one writes the default host files, Cloudflare's).
+  example: { name: "example", content: EXAMPLE_SCHEDULE_CONTENT, env: { TZ: "UTC", DEPLOY_TARGET: "netlify" } },
   subpath: { name: "subpath", content: FIXTURE_CONTENT, env: { TZ: "Pacific/Honolulu", SITE_BASE: "/path2practice" } },
   readers: { name: "readers", content: FIXTURE_CONTENT, env: { TZ: "Asia/Tokyo" }, settings: READERS_SETTINGS },
 } satisfies Record<string, SiteBuild>;
