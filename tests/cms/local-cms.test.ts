@@ -4,6 +4,12 @@
  * fixture site for the whole file (each test adds its own posts and files, or
  * leaves the ones it edits as the others expect them).
  *
+ * - The preview is the page: the preview pane of a post (hero image, tags,
+ *   table of contents, update, program callout), a post with every Markdown
+ *   feature, the about page, the program page and the site settings, each
+ *   compared with the same region of the built page (these run first, on
+ *   content no other test has edited yet). See `printed()` for the one thing
+ *   that legitimately differs.
  * - The posts list marks what readers cannot see yet: "Scheduled" on posts
  *   dated later than now in the site's time zone, "Draft" on drafts, in
  *   Decap's list and grid views and after the list is sorted.
@@ -22,18 +28,26 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
+import type { Element, Root } from "hast";
+import { toHtml } from "hast-util-to-html";
 import { imageSize } from "image-size";
 import type { BrowserContext, Page } from "playwright-core";
+import rehypeParse from "rehype-parse";
 import sharp from "sharp";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import YAML from "yaml";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { previewHtml } from "../../admin/preview-html.ts";
 import { validateContent } from "../../src/content-check/validate.ts";
 import { sniffImageType } from "../../src/lib/image-type.ts";
 import { MAX_IMAGE_WIDTH } from "../../src/lib/image-limits.ts";
 import { renderMarkdown } from "../../src/markdown/pipeline.ts";
-import { ROOT, TMP } from "../support/build.ts";
+import { FIXTURE_NOW, ROOT, TMP } from "../support/build.ts";
 import { buildCmsSite, decapApi, login, useLocalCms } from "./support.ts";
 
+const PREVIEW_POST = "whole-post";
+const KITCHEN_SINK = "kitchen-sink";
 const SEED_POST = "massage-therapists-suffer-from-professional-isolation-and-it-hurts-us.md";
 const SHOTS = path.join(TMP, "cms-phone");
 /** How long the CMS may take to show something, or decap-server to write a file, on a busy machine. */
@@ -46,6 +60,8 @@ function writePost(root: string, slug: string, date: string, draft = false): voi
 }
 
 const cms = useLocalCms("local", (root) => {
+  for (const name of [PREVIEW_POST, KITCHEN_SINK])
+    fs.copyFileSync(path.join(import.meta.dirname, "fixtures/preview", `${name}.md`), path.join(root, "content/posts", `${name}.md`));
   // The seed post is read (never written) from the real content, to prove its round trip too.
   fs.copyFileSync(path.join(ROOT, "content/posts", SEED_POST), path.join(root, "content/posts", SEED_POST));
   const year = new Date().getUTCFullYear();
@@ -83,6 +99,166 @@ beforeEach(async () => {
 
 afterAll(async () => {
   await context?.close();
+});
+
+/**
+ * Previews against pages. Regions: a post's article and its callout; the about page's article;
+ * the program page's sections; for settings, the header's name and navigation and the footer of
+ * the home page (the header's search control belongs to the page, not to the settings). Both
+ * sides are parsed and printed again, element by element; whitespace between elements is not
+ * compared. One thing legitimately differs: images. The build writes optimised files through
+ * Astro's image service (`src`, `srcset`, `sizes`, `width`, `height`, and on images in the text
+ * `loading`, `decoding` and `data-astro-image*` layout markers); the preview shows the uploaded
+ * file through Decap's media URL. Those attributes of `<img>` are removed on both sides; `alt`,
+ * `class` and the rest stay.
+ */
+const IMAGE_SERVICE_ATTRIBUTES = ["src", "srcSet", "sizes", "width", "height", "loading", "decoding", "dataAstroImage", "dataAstroImagePos"];
+/** A tab whose clock is the build's "now", so the program's next-call date is the same on both sides. */
+let previewTab: Page;
+
+const parse = (html: string): Root => unified().use(rehypeParse, { fragment: true }).parse(html);
+
+/** Every element matching `test`, outermost first (matches inside a match are not listed again). */
+function select(tree: Root | Element, test: (node: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(tree, "element", (node: Element) => {
+    if (!test(node)) return undefined;
+    found.push(node);
+    return "skip";
+  });
+  return found;
+}
+
+const hasClass = (name: string) => (node: Element) => Array.isArray(node.properties["className"]) && node.properties["className"].includes(name);
+
+/** The elements' HTML, one string each, images without the image service's attributes. */
+function printed(elements: Element[]): string[] {
+  return elements.map((element) => {
+    const copy = structuredClone(element);
+    visit(copy, "element", (node: Element) => {
+      if (node.tagName === "img") for (const key of IMAGE_SERVICE_ATTRIBUTES) delete node.properties[key];
+    });
+    return toHtml(copy);
+  });
+}
+
+/** The element children of the first element matching `test`. */
+function childrenOf(tree: Root, test: (node: Element) => boolean): Element[] {
+  const [parent] = select(tree, test);
+  if (!parent) throw new Error("region not found");
+  return parent.children.filter((c): c is Element => c.type === "element");
+}
+
+/** The built page at `file` (relative to dist/), parsed. */
+const built = (file: string): Root => parse(fs.readFileSync(path.join(cms.dist, file), "utf8"));
+
+/** Opens an entry in the CMS and returns the preview pane's `body`, parsed, once `selector` with `title` shows (not the last entry's). */
+async function preview(hash: string, title: string, selector = "h1"): Promise<Root> {
+  // A fresh load of the CMS for each entry (the login stays in the browser's storage).
+  await previewTab.goto("about:blank");
+  await previewTab.goto(`${cms.served.url}admin/#/collections/${hash}`);
+  const frame = previewTab.frameLocator("iframe").first();
+  try {
+    await frame.locator(selector, { hasText: title }).waitFor({ timeout: 60_000 });
+  } catch (err) {
+    throw new Error(
+      `the preview of ${hash} did not show "${title}"; it shows: ${await frame
+        .locator("body")
+        .innerText({ timeout: 1000 })
+        .catch(() => "nothing")}`,
+      { cause: err },
+    );
+  }
+  return parse(await frame.locator("body").innerHTML());
+}
+
+describe("each CMS preview shows its page", { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    previewTab = await context.newPage();
+    await previewTab.clock.setFixedTime(new Date(FIXTURE_NOW));
+  });
+  afterAll(async () => {
+    await previewTab.close();
+  });
+
+  it("a post: header, hero image, table of contents, text, tags and the program callout", async () => {
+    const view = await preview(`posts/entries/${PREVIEW_POST}`, "Everything a post page shows");
+    const page = built(`blog/${PREVIEW_POST}/index.html`);
+    const article = (tree: Root) => childrenOf(tree, (n) => n.tagName === "article" && hasClass("post")(n));
+    const parts = printed(article(view));
+    // Every part is really there: the comparison is not of two empty articles.
+    expect(article(view).map((e) => `${e.tagName}.${String((e.properties["className"] as string[])[0])}`)).toEqual([
+      "header.post-header",
+      "img.hero",
+      "details.toc",
+      "div.prose",
+    ]);
+    expect(parts[0]).toContain("Updated");
+    expect(parts[0]).toContain('class="tags"');
+    expect(parts).toEqual(printed(article(page)));
+    const callout = (tree: Root) => printed(select(tree, hasClass("callout")));
+    expect(callout(view)).toHaveLength(1);
+    expect(callout(view)).toEqual(callout(page));
+  });
+
+  it("a post with every Markdown feature: headings, lists, links, images, code, tables, blockquotes, footnotes", async () => {
+    const view = await preview(`posts/entries/${KITCHEN_SINK}`, "Every kind of Markdown");
+    const prose = (tree: Root) => printed(select(tree, hasClass("prose")));
+    const [html = ""] = prose(view);
+    for (const feature of [
+      "<h2",
+      "<h3",
+      "<h4",
+      "<ul",
+      "<ol",
+      "<blockquote",
+      "<pre><code",
+      "<table",
+      "<img",
+      'class="footnotes"',
+      "<del",
+      'type="checkbox"',
+    ]) {
+      expect(html).toContain(feature);
+    }
+    expect(html).toContain('rel="noopener noreferrer external"');
+    expect(prose(view)).toEqual(prose(built(`blog/${KITCHEN_SINK}/index.html`)));
+  });
+
+  it("the about page: heading, text and contact line", async () => {
+    const view = await preview("pages/entries/about", "About the studio");
+    const article = (tree: Root) => printed(childrenOf(tree, (n) => n.tagName === "article"));
+    expect(article(view)).toHaveLength(3);
+    expect(article(view)).toEqual(article(built("about/index.html")));
+  });
+
+  it("the program page: every section", async () => {
+    const view = await preview("program/entries/program", "Fixture headline");
+    const sections = (tree: Root) => select(tree, (n) => n.properties["dataSection"] !== undefined);
+    const names = (tree: Root) => sections(tree).map((s) => s.properties["dataSection"]);
+    expect(names(view)).toEqual(["hero", "problem", "benefits", "how-it-works", "schedule", "testimonials", "faq", "closing"]);
+    expect(names(view)).toEqual(names(built("program/index.html")));
+    expect(printed(sections(view))).toEqual(printed(sections(built("program/index.html"))));
+  });
+
+  it("the site settings: the header's name and navigation, the email signup block and the footer", async () => {
+    const view = await preview("settings/entries/site", "Quiet Hands Studio", "footer .name");
+    const parts = (tree: Root) =>
+      printed([...select(tree, hasClass("brand")), ...select(tree, (n) => n.tagName === "nav"), ...select(tree, hasClass("site-footer"))]);
+    expect(parts(view)).toHaveLength(4);
+    expect(parts(view)).toEqual(parts(built("index.html")));
+    // The block as it ends a post (this fixture names no provider: the feed and the contact address).
+    const signup = (tree: Root) => printed(select(tree, hasClass("signup")));
+    expect(signup(view)).toHaveLength(1);
+    expect(signup(view)).toEqual(signup(built(`blog/${PREVIEW_POST}/index.html`)));
+  });
+});
+
+describe("the preview's Markdown", () => {
+  it("drops script and event handlers from raw HTML, as the page does", async () => {
+    const { html } = await previewHtml('Text <img src="x.jpg" onerror="alert(1)"> <script>alert(2)</script> <a href="javascript:alert(3)">link</a>');
+    expect(html).not.toMatch(/onerror|<script|javascript:/);
+  });
 });
 
 /** Each post card's marks on screen, by slug ("" for none), for the cards shown. */
