@@ -18,18 +18,12 @@ import { postTop } from "../src/views/post.ts";
 import { programCallout, programSections } from "../src/views/program.ts";
 import { signupBlock } from "../src/views/readers.ts";
 import { aboutPage, siteFooter, siteHeader } from "../src/views/site.ts";
+import type { CmsOptions } from "./cms-options.ts";
 import { previewHtml } from "./preview-html.ts";
 import { checkEntry } from "./save-guard.ts";
 
-/** What every preview needs from the site. */
-export interface PreviewContext {
-  siteUrl: string;
-  timeZone: string;
-  /** Deployment sub-path (Astro `base`). */
-  base: string;
-  /** Published settings the previews of other entries show (the about page's tagline, the program's signup link). */
-  settings: Pick<SiteSettings, "tagline" | "email" | "signupUrl">;
-}
+/** What every preview needs from the site: the CMS options and the deployment sub-path (Astro `base`). */
+export type PreviewContext = Pick<CmsOptions, "siteUrl" | "timeZone" | "settings"> & { base: string };
 
 type Props = PreviewTemplateComponentProps;
 type Data = Record<string, unknown>;

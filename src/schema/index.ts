@@ -1,6 +1,6 @@
 /**
  * The one content schema. `src/content.config.ts` (Astro), the CMS config
- * (`admin/cms-options.ts`) and the content checker are all built from this table.
+ * (./decap.ts) and the content checker are all built from this table.
  */
 import { z } from "astro/zod";
 import { zodObject, type DataOf, type Field, type ZodContext } from "./fields.ts";
