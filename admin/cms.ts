@@ -9,9 +9,9 @@
  * https://decapcms.org/docs/manual-initialization/
  */
 import type { CmsConfig, PreviewTemplateComponentProps } from "decap-cms-core";
-import { createElement as h, lazy, Suspense, type ComponentType } from "react";
+import { createElement as h, lazy, Suspense } from "react";
 import { isoDay } from "../src/lib/dates.ts";
-import { decapConfig, type DecapConfig } from "../src/schema/decap.ts";
+import { decapConfig } from "../src/schema/decap.ts";
 import fontsCss from "../src/styles/fonts.css?inline";
 import globalCss from "../src/styles/global.css?inline";
 import proseCss from "../src/styles/prose.css?inline";
@@ -22,7 +22,6 @@ import siteCss from "../src/views/site.css?inline";
 import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
 import previewCss from "./preview.css?inline";
-import type * as Preview from "./preview.ts";
 import { fitToPhones } from "./phone.ts";
 import type { PreviewContext } from "./preview.ts";
 import { titleAddressProblem } from "./slug-guard.ts";
@@ -30,43 +29,27 @@ import { reloadOnEntrySwitch } from "./entry-switch.ts";
 import { markPostList } from "./list-marks.ts";
 import { installUploadGuard } from "./upload-guard.ts";
 
-/** Reads the options the page embedded at build time. */
-function readOptions(): CmsOptions & Pick<PreviewContext, "base"> {
-  const block = document.getElementById("cms-options");
-  if (!block?.textContent) throw new Error("The admin page is missing its #cms-options block");
-  return JSON.parse(block.textContent) as CmsOptions & Pick<PreviewContext, "base">;
-}
-
-const options = readOptions();
-let config: Omit<DecapConfig, "local_backend"> = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
-if (options.testRepo) config = (await import("./test-repo.ts")).withTestRepo(CMS, config, location.hostname);
+// The options the page embedded at build time.
+const block = document.getElementById("cms-options");
+if (!block?.textContent) throw new Error("The admin page is missing its #cms-options block");
+const options = JSON.parse(block.textContent) as CmsOptions & PreviewContext;
+const siteConfig = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
+const config = options.testRepo ? (await import("./test-repo.ts")).withTestRepo(CMS, siteConfig, location.hostname) : siteConfig;
 
 installUploadGuard(window);
 reloadOnEntrySwitch(window);
 fitToPhones(window);
 markPostList(window, options.timeZone);
 
-/** A preview template whose code loads when a preview first opens. */
-function lazyPreview(make: (m: typeof Preview) => ComponentType<PreviewTemplateComponentProps>): ComponentType<PreviewTemplateComponentProps> {
-  const Template = lazy(async () => ({ default: make(await import("./preview.ts")) }));
-  return (props) => h(Suspense, { fallback: null }, h(Template, props));
-}
-
 // The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
 for (const css of [fontsCss, globalCss, proseCss, siteCss, postCss, programCss, readersCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
-const ctx: PreviewContext = {
-  siteUrl: options.siteUrl,
-  timeZone: options.timeZone,
-  base: options.base,
-  settings: options.settings,
-};
 // File collections' templates are named after their file.
 const templates = { posts: "postPreview", pages: "pagePreview", program: "programPreview", site: "settingsPreview" } as const;
-for (const [name, make] of Object.entries(templates))
-  CMS.registerPreviewTemplate(
-    name,
-    lazyPreview((m) => m[make](ctx)),
-  );
+for (const [name, make] of Object.entries(templates)) {
+  // The template's code loads when a preview first opens.
+  const Template = lazy(async () => ({ default: (await import("./preview.ts"))[make](options) }));
+  CMS.registerPreviewTemplate(name, (props: PreviewTemplateComponentProps) => h(Suspense, { fallback: null }, h(Template, props)));
+}
 
 // Schema check before every save: same rules and messages as the build.
 CMS.registerEventListener({

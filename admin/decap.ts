@@ -45,12 +45,9 @@ const markdown: { Widget(): CmsWidgetParam } = {
     }) as unknown as CmsWidgetParam, // Decap's types describe the widget's props, not its components
 };
 
-/** The widgets registered, by the name a field's `widget` uses. */
-export const WIDGETS = { boolean, datetime, image: imageWidget, list, markdown, number, object, select, string, text };
-
 CMS.registerBackend("github", GitHubBackend);
 CMS.registerBackend("proxy", ProxyBackend);
-for (const widget of Object.values(WIDGETS)) CMS.registerWidget(widget.Widget());
+for (const widget of [boolean, datetime, imageWidget, list, markdown, number, object, select, string, text]) CMS.registerWidget(widget.Widget());
 CMS.registerEditorComponent(image);
 CMS.registerLocale("en", en);
 

@@ -8,36 +8,22 @@
  * pipeline's sanitizer (src/markdown/sanitize-schema.ts) removes it for the
  * preview exactly as for the page and the feed, so all three show the same.
  */
-import type { Element, Root } from "hast";
-import rehypeParse from "rehype-parse";
-import rehypeStringify from "rehype-stringify";
-import { unified } from "unified";
+import { fromHtml } from "hast-util-from-html";
+import { toHtml } from "hast-util-to-html";
 import { visit } from "unist-util-visit";
 import { renderMarkdown, type RenderedMeta } from "../src/markdown/pipeline.ts";
 
-/** Maps an image address as written in the content to one the preview can load (Decap's `getAsset`). */
-export type ImageResolver = (src: string) => string;
-
-function rewriteImages(resolve: ImageResolver) {
-  return () => (tree: Root) => {
-    visit(tree, "element", (node: Element) => {
-      if (node.tagName !== "img" || typeof node.properties["src"] !== "string") return;
-      node.properties["src"] = resolve(node.properties["src"]);
-    });
-  };
-}
-
-/** Points the images of rendered HTML at loadable addresses. */
-async function resolveImages(html: string, resolveImage: ImageResolver): Promise<string> {
-  const file = await unified().use(rehypeParse, { fragment: true }).use(rewriteImages(resolveImage)).use(rehypeStringify).process(html);
-  return String(file);
-}
-
-/** Markdown body → preview HTML, through the build's own pipeline. */
+/** Markdown body → preview HTML, through the build's own pipeline; `resolveImage` maps an image address as written to one the preview can load (Decap's `getAsset`). */
 export async function previewHtml(
   markdown: string,
-  options: { siteUrl?: string | undefined; resolveImage?: ImageResolver } = {},
+  options: { siteUrl?: string | undefined; resolveImage?: (src: string) => string } = {},
 ): Promise<{ html: string; meta: RenderedMeta }> {
   const { html, meta } = await renderMarkdown(markdown, options.siteUrl ? { siteUrl: options.siteUrl } : {});
-  return { html: options.resolveImage ? await resolveImages(html, options.resolveImage) : html, meta };
+  const resolve = options.resolveImage;
+  if (!resolve) return { html, meta };
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, "element", (node) => {
+    if (node.tagName === "img" && typeof node.properties["src"] === "string") node.properties["src"] = resolve(node.properties["src"]);
+  });
+  return { html: toHtml(tree), meta };
 }

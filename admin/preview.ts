@@ -18,18 +18,12 @@ import { postTop } from "../src/views/post.ts";
 import { programCallout, programSections } from "../src/views/program.ts";
 import { signupBlock } from "../src/views/readers.ts";
 import { aboutPage, siteFooter, siteHeader } from "../src/views/site.ts";
+import type { CmsOptions } from "./cms-options.ts";
 import { previewHtml } from "./preview-html.ts";
 import { checkEntry } from "./save-guard.ts";
 
-/** What every preview needs from the site. */
-export interface PreviewContext {
-  siteUrl: string;
-  timeZone: string;
-  /** Deployment sub-path (Astro `base`). */
-  base: string;
-  /** Published settings the previews of other entries show (the about page's tagline, the program's signup link). */
-  settings: Pick<SiteSettings, "tagline" | "email" | "signupUrl">;
-}
+/** What every preview needs from the site: the CMS options and the deployment sub-path (Astro `base`). */
+export type PreviewContext = Pick<CmsOptions, "siteUrl" | "timeZone" | "settings"> & { base: string };
 
 type Props = PreviewTemplateComponentProps;
 type Data = Record<string, unknown>;
@@ -62,7 +56,7 @@ function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (
     useEffect(() => {
       let live = true;
       const data = entryData.toJS();
-      const options = { siteUrl: ctx.siteUrl, base: ctx.base, resolveImage: (src: string) => assetUrl(props, src) };
+      const options = { siteUrl: ctx.siteUrl, resolveImage: (src: string) => assetUrl(props, src) };
       void Promise.all([previewHtml(text(data, "body"), options), load(props)])
         .then(([body, extra]) =>
           withMarkdown(
@@ -92,13 +86,9 @@ function parsed<T>(spec: CollectionSpec, data: Data, timeZone: string): T {
 
 /** The program page as saved in the repository (its callout ends posts), checked by the schema. */
 const savedProgram = (ctx: PreviewContext) => async (props: Props) => {
-  const entry = (await props.getCollection(collections.program.name, "program")) as unknown as { get(key: "data"): unknown };
-  const data = entry.get("data");
-  return parsed<ProgramData>(
-    collections.program,
-    (data && typeof data === "object" && "toJS" in data ? (data as { toJS(): Data }).toJS() : data) as Data,
-    ctx.timeZone,
-  );
+  // An Immutable Map around the entry's plain data.
+  const entry = (await props.getCollection(collections.program.name, "program")) as unknown as { get(key: "data"): Data };
+  return parsed<ProgramData>(collections.program, entry.get("data"), ctx.timeZone);
 };
 
 /** A post: its page's article (header, hero, contents, text) and the program callout after it. */
@@ -107,7 +97,7 @@ export const postPreview = (ctx: PreviewContext) =>
     ctx,
     (data, body, props, md, program: ProgramData) => {
       const date = (key: string) => {
-        const value = parseContentDate(typeof data[key] === "string" || data[key] instanceof Date ? data[key] : undefined, ctx.timeZone);
+        const value = parseContentDate(data[key], ctx.timeZone);
         return typeof value === "string" ? undefined : value;
       };
       const tags = Array.isArray(data["tags"]) ? data["tags"].map(String) : [];

@@ -38,13 +38,10 @@ export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, 
         const rest = issue.path.slice(1).map(String).join(".");
         return `${label}${rest ? ` (${rest})` : ""}: ${issue.message}`;
       });
-  return { data: cleaned, problems: [...schemaProblems, ...bodyProblems(spec, body)] };
-}
-
-/** What the site's sanitizer would remove from the body, in the words of the content check (the line counts from the body's first line). */
-function bodyProblems(spec: CollectionSpec, body: unknown): string[] {
-  if (spec.format !== "md" || typeof body !== "string") return [];
-  return findRemovedHtml(body).map((r) => `Body, line ${r.line}: ${r.message} (${r.hint})`);
+  // What the site's sanitizer would remove, in the words of the content check (the line counts from the body's first line).
+  const bodyProblems =
+    spec.format === "md" && typeof body === "string" ? findRemovedHtml(body).map((r) => `Body, line ${r.line}: ${r.message} (${r.hint})`) : [];
+  return { data: cleaned, problems: [...schemaProblems, ...bodyProblems] };
 }
 
 /** The error Decap shows when a save is refused. */

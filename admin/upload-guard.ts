@@ -11,21 +11,16 @@
  * event is sent on again with the fitted file.
  */
 import { MAX_IMAGE_WIDTH } from "../src/lib/image-limits.ts";
-import { IMAGE_EXTENSIONS, IMAGE_FORMATS_TEXT, IMAGE_MIME_TYPES } from "../src/schema/fields.ts";
+import { EXTENSIONS_OF } from "../src/lib/image-type.ts";
+import { IMAGE_EXTENSIONS, IMAGE_FORMATS_TEXT } from "../src/schema/fields.ts";
 
-/** The message shown when an upload is refused. */
-export function refusalMessage(names: string[]): string {
-  return `Not uploaded: ${names.join(", ")}. Images must be ${IMAGE_FORMATS_TEXT}.`;
-}
+const MIME_TYPES = Object.keys(EXTENSIONS_OF).map((type) => `image/${type}`);
 
 /** Whether a file may be uploaded: an accepted MIME type and an accepted extension. */
-export function isAcceptedImage(file: { name: string; type: string }): boolean {
-  const ext = file.name.toLowerCase().split(".").pop() ?? "";
-  return (IMAGE_MIME_TYPES as readonly string[]).includes(file.type) && (IMAGE_EXTENSIONS as readonly string[]).includes(ext);
-}
+const isAcceptedImage = (file: File) => MIME_TYPES.includes(file.type) && IMAGE_EXTENSIONS.includes(file.name.toLowerCase().split(".").pop() ?? "");
 
 /** The `accept` attribute for file pickers, so the system dialog offers only accepted files. */
-export const ACCEPT = [...IMAGE_MIME_TYPES, ...IMAGE_EXTENSIONS.map((e) => `.${e}`)].join(",");
+const ACCEPT = [...MIME_TYPES, ...IMAGE_EXTENSIONS.map((e) => `.${e}`)].join(",");
 
 /** The formats Decap's media processing re-encodes; GIF and AVIF are stored as they are. */
 const PROCESSED = new Set(["image/jpeg", "image/png", "image/webp"]);
@@ -35,7 +30,7 @@ const PROCESSED = new Set(["image/jpeg", "image/png", "image/webp"]);
  * proportion), and a PNG drawn on white, since JPEG has no transparency; as
  * a lossless PNG that Decap then encodes once. Other files come back as they are.
  */
-export async function fitForUpload(file: File): Promise<File> {
+async function fitForUpload(file: File): Promise<File> {
   if (!PROCESSED.has(file.type)) return file;
   const image = await createImageBitmap(file);
   if (image.width <= MAX_IMAGE_WIDTH && file.type !== "image/png") return file;
@@ -75,7 +70,7 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
       event.preventDefault();
       if (refused.length) {
         input.value = "";
-        refuse(refusalMessage(refused.map((f) => f.name)));
+        refuse(`Not uploaded: ${refused.map((f) => f.name).join(", ")}. Images must be ${IMAGE_FORMATS_TEXT}.`);
         return;
       }
       // Decap reads the files when the change reaches React, so it sees the fitted ones.

@@ -9,10 +9,10 @@
  * and the files go into the assets folder, named by content, when the build
  * is done. A compile error fails the build with esbuild's message.
  *
- * Authoring server: an esbuild context builds at server start, in the
- * background, and a middleware serves the result under the same folder, and
- * the /admin/ page itself (admin/page-html.ts), without the dev server's HMR
- * client: nothing there to hot-reload, and on a cold start the client's first
+ * Authoring server: the bundle is built at server start, in the background,
+ * and a middleware serves the result under the same folder, and the /admin/
+ * page itself (admin/page-html.ts), without the dev server's HMR client:
+ * nothing there to hot-reload, and on a cold start the client's first
  * connection would reload the page. A change under admin/ or src/ makes the
  * next request for the entry rebuild.
  */
@@ -20,45 +20,26 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import * as esbuild from "esbuild";
 import type { Plugin, ViteDevServer } from "vite";
 import { wantsTestRepo } from "../../admin/cms-options.ts";
 import { adminPageHtml } from "../../admin/page-html.ts";
-import { buildCmsBundle, bundleOf, buildFailure, cmsBuildOptions, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
+import { buildCmsBundle, cmsBundler, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
 
 /** The module the admin page imports: the CMS script's URL (default export) and its static chunks' (`preload`). */
-export const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
-const RESOLVED = `\0${CMS_SCRIPT_MODULE}`;
-
-/** Folders whose changes can change the bundle. */
-const SOURCE_DIRS = ["admin", "src"];
+const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
 
 const MIME: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff" };
 
-function scriptModule(urls: () => Promise<{ script: string; preload: string[] }>): Plugin {
-  return {
-    name: "path2practice:cms-script",
-    resolveId: (id) => (id === CMS_SCRIPT_MODULE ? RESOLVED : undefined),
-    load: async (id) => {
-      if (id !== RESOLVED) return undefined;
-      const { script, preload } = await urls();
-      return `export default ${JSON.stringify(script)};\nexport const preload = ${JSON.stringify(preload)};\n`;
-    },
-  };
+/** The addresses the admin page names: the entry script and the chunks it imports statically. */
+function pageUrls(target: CmsBuildTarget, bundle: CmsBundle) {
+  return { script: `${target.publicPath}${bundle.entry}`, preload: bundle.preload.map((name) => `${target.publicPath}${name}`) };
 }
 
 /** Builds in the background at server start and serves the latest bundle; a changed source rebuilds on the next page load. */
 function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, logger: AstroIntegrationLogger): void {
   const adminPath = `${base}admin/`;
-  const { options, extra } = cmsBuildOptions(target);
-  const contextReady = esbuild.context(options);
-  const rebuild = async (): Promise<CmsBundle> => {
-    try {
-      return bundleOf(await (await contextReady).rebuild(), target, extra);
-    } catch (err) {
-      throw buildFailure(err);
-    }
-  };
+  const bundler = cmsBundler(target);
+  const rebuild = async () => (await bundler).rebuild();
   const started = performance.now();
   let current = rebuild();
   current.then(
@@ -66,25 +47,21 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string,
     (err: unknown) => logger.error((err as Error).message),
   );
   let stale = false;
-  const roots = SOURCE_DIRS.map((d) => path.join(target.root, d) + path.sep);
+  const roots = ["admin", "src"].map((d) => path.join(target.root, d) + path.sep);
   server.watcher.on("all", (_event, file) => {
     if (roots.some((r) => file.startsWith(r))) stale = true;
   });
-  server.httpServer?.once("close", () => void contextReady.then((ctx) => ctx.dispose()));
+  server.httpServer?.once("close", () => void bundler.then((b) => b.dispose()));
   server.middlewares.use((req, res, next) => {
     const pathname = (req.url ?? "").split("?")[0] ?? "";
     if (pathname === adminPath || pathname === `${adminPath}index.html`) {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
       res.setHeader("Cache-Control", "no-cache");
       current.then(
-        (bundle) =>
-          res.end(
-            adminPageHtml(
-              `${target.publicPath}${DEV_ENTRY_FILE}`,
-              base,
-              bundle.preload.map((n) => `${target.publicPath}${n}`),
-            ),
-          ),
+        (bundle) => {
+          const { script, preload } = pageUrls(target, bundle);
+          res.end(adminPageHtml(script, base, preload));
+        },
         // The entry's own answer carries the error to the page's console.
         () => res.end(adminPageHtml(`${target.publicPath}${DEV_ENTRY_FILE}`, base)),
       );
@@ -126,20 +103,23 @@ export default function cmsBundle(): AstroIntegration {
   let assets = "";
   let base = "/";
   let pending: Promise<CmsBundle & { ms: number }> | undefined;
-  const urls = async (): Promise<{ script: string; preload: string[] }> => {
-    if (!target) throw new Error("the CMS script's URL was asked for before astro:config:done");
-    // The authoring server serves /admin/ itself (serveInDev); this module is the build's.
-    if (!target.hashed) return { script: `${target.publicPath}${DEV_ENTRY_FILE}`, preload: [] };
-    if (!pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
-    const bundle = await pending;
-    return { script: `${target.publicPath}${bundle.entry}`, preload: bundle.preload.map((n) => `${target!.publicPath}${n}`) };
-  };
+  const built = () => pending ?? Promise.reject(new Error("the CMS bundle was never started (astro:config:done saw no build)"));
   return {
     name: "path2practice:cms-bundle",
     hooks: {
       "astro:config:setup": (options) => {
         command = options.command;
-        options.updateConfig({ vite: { plugins: [scriptModule(urls)] } });
+        const resolved = `\0${CMS_SCRIPT_MODULE}`;
+        const scriptModule: Plugin = {
+          name: "path2practice:cms-script",
+          resolveId: (id) => (id === CMS_SCRIPT_MODULE ? resolved : undefined),
+          load: async (id) => {
+            if (id !== resolved) return undefined;
+            const { script, preload } = pageUrls(target!, await built());
+            return `export default ${JSON.stringify(script)};\nexport const preload = ${JSON.stringify(preload)};\n`;
+          },
+        };
+        options.updateConfig({ vite: { plugins: [scriptModule] } });
       },
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
@@ -154,7 +134,8 @@ export default function cmsBundle(): AstroIntegration {
         };
         if (command !== "build") return;
         // Started before Astro syncs content; esbuild's process takes the other core meanwhile.
-        pending = buildCmsBundle(target);
+        const started = performance.now();
+        pending = buildCmsBundle(target).then((bundle) => ({ ...bundle, ms: Math.round(performance.now() - started) }));
         // Keep an early failure from being reported as unhandled before the page or build:done awaits it.
         pending.catch(() => {});
       },
@@ -162,8 +143,7 @@ export default function cmsBundle(): AstroIntegration {
         if (target) serveInDev(server, target, base, logger);
       },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!target || !pending) throw new Error("the CMS bundle was never started (astro:config:done saw no build)");
-        const bundle = await pending;
+        const bundle = await built();
         const assetsDir = path.join(fileURLToPath(dir), assets);
         let bytes = 0;
         for (const file of bundle.files) {

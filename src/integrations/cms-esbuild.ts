@@ -8,8 +8,7 @@
 import path from "node:path";
 import * as esbuild from "esbuild";
 
-/** The entry point, relative to the project root. */
-export const CMS_ENTRY = "admin/cms.ts";
+const CMS_ENTRY = "admin/cms.ts";
 /** The entry's file name on the authoring server, where it is rebuilt under the same name. */
 export const DEV_ENTRY_FILE = "cms.js";
 
@@ -26,13 +25,9 @@ export interface CmsBuildTarget {
   checkConfig?: boolean;
 }
 
-/** An output file: its path relative to the output folder and its bytes. */
-export interface CmsFile {
-  name: string;
-  contents: Uint8Array;
-}
+type CmsFile = { name: string; contents: Uint8Array };
 
-/** A finished bundle: every file, the entry's name among them, and the chunks the entry imports statically. */
+/** A finished bundle: every file (by its path in the output folder), the entry's name among them, and the chunks the entry imports statically. */
 export interface CmsBundle {
   entry: string;
   files: CmsFile[];
@@ -40,15 +35,21 @@ export interface CmsBundle {
   preload: string[];
 }
 
-const ASSET_NAMES = "cms-[name]-[hash]";
-const LOADERS: Record<string, esbuild.Loader> = {
-  ".woff2": "file",
-  ".woff": "file",
-  ".svg": "file",
-  ".png": "file",
-  ".jpg": "file",
-  ".webp": "file",
-};
+/** What the script and its inline stylesheets are both built with. */
+function sharedOptions(target: CmsBuildTarget) {
+  return {
+    absWorkingDir: target.root,
+    bundle: true,
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    outdir: target.outdir,
+    assetNames: "cms-[name]-[hash]",
+    publicPath: target.publicPath,
+    loader: Object.fromEntries(["woff2", "woff", "svg", "png", "jpg", "webp"].map((ext) => [`.${ext}`, "file"])),
+  } satisfies esbuild.BuildOptions;
+}
 
 /**
  * `import css from "./x.css?inline"` (Vite's syntax, kept for the editor's
@@ -65,19 +66,7 @@ function inlineCss(target: CmsBuildTarget, extra: Map<string, CmsFile>): esbuild
         namespace: "inline-css",
       }));
       build.onLoad({ filter: /.*/, namespace: "inline-css" }, async (args) => {
-        const result = await esbuild.build({
-          entryPoints: [args.path],
-          absWorkingDir: target.root,
-          bundle: true,
-          minify: true,
-          write: false,
-          metafile: true,
-          logLevel: "silent",
-          outdir: target.outdir,
-          assetNames: ASSET_NAMES,
-          publicPath: target.publicPath,
-          loader: LOADERS,
-        });
+        const result = await esbuild.build({ ...sharedOptions(target), entryPoints: [args.path] });
         let css = "";
         for (const file of result.outputFiles) {
           if (file.path.endsWith(".css")) css = file.text;
@@ -102,55 +91,15 @@ function skipConfigCheck(root: string): esbuild.Plugin {
   };
 }
 
-/** The options for `esbuild.build` or `esbuild.context`, and the files the CSS plugin adds to each result. */
-export function cmsBuildOptions(target: CmsBuildTarget): {
-  options: esbuild.BuildOptions & { write: false; metafile: true };
-  extra: Map<string, CmsFile>;
-} {
-  const extra = new Map<string, CmsFile>();
-  return {
-    extra,
-    options: {
-      entryPoints: { cms: path.join(target.root, CMS_ENTRY) },
-      absWorkingDir: target.root,
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      minify: true,
-      write: false,
-      metafile: true,
-      logLevel: "silent",
-      outdir: target.outdir,
-      entryNames: target.hashed ? "cms-[hash]" : "cms",
-      chunkNames: "cms-[name]-[hash]",
-      assetNames: ASSET_NAMES,
-      publicPath: target.publicPath,
-      loader: LOADERS,
-      // React and Decap's packages choose their production code by NODE_ENV; some read `global`.
-      define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-      plugins: [inlineCss(target, extra), ...(target.checkConfig ? [] : [skipConfigCheck(target.root)])],
-    },
-  };
-}
-
-/** The files of a finished build, the entry first. */
-export function bundleOf(
-  result: esbuild.BuildResult<{ write: false; metafile: true }>,
-  target: CmsBuildTarget,
-  extra: Map<string, CmsFile>,
-): CmsBundle {
+/** The files of a finished build, and which of them the entry imports statically. */
+function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>): CmsBundle {
+  const outputs = result.metafile.outputs;
   // Chunks split off at an `import()` have an entry point of their own too: find the CMS's.
   const entryPath = path.join(target.root, CMS_ENTRY);
-  const entryOut = Object.entries(result.metafile.outputs).find(
-    ([, out]) => out.entryPoint && path.resolve(target.root, out.entryPoint) === entryPath,
-  )?.[0];
+  const entryOut = Object.entries(outputs).find(([, out]) => out.entryPoint && path.resolve(target.root, out.entryPoint) === entryPath)?.[0];
   if (!entryOut) throw new Error(`esbuild produced no entry script for ${CMS_ENTRY}`);
   const name = (out: string) => path.relative(target.outdir, path.resolve(target.root, out));
-  const files = result.outputFiles.map((f) => ({ name: path.relative(target.outdir, f.path), contents: f.contents }));
   // Every chunk reachable by static imports, so none waits for another to arrive and be parsed first.
-  const outputs = result.metafile.outputs;
   const reached = new Set<string>();
   const queue = [entryOut];
   for (let out = queue.shift(); out !== undefined; out = queue.shift()) {
@@ -160,26 +109,52 @@ export function bundleOf(
       queue.push(i.path);
     }
   }
-  const preload = [...reached].map(name);
-  return { entry: name(entryOut), files: [...files, ...extra.values()], preload };
+  const files = result.outputFiles.map((f) => ({ name: path.relative(target.outdir, f.path), contents: f.contents }));
+  return { entry: name(entryOut), files: [...files, ...extra.values()], preload: [...reached].map(name) };
 }
 
 /** esbuild's failure as one message naming the file and line of each error. */
-export function buildFailure(err: unknown): Error {
+function buildFailure(err: unknown): Error {
   const errors = (err as { errors?: esbuild.Message[] }).errors;
   if (!errors?.length) return err instanceof Error ? err : new Error(String(err));
   const lines = esbuild.formatMessagesSync(errors, { kind: "error", color: false });
   return new Error(`The CMS script (${CMS_ENTRY}) failed to build:\n${lines.join("\n").trim()}`);
 }
 
+/** An esbuild context for the CMS script: each `rebuild()` gives the whole bundle in memory, or fails with `buildFailure`'s message. */
+export async function cmsBundler(target: CmsBuildTarget) {
+  const extra = new Map<string, CmsFile>();
+  const context = await esbuild.context({
+    ...sharedOptions(target),
+    entryPoints: { cms: path.join(target.root, CMS_ENTRY) },
+    splitting: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    entryNames: target.hashed ? "cms-[hash]" : "cms",
+    chunkNames: "cms-[name]-[hash]",
+    // React and Decap's packages choose their production code by NODE_ENV; some read `global`.
+    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+    plugins: [inlineCss(target, extra), ...(target.checkConfig ? [] : [skipConfigCheck(target.root)])],
+  });
+  return {
+    rebuild: async (): Promise<CmsBundle> => {
+      try {
+        return bundleOf(await context.rebuild(), target, extra);
+      } catch (err) {
+        throw buildFailure(err);
+      }
+    },
+    dispose: () => context.dispose(),
+  };
+}
+
 /** One build, its files kept in memory until the site's build writes them. */
-export async function buildCmsBundle(target: CmsBuildTarget): Promise<CmsBundle & { ms: number }> {
-  const started = performance.now();
-  const { options, extra } = cmsBuildOptions(target);
+export async function buildCmsBundle(target: CmsBuildTarget): Promise<CmsBundle> {
+  const bundler = await cmsBundler(target);
   try {
-    const result = await esbuild.build(options);
-    return { ...bundleOf(result, target, extra), ms: Math.round(performance.now() - started) };
-  } catch (err) {
-    throw buildFailure(err);
+    return await bundler.rebuild();
+  } finally {
+    await bundler.dispose();
   }
 }

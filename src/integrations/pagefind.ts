@@ -95,10 +95,7 @@ function devSearchPlugin(base: string, logger: AstroIntegrationLogger): Plugin {
       let bundle: Promise<Map<string, Uint8Array>> | undefined;
       let stale = false;
       // Any change to content or source may change pages: the next search rebuilds the index.
-      const invalidate = () => (stale = true);
-      server.watcher.on("change", invalidate);
-      server.watcher.on("add", invalidate);
-      server.watcher.on("unlink", invalidate);
+      server.watcher.on("all", () => (stale = true));
       server.middlewares.use((req, res, next) => {
         // Astro's dev server may already have stripped the base from the URL: accept both forms.
         const pathname = new URL(req.url ?? "/", "http://localhost").pathname;

@@ -14,16 +14,8 @@ import { toDecapField, type DecapField } from "./fields.ts";
 export interface DecapOptions {
   /** Content folder relative to the repository root (Decap paths are repo-relative). */
   contentPath: string;
-  /** GitHub backend (production). */
-  github: {
-    /** "owner/name". */
-    repo: string;
-    branch: string;
-    /** OAuth provider origin (Netlify's, or a self-hosted proxy); absent means Netlify's default. */
-    baseUrl?: string | undefined;
-    /** Path of the auth endpoint on `baseUrl`. */
-    authEndpoint?: string | undefined;
-  };
+  /** GitHub backend (production): "owner/name", branch, and the OAuth provider's origin and endpoint (absent: Netlify's). */
+  github: { repo: string; branch: string; baseUrl?: string | undefined; authEndpoint?: string | undefined };
   /** The local decap-server API (`http://127.0.0.1:8081/api/v1`): used only when the CMS is opened on localhost. */
   localProxyUrl: string;
   /** Public site URL, for "view live" links and the link back to the site. */
@@ -34,59 +26,16 @@ export interface DecapOptions {
   today?: string | undefined;
 }
 
-/** A Decap collection (the subset of keys this site uses). */
+/** A Decap collection (https://decapcms.org/docs/configuration-options/#collections), typed as far as the site reads it. */
 export interface DecapCollection {
   name: string;
-  label: string;
-  label_singular?: string;
-  description?: string;
-  folder?: string;
   files?: Array<{ name: string; label: string; file: string; fields: DecapField[] }>;
-  create?: boolean;
-  delete?: boolean;
-  extension?: string;
-  format?: string;
-  slug?: string;
-  summary?: string;
-  sortable_fields?: string[];
-  view_filters?: Array<{ label: string; field: string; pattern: string | boolean }>;
-  view_groups?: Array<{ label: string; field: string; pattern?: string }>;
-  media_folder?: string;
-  public_folder?: string;
   fields?: DecapField[];
   [key: string]: unknown;
 }
 
 /** The whole config passed to `CMS.init({ config })`. */
-export interface DecapConfig {
-  load_config_file: false;
-  backend: Record<string, unknown>;
-  local_backend: { url: string; allowed_hosts: string[] };
-  publish_mode: "editorial_workflow";
-  site_url: string;
-  display_url: string;
-  logo?: { src: string; show_in_header: boolean };
-  media_processing: typeof MEDIA_PROCESSING;
-  media_folder: string;
-  public_folder: string;
-  slug: Record<string, unknown>;
-  collections: DecapCollection[];
-  [key: string]: unknown;
-}
-
-/**
- * Decap's processing of every upload: JPEG at a quality that looks like the
- * original, camera metadata (the place a phone photo was taken) dropped. It
- * cannot cap a size (its `width` sets one, enlarging small pictures), so the
- * upload guard (admin/upload-guard.ts) first brings wider photos down to the
- * widest the site publishes (MAX_IMAGE_WIDTH).
- */
-export const MEDIA_PROCESSING = {
-  enabled: true,
-  format: { enabled: true, default: "jpeg" },
-  quality: 85,
-  strip_metadata: true,
-} as const;
+export type DecapConfig = ReturnType<typeof decapConfig>;
 
 /** The Markdown body of `md` collections (Decap keeps it after the front matter when the field is named `body`). */
 export const BODY_FIELD: DecapField = {
@@ -109,7 +58,7 @@ export const BODY_FIELD: DecapField = {
  * filters, whether authors create entries). Collections without an entry here
  * still get a full, working CMS collection.
  */
-const extras: Record<string, Partial<DecapCollection>> = {
+const extras: Record<string, Record<string, unknown> & { view_filters?: unknown[] }> = {
   posts: {
     label_singular: "Post",
     description: "Blog posts. A publish date later than today schedules a post for that day; a post marked Draft never appears on the site.",
@@ -147,43 +96,41 @@ export function laterThanPattern(day: string): string {
 
 /** Decap collection for one schema collection. */
 export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptions, "contentPath" | "today">): DecapCollection {
-  const fields = spec.fields.map(toDecapField);
   const isMd = spec.format === "md";
-  if (isMd) fields.push({ ...BODY_FIELD });
+  const fields = [...spec.fields.map(toDecapField), ...(isMd ? [{ ...BODY_FIELD }] : [])];
   const folder = [options.contentPath, spec.folder].filter(Boolean).join("/");
+  // Uploads sit next to the entries, in `<folder>/images/`, and are written into
+  // content as relative paths (`images/photo.jpg`): Astro's `image()` and its
+  // Markdown image handling resolve those relative to the file and optimise them.
+  const common = { name: spec.name, label: spec.label, ...(isMd ? { media_folder: "images", public_folder: "images" } : {}) };
   if (spec.file) {
     return {
-      name: spec.name,
-      label: spec.label,
+      ...common,
       delete: false,
-      ...(isMd ? { media_folder: "images", public_folder: "images" } : {}),
       files: [{ name: spec.file.replace(/\.[^.]+$/, ""), label: spec.label, file: `${folder}/${spec.file}`, fields }],
     };
   }
+  const extra = extras[spec.name] ?? {};
+  const dated = options.today && spec.fields.some((f) => f.name === "date" && f.kind === "date");
   return {
-    name: spec.name,
-    label: spec.label,
+    ...common,
     folder,
     create: false,
     extension: isMd ? "md" : "yaml",
     format: isMd ? "frontmatter" : "yml",
     // File name from the title's slug; Decap's `slug` settings below make it lowercase ASCII with dashes.
     slug: "{{slug}}",
-    // Uploads sit next to the entries, in `<folder>/images/`, and are written into
-    // content as relative paths (`images/photo.jpg`): Astro's `image()` and its
-    // Markdown image handling resolve those relative to the file and optimise them.
-    ...(isMd ? { media_folder: "images", public_folder: "images" } : {}),
-    ...withScheduledFilter(spec, extras[spec.name] ?? {}, options.today),
-    fields,
-  };
-}
-
-/** Adds "Scheduled" (dated after today) to the list filters of collections with a `date` field. */
-function withScheduledFilter(spec: CollectionSpec, extra: Partial<DecapCollection>, today: string | undefined): Partial<DecapCollection> {
-  if (!today || !spec.fields.some((f) => f.name === "date" && f.kind === "date")) return extra;
-  return {
     ...extra,
-    view_filters: [{ label: "Scheduled (date after today)", field: "date", pattern: laterThanPattern(today) }, ...(extra.view_filters ?? [])],
+    // "Scheduled": entries dated after today.
+    ...(dated
+      ? {
+          view_filters: [
+            { label: "Scheduled (date after today)", field: "date", pattern: laterThanPattern(options.today!) },
+            ...(extra.view_filters ?? []),
+          ],
+        }
+      : {}),
+    fields,
   };
 }
 
@@ -195,18 +142,18 @@ function withScheduledFilter(spec: CollectionSpec, extra: Partial<DecapCollectio
 export const SLUG_SETTINGS = { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } as const;
 
 /** The full Decap config. */
-export function decapConfig(options: DecapOptions): DecapConfig {
-  const backend: Record<string, unknown> = {
-    name: "github",
-    repo: options.github.repo,
-    branch: options.github.branch,
-    squash_merges: true,
-  };
-  if (options.github.baseUrl) backend["base_url"] = options.github.baseUrl;
-  if (options.github.authEndpoint) backend["auth_endpoint"] = options.github.authEndpoint;
+export function decapConfig(options: DecapOptions) {
+  const { repo, branch, baseUrl, authEndpoint } = options.github;
   return {
     load_config_file: false,
-    backend,
+    backend: {
+      name: "github",
+      repo,
+      branch,
+      squash_merges: true,
+      ...(baseUrl ? { base_url: baseUrl } : {}),
+      ...(authEndpoint ? { auth_endpoint: authEndpoint } : {}),
+    },
     // Used only when the CMS runs on localhost/127.0.0.1 and decap-server answers there.
     local_backend: { url: options.localProxyUrl, allowed_hosts: ["localhost", "127.0.0.1"] },
     // Draft → In review → Ready → Published on GitHub. decap-server's file-system
@@ -215,11 +162,18 @@ export function decapConfig(options: DecapOptions): DecapConfig {
     site_url: options.siteUrl,
     display_url: options.siteUrl,
     ...(options.logoUrl ? { logo: { src: options.logoUrl, show_in_header: true } } : {}),
-    media_processing: MEDIA_PROCESSING,
+    /**
+     * Decap's processing of every upload: JPEG at a quality that looks like the
+     * original, camera metadata (the place a phone photo was taken) dropped. It
+     * cannot cap a size (its `width` sets one, enlarging small pictures), so the
+     * upload guard (admin/upload-guard.ts) first brings wider photos down to the
+     * widest the site publishes (MAX_IMAGE_WIDTH).
+     */
+    media_processing: { enabled: true, format: { enabled: true, default: "jpeg" }, quality: 85, strip_metadata: true },
     // Required globally; every Markdown collection overrides it with its own `images/` folder.
     media_folder: `${options.contentPath}/posts/images`,
     public_folder: "images",
     slug: SLUG_SETTINGS,
     collections: (Object.values(collections) as CollectionSpec[]).map((spec) => toDecapCollection(spec, options)),
-  };
+  } as const;
 }

@@ -6,6 +6,7 @@
 import type { ImageMetadata } from "astro";
 import { z } from "astro/zod";
 import { parseContentDate } from "../lib/dates.ts";
+import { EXTENSIONS_OF } from "../lib/image-type.ts";
 
 /** What a zod builder may need that only Astro can provide. */
 export interface ZodContext {
@@ -15,18 +16,15 @@ export interface ZodContext {
   timeZone: string;
 }
 
-/** A Decap CMS field definition (the subset of keys this site uses). */
+/** A Decap CMS field definition, typed as far as the site reads it. */
 export interface DecapField {
   name: string;
   label: string;
   widget: string;
   required?: boolean;
-  hint?: string;
   default?: unknown;
   pattern?: [string, string];
   fields?: DecapField[];
-  field?: DecapField;
-  options?: Array<{ label: string; value: string }> | string[];
   [key: string]: unknown;
 }
 
@@ -184,19 +182,15 @@ export function stringList<N extends string, const O extends Options<string[]>>(
 }
 
 /**
- * Image formats the site accepts, by file extension. Astro's image service
+ * Image formats the site accepts, by file extension (src/lib/image-type.ts). Astro's image service
  * (sharp) optimises all of them; SVG is left out on purpose: it can carry script.
  */
-export const IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"] as const;
-/** The same list as MIME types, for upload checks in the CMS. */
-export const IMAGE_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"] as const;
+export const IMAGE_EXTENSIONS = Object.values(EXTENSIONS_OF).flat();
 /** Human-readable list of the accepted image formats. */
 export const IMAGE_FORMATS_TEXT = "JPEG, PNG, WebP, AVIF or GIF (not SVG)";
 
 /** Case-insensitive "ends with an accepted extension", spelled without flags: Decap compiles `pattern` with `RegExp(source)` and no flags. */
-export const IMAGE_PATH_PATTERN = new RegExp(
-  `\\.(${IMAGE_EXTENSIONS.map((ext) => [...ext].map((c) => `[${c}${c.toUpperCase()}]`).join("")).join("|")})$`,
-);
+const IMAGE_PATH_PATTERN = new RegExp(`\\.(${IMAGE_EXTENSIONS.map((ext) => [...ext].map((c) => `[${c}${c.toUpperCase()}]`).join("")).join("|")})$`);
 
 /** An image file: optimised by Astro when it can see it, a path string otherwise. */
 export function image<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<ImageMetadata, O>> {
@@ -242,17 +236,13 @@ export function list<N extends string, const F extends readonly Field[], const O
   return field("list", name, opts, zod, () => ({ widget: "list", fields: fields.map(toDecapField) }));
 }
 
-/** The zod type of one field including optional/default handling. */
-export function zodField(field: Field, ctx: ZodContext): z.ZodType {
-  const inner = field.zod(ctx);
-  if (field.default !== undefined) return inner.default(field.default as never);
-  return field.required ? inner : inner.optional();
-}
-
-/** A strict zod object (unknown keys are errors) from a field list. */
+/** A strict zod object (unknown keys are errors) from a field list, each field optional or defaulted as declared. */
 export function zodObject<F extends readonly Field[]>(fields: F, ctx: ZodContext): z.ZodType<DataOf<F>> {
   const shape: Record<string, z.ZodType> = {};
-  for (const f of fields) shape[f.name] = zodField(f, ctx);
+  for (const f of fields) {
+    const inner = f.zod(ctx);
+    shape[f.name] = f.default !== undefined ? inner.default(f.default as never) : f.required ? inner : inner.optional();
+  }
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === "unrecognized_keys" ? `unknown key${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : "must be a group of fields",
@@ -261,10 +251,6 @@ export function zodObject<F extends readonly Field[]>(fields: F, ctx: ZodContext
 
 /** The Decap field for a schema field. */
 export function toDecapField(field: Field): DecapField {
-  const out: DecapField = { name: field.name, label: field.label, ...field.decap() } as DecapField;
-  out.required = field.required;
-  if (field.hint !== undefined) out.hint = field.hint;
-  if (field.default !== undefined) out.default = field.default;
-  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-  return out;
+  const out = { name: field.name, label: field.label, ...field.decap(), required: field.required, hint: field.hint, default: field.default };
+  return Object.fromEntries(Object.entries(out).filter(([, value]) => value !== undefined)) as DecapField;
 }

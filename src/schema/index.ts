@@ -1,6 +1,6 @@
 /**
  * The one content schema. `src/content.config.ts` (Astro), the CMS config
- * (`admin/cms-options.ts`) and the content checker are all built from this table.
+ * (./decap.ts) and the content checker are all built from this table.
  */
 import { z } from "astro/zod";
 import { zodObject, type DataOf, type Field, type ZodContext } from "./fields.ts";
@@ -9,9 +9,6 @@ import { checkPost, postFields } from "./post.ts";
 import { programFields } from "./program.ts";
 import { redirectFields } from "./redirects.ts";
 import { settingsFields } from "./settings.ts";
-
-/** A cross-field rule: returns problems as field path + message. */
-export type Refinement = (data: Record<string, unknown>) => Array<{ path: string; message: string }>;
 
 /** A content collection: where its files live and which fields they have. */
 export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
@@ -30,8 +27,8 @@ export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
   file?: string;
   /** Front-matter or data fields. */
   fields: F;
-  /** Rules that span several fields. */
-  refine?: Refinement;
+  /** Rules that span several fields: problems as field name and message. */
+  refine?: (data: Record<string, unknown>) => Array<{ path: string; message: string }>;
 }
 
 /** Every collection of the site. */
@@ -45,13 +42,11 @@ export const collections = {
 
 /** The strict zod schema for a collection, with its cross-field rules. */
 export function collectionSchema<F extends readonly Field[]>(spec: CollectionSpec<F>, ctx: ZodContext): z.ZodType<DataOf<F>> {
-  const refine = spec.refine;
+  const { refine } = spec;
   const obj = zodObject(spec.fields, ctx);
   if (!refine) return obj;
   return obj.superRefine((data, zctx) => {
-    for (const issue of refine(data)) {
-      zctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
-    }
+    for (const { path, message } of refine(data)) zctx.addIssue({ code: "custom", path: [path], message });
   });
 }
 
@@ -69,10 +64,7 @@ export function fieldPath(p: PropertyKey[]): string {
 }
 
 /** Validated data of each collection. */
-export type PostData = DataOf<typeof postFields>;
-export type PageData = DataOf<typeof pageFields>;
 export type SettingsData = DataOf<typeof settingsFields>;
-export type RedirectsData = DataOf<typeof redirectFields>;
 export type ProgramData = DataOf<typeof programFields>;
 
 export type { DataOf, Field, ZodContext } from "./fields.ts";

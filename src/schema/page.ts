@@ -3,9 +3,7 @@ import { string, fields } from "./fields.ts";
 
 /** Page front-matter fields. */
 export const pageFields = fields(
-  /** Page heading and document title. */
   string("title", { hint: "The heading of the page, also shown in the browser tab." }),
-  /** Meta description and social summary. */
   string("description", {
     label: "Summary",
     max: 200,

@@ -8,28 +8,17 @@ import { boolean, fields, list, markdown, number, object, select, string } from 
 /** Days of the week, as the author picks them and as readers see them. */
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
-const point = fields(
-  /** Short heading of one point. */
-  string("title", { hint: "A few words, e.g. Opportunities." }),
-  /** The point itself. */
-  markdown("text", { label: "Text" }),
-);
+const point = fields(string("title", { hint: "A few words, e.g. Opportunities." }), markdown("text", { label: "Text" }));
 
 /** Program page fields, in the order the page shows them. */
 export const programFields = fields(
-  /** Document title and social card headline. */
   string("title", { label: "Page title", hint: "Shown in the browser tab, search results and on the social card." }),
-  /** Meta description and social summary. */
   string("description", { max: 200, hint: "One or two sentences, at most 200 characters." }),
-  /** The first screen. */
   object(
     "hero",
     fields(
-      /** Small line above the headline (the program's name). */
       string("eyebrow", { label: "Small line above the headline", default: "" }),
-      /** The page's one big sentence. */
       string("headline"),
-      /** A sentence or two under the headline. */
       markdown("subheading"),
       /** Label of the main button; its link is the signup link in Site settings. */
       string("ctaLabel", {
@@ -51,13 +40,11 @@ export const programFields = fields(
     ),
     { label: "The problem" },
   ),
-  /** What members get. */
   object(
     "benefits",
     fields(string("heading"), markdown("intro", { label: "Introduction", default: "" }), list("items", point, { label: "Benefits" })),
     { label: "What members get" },
   ),
-  /** How the Inner Circle works. */
   object("howItWorks", fields(string("heading"), markdown("body", { label: "Text" }), list("steps", point, { label: "Highlights", default: [] })), {
     label: "How the Inner Circle works",
   }),
@@ -91,7 +78,6 @@ export const programFields = fields(
     ),
     { label: "Schedule" },
   ),
-  /** Price line; empty keeps any price off the page. */
   string("price", { label: "Price", default: "", hint: "e.g. $40 a month. Leave empty to leave the price off the page." }),
   /** Words from members; the section is hidden while the list is empty. */
   object(
@@ -119,7 +105,6 @@ export const programFields = fields(
     ),
     { label: "FAQ" },
   ),
-  /** The last screen: the call to action again. */
   object("closing", fields(string("heading"), markdown("text"), string("ctaLabel", { label: "Button label", default: "Join the Inner Circle" })), {
     label: "Closing call to action",
   }),

@@ -9,11 +9,9 @@ import { fields, list, select, string } from "./fields.ts";
 
 /** Redirect list fields. */
 export const redirectFields = fields(
-  /** Old address to new address pairs. */
   list(
     "redirects",
     fields(
-      /** Old path on this site, e.g. /post/my-old-slug. */
       string("from", {
         label: "Old address",
         hint: "The part after the site's name, e.g. /post/my-old-post",
@@ -23,13 +21,11 @@ export const redirectFields = fields(
             "without . or .. parts or empty parts (//), and without * : ? # \\ or %-escaped dots and slashes (%2e, %2f)",
         ],
       }),
-      /** New path or full URL. */
       string("to", {
         label: "New address",
         hint: "A page of this site, e.g. /blog/my-post/, or a full address starting with https://",
         pattern: [REDIRECT_TO_PATTERN, "must be a path on this site starting with a single / or a full http(s) URL, without spaces"],
       }),
-      /** 301 (moved for good) or 302 (temporary). */
       select("status", ["301", "302"], {
         label: "Kind",
         default: "301",
