@@ -9,7 +9,7 @@ import { formatReport } from "../import/report.ts";
 import { readSource } from "../import/source.ts";
 import { SourceError } from "../import/types.ts";
 import { applyPlan } from "../import/write.ts";
-import { EXIT, InputError, parseCommandLine, plural, runTool, shown, UsageError } from "./lib/cli.ts";
+import { InputError, plural, runTool, shown, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
 const USAGE = `Usage: npm run import:wix -- <source> [--write] [--content <folder>]
@@ -38,12 +38,7 @@ Options:
 /** Progress goes to stderr so that the report on stdout stays clean. */
 const PROGRESS_AFTER = 5;
 
-function main(): number {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), { write: { type: "boolean" }, content: { type: "string" } });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+await runTool(USAGE, { write: { type: "boolean" }, content: { type: "string" } }, ({ values, positionals }) => {
   if (positionals.length === 0)
     throw new UsageError("Please say what to import: the saved feed, a folder of saved pages, or a text copy of the blog page.");
   if (positionals.length > 1) throw new UsageError(`Import one source at a time (got ${positionals.map((p) => `"${p}"`).join(", ")}).`);
@@ -69,7 +64,4 @@ function main(): number {
   }
   if (write) applyPlan(plan);
   process.stdout.write(formatReport(plan, write, contentRoot));
-  return EXIT.ok;
-}
-
-runTool(USAGE, main);
+});
