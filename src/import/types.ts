@@ -39,10 +39,7 @@ export interface ParsedSource {
 
 /** The source cannot be imported; nothing is written. Lists every problem found. */
 export class SourceError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-  ) {
+  constructor(source: string, problems: string[]) {
     super(`${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
