@@ -6,7 +6,7 @@
 import path from "node:path";
 import { checkContent } from "../content-check/checks/index.ts";
 import { formatProblem } from "../content-check/validate.ts";
-import { EXIT, parseCommandLine, plural, runTool, UsageError } from "./lib/cli.ts";
+import { EXIT, plural, runTool, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
 const USAGE = `Usage: npm run content:check [-- --content <folder>] [--json] [--strict]
@@ -29,12 +29,7 @@ Options:
 Exit code: 0 no errors, 1 errors found, 2 the command was called wrongly.
 `;
 
-function main(): number {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
-    content: { type: "string" },
-    json: { type: "boolean" },
-    strict: { type: "boolean" },
-  });
+await runTool(USAGE, { content: { type: "string" }, json: { type: "boolean" }, strict: { type: "boolean" } }, ({ values, positionals }) => {
   if (positionals.length > 0) throw new UsageError(`"${positionals[0]}" is not an option; to check another folder use --content <folder>.`);
   const root = resolveContentDir(values.content);
   const settings = settingsOf(root);
@@ -51,6 +46,4 @@ function main(): number {
     process.stdout.write(`${problems.length ? "\n" : ""}Checked ${plural(files, "file")}: ${summary}.\n`);
   }
   return errors > 0 || (values.strict && warnings > 0) ? EXIT.problems : EXIT.ok;
-}
-
-runTool(USAGE, main);
+});

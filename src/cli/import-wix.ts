@@ -4,12 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { planImport, type ImportPlan } from "../import/plan.ts";
+import { planImport } from "../import/plan.ts";
 import { formatReport } from "../import/report.ts";
 import { readSource } from "../import/source.ts";
-import { SourceError } from "../import/types.ts";
 import { applyPlan } from "../import/write.ts";
-import { EXIT, InputError, parseCommandLine, plural, runTool, shown, UsageError } from "./lib/cli.ts";
+import { plural, runTool, shown, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
 const USAGE = `Usage: npm run import:wix -- <source> [--write] [--content <folder>]
@@ -38,12 +37,7 @@ Options:
 /** Progress goes to stderr so that the report on stdout stays clean. */
 const PROGRESS_AFTER = 5;
 
-function main(): number {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), { write: { type: "boolean" }, content: { type: "string" } });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return EXIT.ok;
-  }
+await runTool(USAGE, { write: { type: "boolean" }, content: { type: "string" } }, ({ values, positionals }) => {
   if (positionals.length === 0)
     throw new UsageError("Please say what to import: the saved feed, a folder of saved pages, or a text copy of the blog page.");
   if (positionals.length > 1) throw new UsageError(`Import one source at a time (got ${positionals.map((p) => `"${p}"`).join(", ")}).`);
@@ -52,24 +46,16 @@ function main(): number {
   const contentRoot = resolveContentDir(values.content);
   const { timeZone } = settingsOf(contentRoot);
   const write = values.write === true;
-  let plan: ImportPlan;
-  try {
-    const parsed = readSource(source);
-    const kind = { feed: "blog feed", pages: "saved pages", text: "text capture" }[parsed.kind];
-    process.stdout.write(
-      `${write ? "Importing" : "Dry run: reading"} ${plural(parsed.posts.length, "post")} from ${shown(source)} (${kind}) into ${shown(contentRoot)}\n\n`,
-    );
-    if (parsed.posts.length > PROGRESS_AFTER) {
-      parsed.posts.forEach((p, i) => process.stderr.write(`[${i + 1}/${parsed.posts.length}] ${p.title}\n`));
-    }
-    plan = planImport(parsed, { contentRoot, timeZone });
-  } catch (err) {
-    if (err instanceof SourceError) throw new InputError(`Cannot import ${err.message}\nNothing was written.`);
-    throw err;
+  // A source that cannot be imported throws a SourceError before anything is written.
+  const parsed = readSource(source);
+  const kind = { feed: "blog feed", pages: "saved pages", text: "text capture" }[parsed.kind];
+  process.stdout.write(
+    `${write ? "Importing" : "Dry run: reading"} ${plural(parsed.posts.length, "post")} from ${shown(source)} (${kind}) into ${shown(contentRoot)}\n\n`,
+  );
+  if (parsed.posts.length > PROGRESS_AFTER) {
+    parsed.posts.forEach((p, i) => process.stderr.write(`[${i + 1}/${parsed.posts.length}] ${p.title}\n`));
   }
+  const plan = planImport(parsed, { contentRoot, timeZone });
   if (write) applyPlan(plan);
   process.stdout.write(formatReport(plan, write, contentRoot));
-  return EXIT.ok;
-}
-
-runTool(USAGE, main);
+});

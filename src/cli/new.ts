@@ -8,7 +8,7 @@ import { isoDay } from "../lib/dates.ts";
 import { collectionFiles } from "../content-check/validate.ts";
 import { slugify } from "../lib/slug.ts";
 import { collections } from "../schema/index.ts";
-import { EXIT, InputError, parseCommandLine, runTool, shown, UsageError } from "./lib/cli.ts";
+import { InputError, runTool, shown, UsageError } from "./lib/cli.ts";
 import { resolveContentDir, settingsOf } from "./lib/content-folder.ts";
 
 const USAGE = `Usage: npm run new -- "Post title" [--content <folder>]
@@ -22,12 +22,11 @@ Options:
 `;
 
 /** The front matter and body of a new draft. The title is always double-quoted: JSON strings are valid YAML, so any punctuation or emoji is safe. */
-export function draftFile(title: string, day: string): string {
+function draftFile(title: string, day: string): string {
   return ["---", `title: ${JSON.stringify(title)}`, 'description: ""', `date: ${day}`, "tags: []", "draft: true", "---", "", ""].join("\n");
 }
 
-function main(): number {
-  const { values, positionals } = parseCommandLine(process.argv.slice(2), { content: { type: "string" } });
+await runTool(USAGE, { content: { type: "string" } }, ({ values, positionals }) => {
   if (positionals.length === 0) throw new UsageError("Please give the post's title in quotes.");
   if (positionals.length > 1) throw new UsageError(`Put the whole title in quotes: npm run new -- "${positionals.join(" ")}"`);
   const title = positionals[0]!.replace(/\s+/g, " ").trim();
@@ -60,7 +59,4 @@ function main(): number {
       `  3. set draft: false when it is ready, and run npm run content:check.\n` +
       `The build stops while a description is empty, so fill it in before building.\n`,
   );
-  return EXIT.ok;
-}
-
-runTool(USAGE, main);
+});

@@ -6,7 +6,7 @@
  */
 import { indexBuiltSite } from "../search/pagefind-index.ts";
 import { outDir } from "../config/paths.ts";
-import { EXIT, InputError, parseCommandLine, runTool, shown, UsageError } from "./lib/cli.ts";
+import { InputError, runTool, shown, UsageError } from "./lib/cli.ts";
 
 const USAGE = `Usage: npm run search:index [-- <site folder>]
 
@@ -19,8 +19,7 @@ npm run build runs it after astro build; run it alone to index a site again.
 Exit code: 0 indexed, 1 indexing failed or found no page, 2 the command was called wrongly.
 `;
 
-async function main(): Promise<number> {
-  const { positionals } = parseCommandLine(process.argv.slice(2), {});
+await runTool(USAGE, {}, async ({ positionals }) => {
   if (positionals.length > 1) throw new UsageError(`Give one site folder, not ${positionals.length}.`);
   const site = positionals[0] ?? outDir();
   const started = performance.now();
@@ -33,7 +32,4 @@ async function main(): Promise<number> {
   }
   // The benchmark reads this line for Pagefind's time (bench/log.ts).
   process.stdout.write(`[search] indexed ${pageCount} pages for search in ${Math.round(performance.now() - started)} ms (${shown(site)}/pagefind)\n`);
-  return EXIT.ok;
-}
-
-runTool(USAGE, main);
+});

@@ -20,7 +20,7 @@ import { LOCAL_CMS_SERVER } from "./local-cms/server.ts";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The two processes and how to start them. */
-export interface StartOptions {
+interface StartOptions {
   astroPort: number;
   decapPort: number;
   /** Folder the CMS's paths are relative to. */
@@ -34,7 +34,7 @@ export interface StartOptions {
 }
 
 /** Running servers on the site's `port`: `stop()` ends both; `done` resolves when both have exited. */
-export interface Running {
+interface Running {
   astro: ChildProcess;
   decap: ChildProcess;
   port: number;

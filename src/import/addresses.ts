@@ -1,10 +1,19 @@
-/** The new address of each imported post, its old addresses, and links between old posts rewritten to the new ones. */
+/**
+ * The new address of each imported post, its old addresses (redirected to it
+ * in content/settings/redirects.yaml, whose own entries and comments
+ * src/redirects/redirects-yaml.ts keeps), and links between old posts
+ * rewritten to the new ones.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { z } from "astro/zod";
 import type { Link, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { isoDay } from "../lib/dates.ts";
 import { isAddress, slugify } from "../lib/slug.ts";
 import { isBlogPageName } from "../lib/urls.ts";
-import { unsafeScheme } from "./safety.ts";
+import { addToRedirectsYaml, type Redirect, type RedirectMerge } from "../redirects/index.ts";
+import { shorten, unsafeScheme } from "./safety.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 
 const OLD_ORIGIN = "https://old.invalid";
@@ -24,7 +33,7 @@ export function postDay(post: SourcePost, timeZone: string): string {
 }
 
 /** Old addresses of a post: its own link, and both address styles the builder used. */
-export function oldPaths(post: SourcePost, slug: string, day: string): string[] {
+function oldPaths(post: SourcePost, slug: string, day: string): string[] {
   const [y, m, d] = day.split("-");
   const out = new Set<string>();
   const own = post.link ? URL.parse(post.link, OLD_ORIGIN)?.pathname : undefined;
@@ -74,4 +83,29 @@ export function oldLinkRewriter(source: ParsedSource, slugs: string[], existingS
       const to = oldToNew.get(target.pathname.replace(/\/$/, "").toLowerCase());
       if (to && known.has(to)) node.url = `/blog/${to}/${target.hash}`;
     });
+}
+
+/**
+ * Redirects from a post's old addresses to its new one. Each passes the same
+ * schema as one written by hand; one that does not is left out and noted in `dropped`.
+ */
+export function postRedirects(post: SourcePost, slug: string, day: string, redirectSchema: z.ZodType, dropped: string[]): Redirect[] {
+  return oldPaths(post, slug, day)
+    .map((from): Redirect => ({ from, to: `/blog/${slug}/`, status: 301, origin: post.origin }))
+    .filter((r) => {
+      const check = redirectSchema.safeParse({ redirects: [{ from: r.from, to: r.to, status: String(r.status) }] });
+      if (!check.success) dropped.push(`redirect from ${shorten(r.from)}: left out, ${check.error.issues.map((x) => x.message).join("; ")}`);
+      return check.success;
+    });
+}
+
+/** The redirects file of the content folder with the new redirects added; throws a SourceError naming it when it cannot be read as one. */
+export function planRedirectsFile(contentRoot: string, redirects: Redirect[]): RedirectMerge & { file: string } {
+  const file = path.join(contentRoot, "settings", "redirects.yaml");
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  try {
+    return { ...addToRedirectsYaml(current, redirects), file };
+  } catch (err) {
+    throw new SourceError(path.relative(process.cwd(), file) || file, [(err as Error).message]);
+  }
 }

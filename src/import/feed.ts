@@ -22,8 +22,6 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
   isArray: (tag) => tag === "item" || tag === "category",
 });
 

@@ -13,7 +13,7 @@ import { toString as mdastToString } from "mdast-util-to-string";
 import rehypeRemark from "rehype-remark";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { isWidgetAttribute, isWidgetText } from "./widgets.ts";
+import { isWidgetText, WIDGET_ATTRIBUTE } from "./widgets.ts";
 
 /** Elements that are never part of a post's text (rehype-remark itself leaves out scripts, styles, SVG, embeds and metadata). */
 const DROP = new Set(["noscript", "button", "form", "input", "select", "textarea", "nav", "header", "footer", "aside", "object", "canvas"]);
@@ -26,7 +26,7 @@ export function attr(el: Element, name: string): string {
 
 function isWidgetElement(el: Element): boolean {
   const marks = [attr(el, "className"), attr(el, "id"), attr(el, "dataHook"), attr(el, "ariaLabel")].join(" ");
-  if (marks.trim() && isWidgetAttribute(marks)) return true;
+  if (WIDGET_ATTRIBUTE.test(marks)) return true;
   const hasImage = JSON.stringify(el).includes('"tagName":"img"');
   return !hasImage && isWidgetText(hastToString(el));
 }

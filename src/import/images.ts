@@ -49,25 +49,20 @@ function imageFileName(src: string): string {
   return `${stem}.${ext}`;
 }
 
-function sameFile(a: string, b: string): boolean {
-  return fs.statSync(a).size === fs.statSync(b).size && fs.readFileSync(a).equals(fs.readFileSync(b));
-}
-
 /** Gives each source image one name in the images folder, for the whole import: a name taken by another file gets a number. */
 export class ImageFolder {
   private readonly claimed = new Map<string, string>();
   constructor(private readonly dir: string) {}
 
   place(file: string): ImageCopy {
-    let name = imageFileName(file);
-    for (let n = 2; ; n++) {
-      const to = path.join(this.dir, name);
+    const name = imageFileName(file);
+    for (let n = 1; ; n++) {
+      const to = path.join(this.dir, n === 1 ? name : name.replace(/(\.[a-z]+)$/, `-${n}$1`));
       const owner = this.claimed.get(to);
-      if (owner === file || (!owner && (!fs.existsSync(to) || sameFile(to, file)))) {
+      if (owner === file || (!owner && (!fs.existsSync(to) || fs.readFileSync(to).equals(fs.readFileSync(file))))) {
         this.claimed.set(to, file);
         return { from: file, to, present: fs.existsSync(to) };
       }
-      name = imageFileName(file).replace(/(\.[a-z]+)$/, `-${n}$1`);
     }
   }
 }
@@ -80,18 +75,12 @@ interface PostImages {
   cover: Record<string, string>;
 }
 
-/** Where the image plan writes its findings. */
-interface Findings {
-  notes: string[];
-  dropped: string[];
-}
-
 /**
  * Plans a post's images: those of its text (rewriting their addresses and
  * removing those left out), then its cover (feed enclosure, og:image) unless
  * the text shows it already.
  */
-export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, found: Findings): PostImages {
+export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, found: { notes: string[]; dropped: string[] }): PostImages {
   const out: PostImages = { images: [], remote: [], cover: {} };
   /** Plans one image the source names: its address in the post, or undefined when it is left out (and reported). */
   const planImage = (src: string, cover: boolean): string | undefined => {

@@ -29,24 +29,21 @@ function str(v: unknown): string {
   return "";
 }
 
-/** Finds a BlogPosting/Article object in the page's JSON-LD blocks. */
+/** The first BlogPosting/Article object in a JSON-LD value, its lists and `@graph`s included. */
+function findArticle(value: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(value)) return value.map(findArticle).find(Boolean);
+  if (!value || typeof value !== "object") return undefined;
+  const obj = value as Record<string, unknown>;
+  return /BlogPosting|Article/.test([obj["@type"]].flat().join(" ")) ? obj : findArticle(obj["@graph"]);
+}
+
+/** Finds a BlogPosting/Article object in the page's JSON-LD blocks; a block that is not JSON (or nests too deep) is passed over. */
 function jsonLdArticle(all: Element[]): Record<string, unknown> | undefined {
   for (const el of all.filter((e) => e.tagName === "script" && /ld\+json/i.test(attr(e, "type")))) {
-    let queue: unknown[];
     try {
-      queue = [JSON.parse(hastToString(el))];
-    } catch {
-      continue;
-    }
-    while (queue.length) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...(item as unknown[]));
-      else if (item && typeof item === "object") {
-        const obj = item as Record<string, unknown>;
-        if (/BlogPosting|Article/.test([obj["@type"]].flat().join(" "))) return obj;
-        if (obj["@graph"]) queue.push(obj["@graph"]);
-      }
-    }
+      const article = findArticle(JSON.parse(hastToString(el)));
+      if (article) return article;
+    } catch {}
   }
   return undefined;
 }

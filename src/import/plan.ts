@@ -4,15 +4,15 @@
  * Nothing touches the disk until `applyPlan` (write.ts), so a dry run shows
  * exactly what `--write` would do, and a source with problems writes nothing.
  */
+import fs from "node:fs";
 import path from "node:path";
+import { readContentFile } from "../content-check/read.ts";
 import { collectionSchema, collections } from "../schema/index.ts";
 import type { Redirect, RedirectMerge } from "../redirects/index.ts";
-import { oldLinkRewriter, postDay, postSlugs } from "./addresses.ts";
-import { existingPosts } from "./content-folder.ts";
+import { oldLinkRewriter, planRedirectsFile, postDay, postRedirects, postSlugs } from "./addresses.ts";
 import { IMAGES_FOLDER, ImageFolder, planImages, type ImageCopy, type RemoteImage } from "./images.ts";
 import { tagSpellings } from "../lib/tags.ts";
 import { addExcerptNote, describe, frontMatter, importTags, postFile } from "./post.ts";
-import { planRedirectsFile, postRedirects } from "./redirects.ts";
 import { removeUnsafeLinks } from "./safety.ts";
 import { SourceError, type ParsedSource } from "./types.ts";
 
@@ -21,9 +21,8 @@ export interface PlannedPost {
   title: string;
   /** Absolute path of the Markdown file. */
   file: string;
+  /** "skip": a post with this address already exists. */
   action: "create" | "skip";
-  /** Why it is skipped. */
-  reason?: string;
   draft: boolean;
   /** The complete file text. */
   text: string;
@@ -42,6 +41,23 @@ export interface ImportPlan {
   redirects: RedirectMerge & { file: string };
   /** Text outside posts that was left out. */
   ignored: string[];
+}
+
+/** The posts already in the content folder, by slug: the importer never overwrites one and follows the tag spellings they use. */
+function existingPosts(dir: string) {
+  const out = new Map<string, { file: string; draft: boolean; tags: string[] }>();
+  if (!fs.existsSync(dir)) return out;
+  for (const f of (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => /\.mdx?$/.test(name))) {
+    const file = path.join(dir, f);
+    // A broken post is content:check's business; it counts as a draft, so nothing redirects to it.
+    let data: Record<string, unknown> = { draft: true };
+    try {
+      data = readContentFile(file).data;
+    } catch {}
+    const tags = Array.isArray(data["tags"]) ? data["tags"].filter((t): t is string => typeof t === "string") : [];
+    out.set(path.basename(f).replace(/\.mdx?$/, ""), { file, draft: data["draft"] === true, tags });
+  }
+  return out;
 }
 
 /** Builds the import plan; throws a SourceError when posts cannot be imported (nothing is written then). */
@@ -81,7 +97,6 @@ export function planImport(source: ParsedSource, { contentRoot, timeZone }: { co
       title: post.title,
       file: existingPost?.file ?? path.join(postsDir, `${slug}.md`),
       action: create ? "create" : "skip",
-      ...(create ? {} : { reason: "a post with this address already exists" }),
       draft: post.excerptOnly,
       text,
       images: create ? images.images : [],

@@ -12,7 +12,7 @@ export function formatReport(plan: ImportPlan, write: boolean, contentRoot: stri
   for (const p of plan.posts) {
     if (p.action === "create")
       out.push(`  ${write ? "created" : "new"}  ${shown(p.file)}  "${p.title}"${p.draft ? " (draft: only an excerpt was in the source)" : ""}`);
-    else out.push(`  skipped  ${shown(p.file)}  "${p.title}" (${p.reason})`);
+    else out.push(`  skipped  ${shown(p.file)}  "${p.title}" (a post with this address already exists)`);
   }
   const copies = created.flatMap((p) => p.images.filter((i) => !i.present));
   const uniqueCopies = [...new Map(copies.map((c) => [c.to, c])).values()];

@@ -36,20 +36,17 @@ function isInside(dir: string, file: string): boolean {
 }
 
 /**
- * Why an image file must not be imported, from its name and first bytes
+ * Why an image file must not be imported, from its name and bytes
  * (undefined when it may): SVG never, and a raster image only under a name whose extension fits its format.
  */
-function imageRefusal(fileName: string, head: Uint8Array): string | undefined {
-  const type = sniffImageType(head);
+function imageRefusal(fileName: string, bytes: Uint8Array): string | undefined {
+  const type = sniffImageType(bytes);
   if (type === "svg") return "it is an SVG image, which can carry scripts; SVG is never imported";
   if (extensionOf(fileName) === "svg") return "SVG images are never imported";
   if (type === undefined) return "its bytes are not a JPEG, PNG, GIF, WebP or AVIF image";
   if (!extensionMatches(fileName, type)) return `it is named .${extensionOf(fileName) || "(none)"} but its bytes are a ${type.toUpperCase()} image`;
   return undefined;
 }
-
-/** Enough bytes to recognise any format image-type knows, SVG included. */
-const HEAD_BYTES = 1024;
 
 /** What a local file named by the source turned out to be. */
 type LocalImage = { kind: "image"; file: string } | { kind: "missing" } | { kind: "refused"; reason: string };
@@ -69,16 +66,9 @@ export function openLocalImage(file: string, sourceDir: string): LocalImage {
   if (!isInside(fs.realpathSync(sourceDir), real))
     return { kind: "refused", reason: "it is outside the source's folder; only files next to the source are copied" };
   if (!fs.statSync(real).isFile()) return { kind: "missing" };
-  const head = Buffer.alloc(HEAD_BYTES);
-  const fd = fs.openSync(real, "r");
-  let read: number;
-  try {
-    read = fs.readSync(fd, head, 0, HEAD_BYTES, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
+  const bytes = fs.readFileSync(real);
   // The copy is named after the real file, the post after the name the source gave: both must fit the bytes.
-  const reason = imageRefusal(file, head.subarray(0, read)) ?? imageRefusal(real, head.subarray(0, read));
+  const reason = imageRefusal(file, bytes) ?? imageRefusal(real, bytes);
   return reason ? { kind: "refused", reason } : { kind: "image", file: real };
 }
 

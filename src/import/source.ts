@@ -9,12 +9,8 @@ import { SourceError, type ParsedSource } from "./types.ts";
 /** Reads any supported source; throws a SourceError naming the problems. */
 export function readSource(source: string): ParsedSource {
   if (fs.statSync(source).isDirectory()) return parsePages(source);
-  const text = fs.readFileSync(source, "utf8");
-  const head = text
-    .replace(/^\uFEFF/, "")
-    .trimStart()
-    .slice(0, 300)
-    .toLowerCase();
+  const text = fs.readFileSync(source, "utf8").replace(/^\uFEFF/, "");
+  const head = text.trimStart().slice(0, 300).toLowerCase();
   const isPage = /^<(!doctype html|html)/.test(head);
   if (/\.(xml|rss)$/i.test(source) || /^<(\?xml|rss)/.test(head)) {
     if (isPage) {

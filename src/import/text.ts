@@ -115,10 +115,7 @@ function bodyFromLines(lines: string[], notes: string[]): Root {
 /** Reads a plain-text capture; throws a SourceError when no post can be found. */
 export function parseTextCapture(text: string, file: string): ParsedSource {
   const name = path.basename(file);
-  const lines = text
-    .replace(/^\uFEFF/, "")
-    .split(/\r\n?|\n/)
-    .map((l) => l.trim());
+  const lines = text.split(/\r\n?|\n/).map((l) => l.trim());
   const kind = lines.map((l) => (!l ? "blank" : isWidgetText(l) ? "widget" : parseLooseDate(l) ? "date" : "text"));
   const starts: Array<{ title: number; date: number }> = [];
   kind.forEach((k, i) => {

@@ -1,5 +1,6 @@
 /** The shapes shared by the import sources (feed, saved pages, plain text) and the import plan. */
 import type { Root } from "mdast";
+import { InputError } from "../cli/lib/cli.ts";
 
 /** One post read from the old site. */
 export interface SourcePost {
@@ -37,12 +38,9 @@ export interface ParsedSource {
   ignored: string[];
 }
 
-/** The source cannot be imported; nothing is written. Lists every problem found. */
-export class SourceError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-  ) {
-    super(`${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+/** The source cannot be imported; nothing is written. Lists every problem found (the command prints it and exits 1). */
+export class SourceError extends InputError {
+  constructor(source: string, problems: string[]) {
+    super(`Cannot import ${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nNothing was written.`);
   }
 }

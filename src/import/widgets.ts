@@ -51,10 +51,5 @@ export function isWidgetText(text: string): boolean {
  * like buttons, comments, recent/related posts, post footers. Matched as whole
  * words so "likely" or "shared-content" do not count.
  */
-const WIDGET_ATTR =
+export const WIDGET_ATTRIBUTE =
   /(?:^|[\s_-])(share|sharing|social|like|likes|like-button|comments?|recent-posts|related-posts|post-footer|post-tags|post-meta|post-metadata|post-header|post-title|tag-list|categories|pagination|login|subscribe|print-button|views?-counter)(?:$|[\s_-])/i;
-
-/** Whether an element's class, id or data-hook marks it as a widget. */
-export function isWidgetAttribute(value: string): boolean {
-  return WIDGET_ATTR.test(value);
-}

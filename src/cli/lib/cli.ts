@@ -16,19 +16,13 @@ export class UsageError extends Error {}
 /** A problem with the input (content, feed, settings): printed as is, exit code 1. */
 export class InputError extends Error {}
 
-/** `-h` or `--help`: the usage is printed, exit code 0. */
-class HelpRequested extends Error {}
-
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Parses argv with node:util parseArgs, turning its developer-speak errors into plain sentences; `--help` ends the tool with its usage. */
-export function parseCommandLine<O extends Options>(argv: string[], options: O) {
+/** Parses the command line with node:util parseArgs, turning its developer-speak errors into plain sentences. */
+function parseCommandLine<O extends Options>(options: O) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-    if ((parsed.values as { help?: boolean }).help) throw new HelpRequested();
-    return parsed;
+    return parseArgs({ options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (err) {
-    if (err instanceof HelpRequested) throw err;
     const message = (err as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message);
     if (unknown) throw new UsageError(`"${unknown[1]}" is not an option of this command.`);
@@ -38,35 +32,37 @@ export function parseCommandLine<O extends Options>(argv: string[], options: O) 
   }
 }
 
-/** Runs a tool's main function, printing errors the way a non-developer can act on them, and exits. */
-export function runTool(usage: string, main: () => number | Promise<number>): void {
-  Promise.resolve()
-    .then(main)
-    .then(
-      (code) => {
-        process.exitCode = code;
-      },
-      (err: unknown) => {
-        if (err instanceof HelpRequested) {
-          process.stdout.write(usage);
-          process.exitCode = EXIT.ok;
-        } else if (err instanceof UsageError) {
-          process.stderr.write(`${err.message}\n\n${usage}`);
-          process.exitCode = EXIT.usage;
-        } else if (err instanceof InputError) {
-          process.stderr.write(`${err.message}\n`);
-          process.exitCode = EXIT.problems;
-        } else {
-          process.stderr.write(`Unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
-          process.exitCode = EXIT.problems;
-        }
-      },
-    );
+/**
+ * Runs a tool: parses its command line (`-h`/`--help` prints the usage), runs
+ * `main` (no exit code returned means success), and prints errors the way a
+ * non-developer can act on them.
+ */
+export async function runTool<O extends Options>(
+  usage: string,
+  options: O,
+  main: (args: ReturnType<typeof parseCommandLine<O>>) => number | void | Promise<number | void>,
+): Promise<void> {
+  try {
+    const args = parseCommandLine(options);
+    if ((args.values as { help?: boolean }).help) process.stdout.write(usage);
+    else process.exitCode = (await main(args)) ?? EXIT.ok;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n\n${usage}`);
+      process.exitCode = EXIT.usage;
+    } else if (err instanceof InputError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = EXIT.problems;
+    } else {
+      process.stderr.write(`Unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = EXIT.problems;
+    }
+  }
 }
 
 /** "1 post", "3 posts". */
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** A path as the user should see it: relative to where they ran the command. */

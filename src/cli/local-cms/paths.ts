@@ -64,26 +64,20 @@ export function namedPaths(params: unknown): NamedPath[] {
  * symlink has no real path and throws.
  */
 async function realTarget(absolute: string): Promise<string> {
-  const missing: string[] = [];
-  let existing = absolute;
-  for (;;) {
-    try {
-      await fs.lstat(existing);
-      break;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT" && code !== "ENOTDIR") throw err;
-      const parent = path.dirname(existing);
-      if (parent === existing) break;
-      missing.unshift(path.basename(existing));
-      existing = parent;
-    }
-  }
-  return path.join(await fs.realpath(existing), ...missing);
+  const exists = await fs.lstat(absolute).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT" || err.code === "ENOTDIR") return false;
+      throw err;
+    },
+  );
+  const parent = path.dirname(absolute);
+  if (exists || parent === absolute) return fs.realpath(absolute);
+  return path.join(await realTarget(parent), path.basename(absolute));
 }
 
 /** Whether `target` is `folder` or inside it (both real, absolute paths). */
-export function isInside(folder: string, target: string, allowSelf: boolean): boolean {
+function isInside(folder: string, target: string, allowSelf: boolean): boolean {
   const relative = path.relative(folder, target);
   if (relative === "") return allowSelf;
   return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);

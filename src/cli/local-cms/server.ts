@@ -18,7 +18,7 @@
  *
  * Run as `node server.ts --port=P --repo=DIR --content=DIR --site-port=S`.
  */
-import type { Server } from "node:http";
+import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -47,15 +47,10 @@ const ACTIONS = new Set([
   "getDeployPreview",
 ]);
 
-/** The origins of the local site. */
-function siteOrigins(sitePort: number): string[] {
-  return [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`];
-}
-
 /** Answers a refusal as decap-server answers errors (the CMS shows `error`), and logs it for the author. */
-function refuse(res: Response, refusal: Refusal): void {
-  console.warn(`local CMS server: ${refusal.message}`);
-  res.status(refusal.status).json({ error: refusal.message });
+function refuse(res: Response, status: number, message: string): void {
+  console.warn(`local CMS server: ${message}`);
+  res.status(status).json({ error: message });
 }
 
 /** Host and Origin checks, and the CORS answer for the one allowed origin. */
@@ -64,14 +59,11 @@ function requestGuard(origins: string[]) {
     const host = (req.headers.host ?? "").toLowerCase();
     const port = req.socket.localPort ?? 0;
     if (![`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(host)) {
-      return refuse(res, new Refusal(403, `Refused: this server answers only requests to localhost (Host was ${JSON.stringify(host)}).`));
+      return refuse(res, 403, `Refused: this server answers only requests to localhost (Host was ${JSON.stringify(host)}).`);
     }
     const origin = req.headers.origin;
     if (!origin || !origins.includes(origin)) {
-      return refuse(
-        res,
-        new Refusal(403, `Refused: only the local site (${origins[0]}) may use this server (Origin was ${JSON.stringify(origin ?? "")}).`),
-      );
+      return refuse(res, 403, `Refused: only the local site (${origins[0]}) may use this server (Origin was ${JSON.stringify(origin ?? "")}).`);
     }
     res.set({ "Access-Control-Allow-Origin": origin, Vary: "Origin" });
     if (req.method === "OPTIONS") {
@@ -79,8 +71,8 @@ function requestGuard(origins: string[]) {
       res.status(204).end();
       return;
     }
-    if (req.method !== "POST" || req.path !== "/api/v1") return refuse(res, new Refusal(404, "Not found: the only endpoint is POST /api/v1."));
-    if (!req.is("application/json")) return refuse(res, new Refusal(415, "Refused: requests must be JSON (Content-Type: application/json)."));
+    if (req.method !== "POST" || req.path !== "/api/v1") return refuse(res, 404, "Not found: the only endpoint is POST /api/v1.");
+    if (!req.is("application/json")) return refuse(res, 415, "Refused: requests must be JSON (Content-Type: application/json).");
     next();
   };
 }
@@ -97,7 +89,7 @@ function actionGuard(content: ContentFolder) {
     const body: unknown = req.body;
     const action = typeof body === "object" && body !== null ? (body as { action?: unknown }).action : undefined;
     if (typeof action !== "string" || !ACTIONS.has(action)) {
-      return refuse(res, new Refusal(422, `Refused: unknown action ${JSON.stringify(action ?? null)}.`));
+      return refuse(res, 422, `Refused: unknown action ${JSON.stringify(action ?? null)}.`);
     }
     const check = async () => {
       for (const named of namedPaths((body as { params?: unknown }).params)) await checkPath(content, named);
@@ -108,7 +100,7 @@ function actionGuard(content: ContentFolder) {
         if (listedFile) filterListing(res, content, listedFile);
         next();
       },
-      (err: unknown) => (err instanceof Refusal ? refuse(res, err) : next(err)),
+      (err: unknown) => (err instanceof Refusal ? refuse(res, err.status, err.message) : next(err)),
     );
   };
 }
@@ -132,34 +124,10 @@ function filterListing(res: Response, content: ContentFolder, listedFile: (item:
 }
 
 /**
- * Starts decap-server's middleware with its guards on 127.0.0.1:`port`, for request paths
- * relative to `repoDir` (decap-server's GIT_REPO_DIRECTORY) that must land in `contentDir`,
- * from pages of the local site on `sitePort`; resolves once it listens.
+ * Starts decap-server's middleware with its guards on 127.0.0.1:`--port`, for request paths
+ * relative to `--repo` (decap-server's GIT_REPO_DIRECTORY) that must land in `--content`,
+ * from pages of the local site on `--site-port`.
  */
-async function startLocalCmsServer(options: { port: number; repoDir: string; contentDir: string; sitePort: number }): Promise<Server> {
-  const content = await contentFolder(options.repoDir, options.contentDir);
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(requestGuard(siteOrigins(options.sitePort)));
-  // Parsed here, with a smaller limit than decap-server's; its own parser then leaves the body as is.
-  app.use(express.json({ limit: MAX_BODY }));
-  app.use(actionGuard(content));
-  // decap-server reads the folder it serves from the environment, when it registers.
-  process.env["GIT_REPO_DIRECTORY"] = content.repoDir;
-  await decapServer.registerLocalFs(app);
-  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    if (err.type === "entity.too.large") return refuse(res, new Refusal(413, `Refused: requests are limited to ${MAX_BODY.replace("mb", " MB")}.`));
-    if (err.type === "entity.parse.failed") return refuse(res, new Refusal(400, "Refused: the request is not valid JSON."));
-    console.error(err);
-    res.status(500).json({ error: "Unknown error" });
-  });
-  return new Promise((resolve, reject) => {
-    const server = app.listen(options.port, "127.0.0.1", () => resolve(server));
-    server.once("error", reject);
-  });
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { port: { type: "string" }, repo: { type: "string" }, content: { type: "string" }, "site-port": { type: "string" } },
@@ -169,11 +137,26 @@ async function main(): Promise<void> {
   if (!values.repo || !values.content || !Number.isInteger(port) || !Number.isInteger(sitePort)) {
     throw new Error("usage: server.ts --port PORT --repo DIR --content DIR --site-port PORT");
   }
-  const repoDir = path.resolve(values.repo);
-  await startLocalCmsServer({ port, repoDir, contentDir: path.resolve(values.content), sitePort });
-  console.log(
-    `Local CMS server on 127.0.0.1:${port}: ${path.relative(repoDir, path.resolve(values.content)) || "."}/ only, for ${siteOrigins(sitePort).join(" and ")}`,
-  );
+  const content = await contentFolder(path.resolve(values.repo), path.resolve(values.content));
+  const origins = [`http://localhost:${sitePort}`, `http://127.0.0.1:${sitePort}`];
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestGuard(origins));
+  // Parsed here, with a smaller limit than decap-server's; its own parser then leaves the body as is.
+  app.use(express.json({ limit: MAX_BODY }));
+  app.use(actionGuard(content));
+  // decap-server reads the folder it serves from the environment, when it registers.
+  process.env["GIT_REPO_DIRECTORY"] = content.repoDir;
+  await decapServer.registerLocalFs(app);
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === "entity.too.large") return refuse(res, 413, `Refused: requests are limited to ${MAX_BODY.replace("mb", " MB")}.`);
+    if (err.type === "entity.parse.failed") return refuse(res, 400, "Refused: the request is not valid JSON.");
+    console.error(err);
+    res.status(500).json({ error: "Unknown error" });
+  });
+  await once(app.listen(port, "127.0.0.1"), "listening");
+  console.log(`Local CMS server on 127.0.0.1:${port}: ${content.name}/ only, for ${origins.join(" and ")}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === LOCAL_CMS_SERVER) {
