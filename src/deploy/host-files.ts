@@ -10,7 +10,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { buildRedirects, checkRedirects, formatRedirects, redirectPage, writeRedirectPages } from "../redirects/index.ts";
+import { checkRedirects } from "../redirects/check.ts";
+import { redirectPage, writeRedirectPages } from "../redirects/github-pages.ts";
+import { buildRedirects } from "../redirects/load.ts";
+import { formatRedirects } from "../redirects/netlify-cloudflare.ts";
 import { deployTarget, sharedOriginWarning, type DeployTarget } from "./github-pages.ts";
 import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "./headers.ts";
 import { policyOptions } from "./policy.ts";

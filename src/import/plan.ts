@@ -6,7 +6,8 @@
  */
 import path from "node:path";
 import { collectionSchema, collections } from "../schema/index.ts";
-import type { Redirect, RedirectMerge } from "../redirects/index.ts";
+import type { RedirectMerge } from "../redirects/redirects-yaml.ts";
+import type { Redirect } from "../redirects/rules.ts";
 import { oldLinkRewriter, postDay, postSlugs } from "./addresses.ts";
 import { existingPosts } from "./content-folder.ts";
 import { IMAGES_FOLDER, ImageFolder, planImages, type ImageCopy, type RemoteImage } from "./images.ts";

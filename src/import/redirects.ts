@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "astro/zod";
-import { addToRedirectsYaml, type Redirect, type RedirectMerge } from "../redirects/index.ts";
+import { addToRedirectsYaml, type RedirectMerge } from "../redirects/redirects-yaml.ts";
+import type { Redirect } from "../redirects/rules.ts";
 import { oldPaths } from "./addresses.ts";
 import { shorten } from "./safety.ts";
 import { SourceError, type SourcePost } from "./types.ts";
