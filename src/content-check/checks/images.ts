@@ -12,7 +12,7 @@ import { IMAGE_FORMATS_TEXT } from "../../schema/fields.ts";
 import { describePixels, MAX_IMAGE_PIXELS } from "../../lib/image-limits.ts";
 import { extensionMatches, extensionOf, sniffImageType } from "../../lib/image-type.ts";
 import type { Problem } from "../validate.ts";
-import { bodyParts, htmlImageSources } from "./body.ts";
+import { bodyParts } from "./body.ts";
 import type { CheckContext } from "./context.ts";
 
 /** Files above this size get a warning. */
@@ -110,11 +110,10 @@ export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "en
   const problems: Problem[] = [];
   const verdicts = new Map<string, Verdict>();
   for (const entry of ctx.entries) {
-    const refs: Array<{ src: string; alt: string | undefined; line: number; field?: string }> = [];
     // The build runs this over every post: bodies without "![" or "<img" have no images to parse for.
-    const { images, html } = /!\[|<img/i.test(entry.body) ? bodyParts(entry) : { images: [], html: [] };
-    for (const { node, line } of images) refs.push({ src: node.url, alt: node.alt ?? "", line });
-    for (const { node, line } of html) for (const img of htmlImageSources(node.value)) refs.push({ ...img, line });
+    const refs: Array<{ src: string; alt: string | undefined; line: number; field?: string }> = /!\[|<img/i.test(entry.body)
+      ? [...bodyParts(entry).images]
+      : [];
     for (const f of entry.collection.fields) {
       const v = entry.data[f.name];
       if (f.kind === "image" && typeof v === "string" && v)

@@ -104,13 +104,8 @@ function pathValues(data: unknown, prefix = ""): Array<{ field: string; value: s
 export function checkLinks(ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   for (const entry of ctx.entries) {
-    const { links, html } = bodyParts(entry);
-    for (const { node, line } of links) problems.push(...problemFor(resolveLink(node.url, entry, ctx), { file: entry.file, line }, "link"));
-    for (const { node, line } of html) {
-      for (const m of node.value.matchAll(/<a\b[^>]*\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
-        problems.push(...problemFor(resolveLink(m[1] ?? m[2] ?? "", entry, ctx), { file: entry.file, line }, "link"));
-      }
-    }
+    for (const { href, line } of bodyParts(entry).links)
+      problems.push(...problemFor(resolveLink(href, entry, ctx), { file: entry.file, line }, "link"));
     if (entry.collection.name === "redirects") continue;
     for (const { field, value } of pathValues(entry.data)) {
       const line = lineOf(entry.file, value, entry.keyLines[field.split(".")[0]!] ?? 1);
