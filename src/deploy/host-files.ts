@@ -1,13 +1,10 @@
 /**
- * Host files for the built site:
- * - Cloudflare Pages (default) and Netlify: `_headers` (security headers from
- *   src/deploy/policy.ts) and `_redirects` (real 301s);
- * - GitHub Pages (`DEPLOY_TARGET=github-pages`): an HTML page per old address,
- *   since it can send neither headers nor redirects.
- * A redirect pointing at a page the build does not have, or one whose old
- * address would be written outside the build output, stops the build, naming
- * the file and entry.
+ * Host files for the built site: `_headers` (from policy.ts) and `_redirects`
+ * for Cloudflare Pages (default) and Netlify; for GitHub Pages, which can send
+ * neither, an HTML page per old address. A redirect that needs fixing stops
+ * the build, naming the file and entry.
  */
+import type { AstroIntegrationLogger } from "astro";
 import fs from "node:fs";
 import path from "node:path";
 import { checkRedirects } from "../redirects/check.ts";
@@ -20,7 +17,7 @@ import { policyOptions } from "./policy.ts";
 import { loadSettings } from "../config/settings.ts";
 
 /** What the build tells the host files. */
-export interface HostBuild {
+interface HostBuild {
   /** The build output folder. */
   dist: string;
   /** Deployment sub-path, normalised ("/" or "/sub/"). */
@@ -31,11 +28,8 @@ export interface HostBuild {
   redirectsFile: string;
 }
 
-/** Where build messages go (Astro's integration logger fits). */
-export interface Log {
-  info(message: string): void;
-  warn(message: string): void;
-}
+/** Where build messages go. */
+type Log = Pick<AstroIntegrationLogger, "info" | "warn">;
 
 /** Writes the deploy target's files into the build output; throws when a redirect needs fixing. */
 export function writeHostFiles(build: HostBuild, log: Log, target: DeployTarget = deployTarget()): void {

@@ -26,16 +26,12 @@ function pageUrl(entry: Entry): string {
 }
 
 /** Resolves an href against the page it appears on; decides whether and where it leads. */
-export function resolveLink(href: string, from: Entry, ctx: CheckContext): Target {
+function resolveLink(href: string, from: Entry, ctx: CheckContext): Target {
   const raw = href.trim();
   if (!raw || raw.startsWith("#") || /^(mailto|tel|sms):/i.test(raw)) return { kind: "ok" };
   if (removesLinkAddress(raw)) return { kind: "ok" }; // reported by the unsafe-HTML check
-  let url: URL;
-  try {
-    url = new URL(raw, `https://internal.invalid${pageUrl(from)}`);
-  } catch {
-    return { kind: "missing", path: raw, hint: "this is not a valid address" };
-  }
+  const url = URL.parse(raw, `https://internal.invalid${pageUrl(from)}`);
+  if (!url) return { kind: "missing", path: raw, hint: "this is not a valid address" };
   const site = ctx.siteUrl ? new URL(ctx.siteUrl) : undefined;
   const internal = url.host === "internal.invalid" || (site !== undefined && url.host.replace(/^www\./, "") === site.host.replace(/^www\./, ""));
   if (!internal) return { kind: "external" };
