@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { validateContent, type Problem } from "../validate.ts";
-import { redirectList, staticRoutes, type Check, type CheckContext } from "./context.ts";
+import type { Check, CheckContext } from "./context.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks } from "./links.ts";
 import { checkMdxCode } from "./mdx-code.ts";
@@ -47,13 +47,6 @@ export function checkContent(root: string, options: CheckOptions): CheckResult {
     entries,
     posts: by("posts"),
     pages: by("pages"),
-    staticRoutes: staticRoutes(projectRoot),
-    redirectFroms: new Set(
-      entries
-        .filter((e) => e.collection.name === "redirects")
-        .flatMap((e) => redirectList(e).map((r) => r.from))
-        .filter(Boolean),
-    ),
   };
   const all = [...problems, ...checks.flatMap((check) => check(ctx))];
   const files = new Set([...entries.map((e) => e.file), ...problems.map((p) => p.file)]).size;
