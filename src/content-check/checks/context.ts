@@ -1,7 +1,7 @@
 /** What every content check can see: all entries, the site and "now". */
 import fs from "node:fs";
 import { parseContentDate } from "../../lib/dates.ts";
-import type { Entry, Problem } from "../validate.ts";
+import type { Entry } from "../validate.ts";
 
 /** Shared, precomputed view of the content for the checks. */
 export interface CheckContext {
@@ -19,9 +19,6 @@ export interface CheckContext {
   /** Pages collection entries by slug. */
   pages: Map<string, Entry>;
 }
-
-/** A check reads the context and reports problems. */
-export type Check = (ctx: CheckContext) => Problem[];
 
 /** Whether a post is a draft (front matter as written). */
 export function isDraft(entry: Entry): boolean {
