@@ -15,7 +15,7 @@ export function withRawDates<T extends Record<string, unknown>>(data: T, filePat
   let raw: Record<string, unknown> | null;
   try {
     // YAML's core schema has no timestamps: dates stay the text written.
-    raw = YAML.parse(FRONT_MATTER.exec(fs.readFileSync(filePath, "utf8"))?.[1] ?? "", { schema: "core" });
+    raw = YAML.parse(FRONT_MATTER.exec(fs.readFileSync(filePath, "utf8"))?.[1] ?? "", { schema: "core" }) as Record<string, unknown> | null;
   } catch {
     return data;
   }
