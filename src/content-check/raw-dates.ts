@@ -5,34 +5,21 @@
  * their text back from the file before the schema reads them.
  */
 import fs from "node:fs";
+import YAML from "yaml";
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
-
-/** The unquoted or quoted scalar text of top-level `key:` lines in a front-matter block. */
-export function rawScalars(frontMatter: string, keys: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of frontMatter.split(/\r?\n/)) {
-    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*(?:#.*)?$/.exec(line);
-    if (!m || !keys.includes(m[1]!) || m[1]! in out) continue;
-    const value = m[2]!.replace(/^(["'])(.*)\1$/, "$2");
-    if (value) out[m[1]!] = value;
-  }
-  return out;
-}
 
 /** Replaces parsed Date values of `keys` with the text written in the file at `filePath`. */
 export function withRawDates<T extends Record<string, unknown>>(data: T, filePath: string, keys: readonly string[]): T {
   if (!keys.some((k) => data[k] instanceof Date)) return data;
-  let text: string;
+  let raw: Record<string, unknown> | null;
   try {
-    text = fs.readFileSync(filePath, "utf8");
+    // YAML's core schema has no timestamps: dates stay the text written.
+    raw = YAML.parse(FRONT_MATTER.exec(fs.readFileSync(filePath, "utf8"))?.[1] ?? "", { schema: "core" }) as Record<string, unknown> | null;
   } catch {
     return data;
   }
-  const block = FRONT_MATTER.exec(text)?.[1];
-  if (block === undefined) return data;
-  const raw = rawScalars(block, keys);
   const out: Record<string, unknown> = { ...data };
-  for (const key of keys) if (out[key] instanceof Date && raw[key]) out[key] = raw[key];
+  for (const key of keys) if (out[key] instanceof Date && typeof raw?.[key] === "string" && raw[key]) out[key] = raw[key];
   return out as T;
 }

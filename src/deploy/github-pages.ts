@@ -35,13 +35,8 @@ export function metaCspForTarget(area: Area, options: PolicyOptions, env: Record
  * storage, the GitHub token it commits with included.
  */
 export function sharedOriginWarning(siteUrl: string, base: string): string | undefined {
-  let host: string;
-  try {
-    host = new URL(siteUrl).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  if (!host.endsWith(".github.io")) return undefined;
+  const host = URL.parse(siteUrl)?.hostname.toLowerCase();
+  if (!host?.endsWith(".github.io")) return undefined;
   const owner = host.slice(0, -".github.io".length);
   return (
     `the CMS at https://${host}${base}admin/ shares the origin https://${host} with every other GitHub Pages site of "${owner}" ` +

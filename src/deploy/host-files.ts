@@ -1,23 +1,23 @@
 /**
- * Host files for the built site:
- * - Cloudflare Pages (default) and Netlify: `_headers` (security headers from
- *   src/deploy/policy.ts) and `_redirects` (real 301s);
- * - GitHub Pages (`DEPLOY_TARGET=github-pages`): an HTML page per old address,
- *   since it can send neither headers nor redirects.
- * A redirect pointing at a page the build does not have, or one whose old
- * address would be written outside the build output, stops the build, naming
- * the file and entry.
+ * Host files for the built site: `_headers` (from policy.ts) and `_redirects`
+ * for Cloudflare Pages (default) and Netlify; for GitHub Pages, which can send
+ * neither, an HTML page per old address. A redirect that needs fixing stops
+ * the build, naming the file and entry.
  */
+import type { AstroIntegrationLogger } from "astro";
 import fs from "node:fs";
 import path from "node:path";
-import { buildRedirects, checkRedirects, formatRedirects, redirectPage, writeRedirectPages } from "../redirects/index.ts";
+import { checkRedirects } from "../redirects/check.ts";
+import { redirectPage, writeRedirectPages } from "../redirects/github-pages.ts";
+import { buildRedirects } from "../redirects/load.ts";
+import { formatRedirects } from "../redirects/netlify-cloudflare.ts";
 import { deployTarget, sharedOriginWarning, type DeployTarget } from "./github-pages.ts";
 import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "./headers.ts";
 import { policyOptions } from "./policy.ts";
 import { loadSettings } from "../config/settings.ts";
 
 /** What the build tells the host files. */
-export interface HostBuild {
+interface HostBuild {
   /** The build output folder. */
   dist: string;
   /** Deployment sub-path, normalised ("/" or "/sub/"). */
@@ -28,11 +28,8 @@ export interface HostBuild {
   redirectsFile: string;
 }
 
-/** Where build messages go (Astro's integration logger fits). */
-export interface Log {
-  info(message: string): void;
-  warn(message: string): void;
-}
+/** Where build messages go. */
+type Log = Pick<AstroIntegrationLogger, "info" | "warn">;
 
 /** Writes the deploy target's files into the build output; throws when a redirect needs fixing. */
 export function writeHostFiles(build: HostBuild, log: Log, target: DeployTarget = deployTarget()): void {

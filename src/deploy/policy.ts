@@ -30,9 +30,9 @@ export interface PolicyOptions {
 }
 
 /** GitHub's API, where the CMS reads and commits content. */
-export const GITHUB_API = "https://api.github.com";
+const GITHUB_API = "https://api.github.com";
 /** Netlify's OAuth provider, Decap's default `base_url` for the GitHub backend. */
-export const NETLIFY_OAUTH = "https://api.netlify.com";
+const NETLIFY_OAUTH = "https://api.netlify.com";
 
 /**
  * Options from the environment: `SITE_BASE` (as in astro.config.mjs) and
@@ -44,12 +44,8 @@ export function policyOptions(
   settings?: Pick<SiteSettings, "newsletter" | "visits">,
 ): PolicyOptions {
   const auth = env["DECAP_OAUTH_BASE_URL"]?.trim() || NETLIFY_OAUTH;
-  let origin: string;
-  try {
-    origin = new URL(auth).origin;
-  } catch {
-    throw new Error(`DECAP_OAUTH_BASE_URL: "${auth}" is not a URL (expected e.g. https://auth.example.org)`);
-  }
+  const origin = URL.parse(auth)?.origin;
+  if (!origin) throw new Error(`DECAP_OAUTH_BASE_URL: "${auth}" is not a URL (expected e.g. https://auth.example.org)`);
   if (!origin.startsWith("https://")) throw new Error(`DECAP_OAUTH_BASE_URL: "${auth}" must use https`);
   const options: PolicyOptions = { base: normaliseBase(env["SITE_BASE"] || "/"), cmsOrigins: [origin] };
   if (settings) options.readers = readerOrigins(settings);
@@ -125,7 +121,7 @@ export function adminCsp(options: Pick<PolicyOptions, "cmsOrigins">): Csp {
 }
 
 /** The policy of an area. */
-export function cspFor(area: Area, options: PolicyOptions): Csp {
+function cspFor(area: Area, options: PolicyOptions): Csp {
   return area === "admin" ? adminCsp(options) : publicCsp(options.readers);
 }
 

@@ -12,7 +12,8 @@ import { visit } from "unist-util-visit";
 import { isoDay } from "../lib/dates.ts";
 import { isAddress, slugify } from "../lib/slug.ts";
 import { isBlogPageName } from "../lib/urls.ts";
-import { addToRedirectsYaml, type Redirect, type RedirectMerge } from "../redirects/index.ts";
+import { addToRedirectsYaml, type RedirectMerge } from "../redirects/redirects-yaml.ts";
+import type { Redirect } from "../redirects/rules.ts";
 import { shorten, unsafeScheme } from "./safety.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 

@@ -10,7 +10,7 @@ import { contentDir } from "../config/paths.ts";
 import { loadSettings } from "../config/settings.ts";
 import { formatProblem, validateContent } from "../content-check/validate.ts";
 import { checkImages } from "../content-check/checks/images.ts";
-import { unsafeHtmlProblems } from "../content-check/checks/unsafe-html.ts";
+import { checkUnsafeHtml } from "../content-check/checks/unsafe-html.ts";
 
 /** The project (public/ for image paths), also when Astro runs with a root of its own (`--root`). */
 const PROJECT = fileURLToPath(new URL("../..", import.meta.url));
@@ -27,7 +27,7 @@ export default function contentGuard(): AstroIntegration {
         // one over the pixel cap or outside the content folder must never reach the published site.
         const imageProblems = checkImages({ root, projectRoot: PROJECT, entries });
         // What the sanitizer would remove is an error too, so the build never drops part of a post unnoticed.
-        const errors = [...problems, ...imageProblems, ...unsafeHtmlProblems(entries)].filter((p) => p.severity === "error");
+        const errors = [...problems, ...imageProblems, ...checkUnsafeHtml({ entries })].filter((p) => p.severity === "error");
         if (errors.length === 0) return;
         const report = errors.map((p) => formatProblem(p)).join("\n");
         if (command === "build") {

@@ -17,10 +17,7 @@ import { astroProcessorOptions, type PipelineOptions } from "./pipeline.ts";
 /** Files whose code shapes rendered Markdown: this folder, the site modules it imports, and the package versions. */
 function pipelineFiles(root: string): string[] {
   const dir = path.join(root, "src/markdown");
-  const own = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => path.join(dir, f));
+  const own = fs.globSync("*.ts", { cwd: dir }).map((f) => path.join(dir, f));
   const imported = own.flatMap((file) =>
     [...fs.readFileSync(file, "utf8").matchAll(/from "(\.\.\/[^"]+\.ts)"/g)].map((m) => path.resolve(dir, m[1]!)),
   );

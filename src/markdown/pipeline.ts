@@ -13,6 +13,7 @@ import type { Element } from "hast";
 import { headingRank } from "hast-util-heading-rank";
 import { toString } from "hast-util-to-string";
 import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from "rehype-autolink-headings";
+import rehypeExternalLinks, { type Options as ExternalLinksOptions } from "rehype-external-links";
 import rehypeRaw from "rehype-raw";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
@@ -21,7 +22,6 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
 import rehypeBaseLinks from "./rehype-base-links.ts";
-import rehypeExternalLinks from "./rehype-external-links.ts";
 import rehypeRawHtml from "./rehype-raw-html.ts";
 import rehypeSanitizeHtml from "./rehype-sanitize-html.ts";
 import rehypeToc, { isHidden, type TocEntry } from "./rehype-toc.ts";
@@ -58,6 +58,18 @@ const headingAnchors: AutolinkOptions = {
 };
 
 /**
+ * Links that leave the site (absolute http(s) ones to another host than the
+ * site's) get `rel="noopener noreferrer external"`: the target page gets no
+ * handle on ours and no referrer. They open in the same tab (readers decide;
+ * new tabs confuse screen-reader users).
+ */
+function externalLinks(siteUrl: string | undefined): ExternalLinksOptions {
+  const own = siteUrl ? new URL(siteUrl).host : undefined;
+  const test = ({ properties: { href } }: Element) => typeof href === "string" && /^https?:\/\//i.test(href) && URL.parse(href)?.host !== own;
+  return { rel: ["noopener", "noreferrer", "external"], test };
+}
+
+/**
  * rehype plugins, in order. The sanitizer comes right after raw HTML is
  * parsed, so it filters everything the author wrote and none of what the
  * plugins after it add. Headings get GitHub's ids (rehype-slug, github-slugger)
@@ -70,7 +82,7 @@ function rehypePlugins(options: PipelineOptions): PluggableList {
     rehypeSlug,
     rehypeToc,
     [rehypeAutolinkHeadings, headingAnchors],
-    [rehypeExternalLinks, { siteUrl: options.siteUrl }],
+    [rehypeExternalLinks, externalLinks(options.siteUrl)],
     [rehypeBaseLinks, { base: options.base }],
   ];
 }

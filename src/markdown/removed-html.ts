@@ -10,6 +10,7 @@
  */
 import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
+import { find, html } from "property-information";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -63,14 +64,6 @@ function attributeHint(attribute: string, tag: string): string {
   return 'remove the attribute; it is not on the list of allowed HTML (see "Raw HTML in posts" in README.md)';
 }
 
-/** The attribute as written in HTML (`onClick` → `onclick`, `className` → `class`, `ariaLabel` → `aria-label`). */
-function attributeName(property: string): string {
-  const special: Record<string, string> = { className: "class", htmlFor: "for", httpEquiv: "http-equiv", acceptCharset: "accept-charset" };
-  if (special[property]) return special[property];
-  if (/^(aria|data)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return property.toLowerCase();
-}
-
 /** The element the sanitizer makes of a lone `<tag property=value>`, if it keeps one. */
 function sanitizedAlone(tagName: string, property: string, value: string): Element | undefined {
   const root = sanitize({ type: "root", children: [{ type: "element", tagName, properties: { [property]: value }, children: [] }] });
@@ -90,10 +83,6 @@ function writtenAsHtml(node: Element, markdown: string): boolean {
   return offset !== undefined && /^<[a-z][a-z0-9-]*[\s/>]/i.test(markdown.slice(offset, offset + 40));
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** What the sanitizer changed on an element it kept: attributes it dropped or rewrote, or ones it had to add. */
 function changes(node: Element, safe: Element, markdown: string, line: number): Removal[] {
   // Attributes the schema requires were added: the element is not what the author wrote (an <input> made a disabled checkbox).
@@ -101,9 +90,9 @@ function changes(node: Element, safe: Element, markdown: string, line: number): 
     return [{ line, message: `raw <${node.tagName}> is not allowed`, hint: elementHint(node.tagName) }];
   }
   return Object.entries(node.properties)
-    .filter(([key, value]) => value !== undefined && value !== null && !same(safe.properties[key], value))
+    .filter(([key, value]) => value != null && JSON.stringify(safe.properties[key]) !== JSON.stringify(value))
     .map(([key, value]): Removal => {
-      const name = attributeName(key);
+      const name = find(html, key).attribute;
       // With a harmless address in its place the attribute stays: it was the address that was refused.
       if (typeof value === "string" && key in (sanitizeSchema.protocols ?? {}) && sanitizedAlone(node.tagName, key, "#")?.properties[key] === "#") {
         const kind = writtenAsHtml(node, markdown) ? "HTML" : node.tagName === "img" ? "an image" : "a link";
@@ -118,14 +107,10 @@ function changes(node: Element, safe: Element, markdown: string, line: number): 
     });
 }
 
-/** Markdown without `<`, links, images or definitions is made only of elements and addresses the schema allows. */
-function plainMarkdown(markdown: string): boolean {
-  return !/<|\]\(|\]:/.test(markdown);
-}
-
 /** Everything the sanitizer removes from a Markdown text, in document order. */
 export function findRemovedHtml(markdown: string): Removal[] {
-  if (plainMarkdown(markdown)) return [];
+  // Markdown without `<`, links, images or definitions is made only of elements and addresses the schema allows.
+  if (!/<|\]\(|\]:/.test(markdown)) return [];
   const file = { value: markdown };
   const tree: Root = toHast.runSync(toHast.parse(file), file);
   // The sanitizer copies each node's `data`: a number put there finds every element it kept.

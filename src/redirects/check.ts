@@ -3,17 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { addressKey, unsafeRedirect, type Redirect } from "./rules.ts";
 
-/** The file a site path resolves to in a build, if any (never one outside `dist`). */
-export function builtFile(dist: string, sitePath: string): string | undefined {
+/** Whether a site path is a page or file of the build (never one outside `dist`). */
+function isBuilt(dist: string, sitePath: string): boolean {
   let clean: string;
   try {
     clean = decodeURI(sitePath.split(/[?#]/)[0]!);
   } catch {
-    return undefined;
+    return false;
   }
-  const candidates = clean.endsWith("/") ? [path.join(dist, clean, "index.html")] : [path.join(dist, clean), path.join(dist, clean, "index.html")];
-  const inside = (f: string) => !path.relative(dist, f).startsWith("..") && !path.isAbsolute(path.relative(dist, f));
-  return candidates.find((f) => inside(f) && fs.existsSync(f) && fs.statSync(f).isFile());
+  const candidates = [path.join(dist, clean, "index.html"), ...(clean.endsWith("/") ? [] : [path.join(dist, clean)])];
+  return candidates.some((f) => !path.relative(dist, f).startsWith("..") && fs.statSync(f, { throwIfNoEntry: false })?.isFile());
 }
 
 /**
@@ -34,9 +33,9 @@ export function checkRedirects(redirects: Redirect[], dist: string): string[] {
     const first = byFrom.get(addressKey(r.from));
     if (first) problems.push(`${label}: ${r.from} is already redirected by ${first.origin}`);
     else byFrom.set(addressKey(r.from), r);
-    if (addressKey(r.from) === "/" || builtFile(dist, r.from)) problems.push(`${label}: ${r.from} is a page of the site; a redirect would hide it`);
+    if (addressKey(r.from) === "/" || isBuilt(dist, r.from)) problems.push(`${label}: ${r.from} is a page of the site; a redirect would hide it`);
     if (/^https?:/.test(r.to)) continue;
-    if (!builtFile(dist, r.to)) problems.push(`${label}: the target ${r.to} is not a page of this build`);
+    if (!isBuilt(dist, r.to)) problems.push(`${label}: the target ${r.to} is not a page of this build`);
   }
   for (const r of redirects) {
     const next = byFrom.get(addressKey(r.to));

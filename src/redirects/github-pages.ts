@@ -1,9 +1,8 @@
 /**
  * GitHub Pages sends no 301s: each old address gets a small HTML page that
  * sends the reader on (meta refresh) and tells search engines where the page
- * lives now (canonical link). An old address becomes a file path here;
- * whatever slipped past the schema, each path is resolved and refused (naming
- * the redirects file and entry) unless it lands inside the build output.
+ * lives now (canonical link). Whatever slipped past the schema, a page is
+ * written only inside the build output.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -45,7 +44,7 @@ export function redirectPage(r: Redirect, options: PolicyOptions & { siteUrl: st
  * page there with the wrong type, so such redirects cannot work on it. Throws
  * on a broken %-escape. The caller still checks the result stays in the build output.
  */
-export function redirectPageFile(from: string): string | undefined {
+function redirectPageFile(from: string): string | undefined {
   const clean = decodeURI(from).replace(/^\/+/, "");
   if (/\.html?$/.test(clean)) return clean;
   if (/\.[a-z0-9]+$/i.test(clean.replace(/\/$/, ""))) return undefined;

@@ -1,15 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  automaticRedirects,
-  builtPostSlugs,
-  checkRedirects,
-  formatRedirects,
-  loadRedirects,
-  mergeRedirects,
-  type Redirect,
-} from "../../src/redirects/index.ts";
+import { checkRedirects } from "../../src/redirects/check.ts";
+import { automaticRedirects, builtPostSlugs, loadRedirects, mergeRedirects } from "../../src/redirects/load.ts";
+import { formatRedirects } from "../../src/redirects/netlify-cloudflare.ts";
+import type { Redirect } from "../../src/redirects/rules.ts";
 import { parseRedirects } from "./host.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, fixtureDist, TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";

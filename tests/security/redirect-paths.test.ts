@@ -9,7 +9,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { toDecapCollection } from "../../src/schema/decap.ts";
 import { collections } from "../../src/schema/index.ts";
-import { formatRedirects, insideDir, loadRedirects, RedirectError, writeRedirectPages, type Redirect } from "../../src/redirects/index.ts";
+import { insideDir, writeRedirectPages } from "../../src/redirects/github-pages.ts";
+import { loadRedirects } from "../../src/redirects/load.ts";
+import { formatRedirects } from "../../src/redirects/netlify-cloudflare.ts";
+import { RedirectError, type Redirect } from "../../src/redirects/rules.ts";
 import { buildSite, copyContent, FIXTURE_CONTENT, TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
 

@@ -1,15 +1,14 @@
-/** Walks a Markdown body once and hands links, images and raw HTML to the checks, with file line numbers. */
-import type { Html, Image, Link } from "mdast";
+/** Walks a Markdown body once and hands its links and images, written as Markdown or as HTML, to the checks, with file line numbers. */
+import type { Element } from "hast";
+import { fromHtml } from "hast-util-from-html";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import type { Entry } from "../validate.ts";
 
-/** Something found in a body, with its line in the file. */
-type Found<T> = { node: T; line: number };
-/** The links, images and raw HTML of one body. */
-type BodyParts = { links: Array<Found<Link>>; images: Array<Found<Image>>; html: Array<Found<Html>> };
+/** The links and images of one body, each with its line in the file. */
+type BodyParts = { links: Array<{ href: string; line: number }>; images: Array<{ src: string; alt: string | undefined; line: number }> };
 
 const cache = new WeakMap<Entry, BodyParts>();
 // The site pipeline's syntax: bare URLs are links on the page, so they are checked like written ones.
@@ -19,27 +18,18 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 export function bodyParts(entry: Entry): BodyParts {
   const hit = cache.get(entry);
   if (hit) return hit;
-  const parts: BodyParts = { links: [], images: [], html: [] };
-  if (entry.body.trim()) {
-    const tree = parser.parse(entry.body);
-    const line = (n: { position?: { start: { line: number } } | undefined }) => entry.bodyLine + (n.position?.start.line ?? 1) - 1;
-    visit(tree, (node) => {
-      if (node.type === "link") parts.links.push({ node, line: line(node) });
-      else if (node.type === "image") parts.images.push({ node, line: line(node) });
-      else if (node.type === "html") parts.html.push({ node, line: line(node) });
-    });
-  }
+  const parts: BodyParts = { links: [], images: [] };
+  visit(parser.parse(entry.body), (node) => {
+    const line = entry.bodyLine + (node.position?.start.line ?? 1) - 1;
+    if (node.type === "link") parts.links.push({ href: node.url, line });
+    else if (node.type === "image") parts.images.push({ src: node.url, alt: node.alt ?? "", line });
+    else if (node.type === "html" && /<(a|img)\b/i.test(node.value)) {
+      visit(fromHtml(node.value, { fragment: true }), "element", ({ tagName, properties: { href, src, alt } }: Element) => {
+        if (tagName === "a" && typeof href === "string") parts.links.push({ href, line });
+        if (tagName === "img" && typeof src === "string") parts.images.push({ src, alt: typeof alt === "string" ? alt : undefined, line });
+      });
+    }
+  });
   cache.set(entry, parts);
   return parts;
-}
-
-/** `src` attributes of <img> tags in raw HTML. */
-export function htmlImageSources(html: string): Array<{ src: string; alt: string | undefined }> {
-  const out: Array<{ src: string; alt: string | undefined }> = [];
-  for (const m of html.matchAll(/<img\b[^>]*>/gi)) {
-    const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(m[0]);
-    const alt = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(m[0]);
-    if (src) out.push({ src: src[1] ?? src[2] ?? src[3] ?? "", alt: alt ? (alt[1] ?? alt[2] ?? alt[3]) : undefined });
-  }
-  return out;
 }

@@ -12,18 +12,14 @@ import { IMAGE_FORMATS_TEXT } from "../../schema/fields.ts";
 import { describePixels, MAX_IMAGE_PIXELS } from "../../lib/image-limits.ts";
 import { extensionMatches, extensionOf, sniffImageType } from "../../lib/image-type.ts";
 import type { Problem } from "../validate.ts";
-import { bodyParts, htmlImageSources } from "./body.ts";
+import { bodyParts } from "./body.ts";
 import type { CheckContext } from "./context.ts";
 
 /** Files above this size get a warning. */
-export const MAX_IMAGE_BYTES = 500 * 1024;
+const MAX_IMAGE_BYTES = 500 * 1024;
 
-/** Where an image reference points. */
-export type ImageTarget =
-  | { kind: "remote" }
-  | { kind: "file"; file: string }
-  /** A path that leaves the folder it must stay in (the content folder, or public/ for site paths). */
-  | { kind: "outside"; folder: string };
+/** Where an image reference points; `outside` names the folder it leaves (the content folder, or public/ for site paths). */
+type ImageTarget = { kind: "remote" } | { kind: "file"; file: string } | { kind: "outside"; folder: string };
 
 const inside = (folder: string, file: string) => {
   const rel = path.relative(folder, file);
@@ -35,7 +31,7 @@ const inside = (folder: string, file: string) => {
  * Markdown file and must stay in the content folder `root`; site paths ("/...")
  * point into public/, except in front matter, where only content files are images.
  */
-export function imageTarget(src: string, markdownFile: string, root: string, projectRoot: string, inFrontMatter = false): ImageTarget {
+function imageTarget(src: string, markdownFile: string, root: string, projectRoot: string, inFrontMatter = false): ImageTarget {
   const s = src.trim();
   if (!s || /^(https?:)?\/\//i.test(s) || /^data:/i.test(s)) return { kind: "remote" };
   // file:, or any other scheme that is not the web: never a content file.
@@ -55,66 +51,49 @@ export function imageTarget(src: string, markdownFile: string, root: string, pro
   return inside(root, file) ? { kind: "file", file } : { kind: "outside", folder: "the content folder" };
 }
 
-/** What a referenced file turned out to be: fine, or the error to report about it. */
-type Verdict = { what: string; hint: string } | undefined;
-
-/** Judges one existing image file, which must stay in `folder` (named `folderName` in messages). */
-function judgeFile(file: string, folder: string, folderName: string): Verdict {
+/** What is wrong with one existing image file, which must stay in `folder` (named `folderName` in messages): [what, hint]. */
+function judgeFile(file: string, folder: string, folderName: string): [what: string, hint: string] | undefined {
   // A symlink may point anywhere on the machine: its target must be in the folder too.
   const real = fs.realpathSync(file);
-  if (!inside(fs.realpathSync(folder), real)) {
-    return {
-      what: `leads outside ${folderName} (it is a link to a file elsewhere)`,
-      hint: "put the image itself in the images/ folder next to the post",
-    };
-  }
+  if (!inside(fs.realpathSync(folder), real))
+    return [`leads outside ${folderName} (it is a link to a file elsewhere)`, "put the image itself in the images/ folder next to the post"];
   const bytes = fs.readFileSync(real);
   const type = sniffImageType(bytes);
-  if (type === "svg" || ["svg", "svgz"].includes(extensionOf(file))) {
-    return {
-      what: `is an SVG file; SVG is never published (it can carry script)`,
-      hint: "save it as a PNG or JPEG instead",
-    };
-  }
-  if (!type) return { what: `is not an image file the site accepts`, hint: `use ${IMAGE_FORMATS_TEXT}` };
+  if (type === "svg" || ["svg", "svgz"].includes(extensionOf(file)))
+    return ["is an SVG file; SVG is never published (it can carry script)", "save it as a PNG or JPEG instead"];
+  if (!type) return ["is not an image file the site accepts", `use ${IMAGE_FORMATS_TEXT}`];
+  const ext = extensionOf(file);
   if (!extensionMatches(file, type)) {
-    const ext = extensionOf(file);
-    return {
-      what: `is a ${type.toUpperCase()} file named .${ext || "(no extension)"}`,
-      hint: `give it the extension of its real format (.${type === "jpeg" ? "jpg" : type})${ext ? ` or save it again as a real .${ext} file` : ""}`,
-    };
+    return [
+      `is a ${type.toUpperCase()} file named .${ext || "(no extension)"}`,
+      `give it the extension of its real format (.${type === "jpeg" ? "jpg" : type})${ext ? ` or save it again as a real .${ext} file` : ""}`,
+    ];
   }
-  const size = dimensions(bytes);
-  if (!size) return { what: `is damaged: its size cannot be read`, hint: "save it again from an image editor" };
-  if (size.width * size.height > MAX_IMAGE_PIXELS) {
-    return {
-      what: `is ${describePixels(size.width, size.height)}, over the ${MAX_IMAGE_PIXELS / 1_000_000} MP limit`,
-      hint: "resize it to about 2400 pixels wide before adding it",
-    };
-  }
-  return undefined;
-}
-
-/** Width and height from the file's header, without decoding the image. */
-function dimensions(bytes: Uint8Array): { width: number; height: number } | undefined {
+  // Width and height come from the file's header, without decoding the image.
+  let size: { width?: number; height?: number } = {};
   try {
-    const { width, height } = imageSize(bytes);
-    return width && height ? { width, height } : undefined;
+    size = imageSize(bytes);
   } catch {
-    return undefined; // a damaged file
+    // a damaged file: no size to read
   }
+  if (!size.width || !size.height) return ["is damaged: its size cannot be read", "save it again from an image editor"];
+  if (size.width * size.height > MAX_IMAGE_PIXELS)
+    return [
+      `is ${describePixels(size.width, size.height)}, over the ${MAX_IMAGE_PIXELS / 1_000_000} MP limit`,
+      "resize it to about 2400 pixels wide before adding it",
+    ];
+  return undefined;
 }
 
 /** Checks body images, raw <img> tags and image fields in front matter. */
 export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "entries">): Problem[] {
   const problems: Problem[] = [];
-  const verdicts = new Map<string, Verdict>();
+  const verdicts = new Map<string, ReturnType<typeof judgeFile>>();
   for (const entry of ctx.entries) {
-    const refs: Array<{ src: string; alt: string | undefined; line: number; field?: string }> = [];
     // The build runs this over every post: bodies without "![" or "<img" have no images to parse for.
-    const { images, html } = /!\[|<img/i.test(entry.body) ? bodyParts(entry) : { images: [], html: [] };
-    for (const { node, line } of images) refs.push({ src: node.url, alt: node.alt ?? "", line });
-    for (const { node, line } of html) for (const img of htmlImageSources(node.value)) refs.push({ ...img, line });
+    const refs: Array<{ src: string; alt: string | undefined; line: number; field?: string }> = /!\[|<img/i.test(entry.body)
+      ? [...bodyParts(entry).images]
+      : [];
     for (const f of entry.collection.fields) {
       const v = entry.data[f.name];
       if (f.kind === "image" && typeof v === "string" && v)
@@ -122,34 +101,31 @@ export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "en
     }
     const sizeChecked = new Set<string>();
     for (const ref of refs) {
-      const at = { file: entry.file, line: ref.line, ...(ref.field ? { field: ref.field } : {}) };
-      if (!ref.field && !ref.alt?.trim()) {
+      const report = (severity: Problem["severity"], what: string, hint: string) =>
         problems.push({
-          severity: "warning",
-          ...at,
-          message: `image "${ref.src}" has no alt text`,
-          hint: "describe the image in the brackets: ![A therapist's hands on a client's shoulder](...)",
+          severity,
+          file: entry.file,
+          line: ref.line,
+          ...(ref.field ? { field: ref.field } : {}),
+          message: `image "${ref.src}" ${what}`,
+          hint,
         });
-      }
+      if (!ref.field && !ref.alt?.trim())
+        report("warning", "has no alt text", "describe the image in the brackets: ![A therapist's hands on a client's shoulder](...)");
       const target = imageTarget(ref.src, entry.file, ctx.root, ctx.projectRoot, Boolean(ref.field));
       if (target.kind === "remote") continue;
       if (target.kind === "outside") {
         const hint = ref.field
           ? "give the path relative to the post, e.g. ./images/photo.jpg"
           : "put the image in the images/ folder next to the post";
-        problems.push({ severity: "error", ...at, message: `image "${ref.src}" leads outside ${target.folder}`, hint });
+        report("error", `leads outside ${target.folder}`, hint);
         continue;
       }
       const { file } = target;
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
         const where =
           ref.src.startsWith("/") && !ref.field ? "the public/ folder" : path.relative(ctx.root, path.dirname(file)) || "the content folder";
-        problems.push({
-          severity: "error",
-          ...at,
-          message: `image "${ref.src}" is missing`,
-          hint: `no such file in ${where}; check the spelling or add the file`,
-        });
+        report("error", "is missing", `no such file in ${where}; check the spelling or add the file`);
         continue;
       }
       if (!verdicts.has(file)) {
@@ -157,19 +133,11 @@ export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "en
         verdicts.set(file, judgeFile(file, folder, name));
       }
       const verdict = verdicts.get(file);
-      if (verdict) {
-        problems.push({ severity: "error", ...at, message: `image "${ref.src}" ${verdict.what}`, hint: verdict.hint });
-        continue;
-      }
-      const size = fs.statSync(file).size;
-      if (size > MAX_IMAGE_BYTES && !sizeChecked.has(file)) {
+      if (verdict) report("error", ...verdict);
+      else if (fs.statSync(file).size > MAX_IMAGE_BYTES && !sizeChecked.has(file)) {
         sizeChecked.add(file);
-        problems.push({
-          severity: "warning",
-          ...at,
-          message: `image "${ref.src}" is ${Math.round(size / 1024)} KB (over 500 KB)`,
-          hint: "resize it to about 2000 pixels wide or save it as JPEG/WebP at about 80% quality",
-        });
+        const kb = Math.round(fs.statSync(file).size / 1024);
+        report("warning", `is ${kb} KB (over 500 KB)`, "resize it to about 2000 pixels wide or save it as JPEG/WebP at about 80% quality");
       }
     }
   }

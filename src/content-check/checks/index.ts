@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { validateContent, type Problem } from "../validate.ts";
-import { redirectList, staticRoutes, type Check, type CheckContext } from "./context.ts";
+import type { CheckContext } from "./context.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks } from "./links.ts";
 import { checkMdxCode } from "./mdx-code.ts";
@@ -14,47 +14,14 @@ import { checkTags } from "./tags.ts";
 import { checkUnsafeHtml } from "./unsafe-html.ts";
 
 /** Every extra check, in report order. */
-export const checks: Check[] = [checkLinks, checkImages, checkUnsafeHtml, checkMdxCode, checkMetadata, checkTags];
+const checks = [checkLinks, checkImages, checkUnsafeHtml, checkMdxCode, checkMetadata, checkTags];
 
-/** Options of a content check. */
-export interface CheckOptions {
-  timeZone: string;
-  siteUrl?: string;
-  /** "Now" for scheduled-date warnings (default: the current time). */
-  now?: Date;
-  /** Project folder, for src/pages and public/ (default: this project). */
-  projectRoot?: string;
-}
-
-/** Result of checking a content folder. */
-export interface CheckResult {
-  problems: Problem[];
-  /** Number of files read. */
-  files: number;
-}
-
-/** Runs the schema validation and every extra check; problems sorted by file and line. */
-export function checkContent(root: string, options: CheckOptions): CheckResult {
+/** Runs the schema validation and every extra check: the problems sorted by file and line, and the number of files read. */
+export function checkContent(root: string, options: Pick<CheckContext, "timeZone" | "siteUrl" | "now">): { problems: Problem[]; files: number } {
   const { entries, problems } = validateContent(root, options.timeZone);
   const by = (name: string) => new Map(entries.filter((e) => e.collection.name === name).map((e) => [e.slug, e]));
-  const projectRoot = options.projectRoot ?? path.resolve(import.meta.dirname, "../../..");
-  const ctx: CheckContext = {
-    root,
-    projectRoot,
-    timeZone: options.timeZone,
-    siteUrl: options.siteUrl ?? "",
-    now: options.now ?? new Date(),
-    entries,
-    posts: by("posts"),
-    pages: by("pages"),
-    staticRoutes: staticRoutes(projectRoot),
-    redirectFroms: new Set(
-      entries
-        .filter((e) => e.collection.name === "redirects")
-        .flatMap((e) => redirectList(e).map((r) => r.from))
-        .filter(Boolean),
-    ),
-  };
+  const projectRoot = path.resolve(import.meta.dirname, "../../..");
+  const ctx: CheckContext = { ...options, root, projectRoot, entries, posts: by("posts"), pages: by("pages") };
   const all = [...problems, ...checks.flatMap((check) => check(ctx))];
   const files = new Set([...entries.map((e) => e.file), ...problems.map((p) => p.file)]).size;
   all.sort(

@@ -8,7 +8,39 @@ import { tagSlug } from "../../lib/tags.ts";
 import type { Entry, Problem } from "../validate.ts";
 import { bodyParts } from "./body.ts";
 import { removesLinkAddress } from "../../markdown/removed-html.ts";
-import { isDraft, lineOf, postDate, redirectList, type CheckContext } from "./context.ts";
+import { isDraft, lineOf, postDate, type CheckContext } from "./context.ts";
+
+/**
+ * Routes the site always has, from the URL map in the architecture notes:
+ * some come from pages other parts of the site add, so they are listed here
+ * rather than discovered.
+ */
+const URL_MAP = ["/", "/blog/", "/tags/", "/program/", "/search/", "/about/", "/rss.xml", "/sitemap-index.xml", "/robots.txt", "/admin/", "/404/"];
+
+/** Static routes: the URL map plus every non-dynamic file in src/pages. */
+function staticRoutes(projectRoot: string): Set<string> {
+  const routes = new Set(URL_MAP);
+  for (const rel of fs.globSync("**/*.{astro,md,mdx,ts,js}", { cwd: path.join(projectRoot, "src/pages") })) {
+    if (rel.includes("[")) continue;
+    const noExt = rel
+      .split(path.sep)
+      .join("/")
+      .replace(/\.\w+$/, "");
+    if (/\.[a-z]+$/.test(noExt)) routes.add(`/${noExt}`);
+    else routes.add(`/${noExt.replace(/(^|\/)index$/, "")}/`.replace(/\/+/g, "/"));
+  }
+  return routes;
+}
+
+/** The entries of a redirects file as written, `from` and `to` as text ("" when not). */
+function redirectList(entry: Entry): Array<{ from: string; to: string }> {
+  const list = Array.isArray(entry.data["redirects"]) ? (entry.data["redirects"] as Array<Record<string, unknown> | null>) : [];
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return list.map((r) => ({ from: text(r?.["from"]), to: text(r?.["to"]) }));
+}
+
+/** The checks' context, with the paths that always lead somewhere: the site's routes and the old addresses in redirects.yaml. */
+type LinkContext = CheckContext & { staticRoutes: Set<string>; redirectFroms: Set<string> };
 
 /** Where a link leads, if it is internal. */
 type Target =
@@ -26,16 +58,12 @@ function pageUrl(entry: Entry): string {
 }
 
 /** Resolves an href against the page it appears on; decides whether and where it leads. */
-export function resolveLink(href: string, from: Entry, ctx: CheckContext): Target {
+function resolveLink(href: string, from: Entry, ctx: LinkContext): Target {
   const raw = href.trim();
   if (!raw || raw.startsWith("#") || /^(mailto|tel|sms):/i.test(raw)) return { kind: "ok" };
   if (removesLinkAddress(raw)) return { kind: "ok" }; // reported by the unsafe-HTML check
-  let url: URL;
-  try {
-    url = new URL(raw, `https://internal.invalid${pageUrl(from)}`);
-  } catch {
-    return { kind: "missing", path: raw, hint: "this is not a valid address" };
-  }
+  const url = URL.parse(raw, `https://internal.invalid${pageUrl(from)}`);
+  if (!url) return { kind: "missing", path: raw, hint: "this is not a valid address" };
   const site = ctx.siteUrl ? new URL(ctx.siteUrl) : undefined;
   const internal = url.host === "internal.invalid" || (site !== undefined && url.host.replace(/^www\./, "") === site.host.replace(/^www\./, ""));
   if (!internal) return { kind: "external" };
@@ -51,7 +79,7 @@ export function resolveLink(href: string, from: Entry, ctx: CheckContext): Targe
   return resolvePath(p, from, ctx);
 }
 
-function resolvePath(p: string, from: Entry, ctx: CheckContext): Target {
+function resolvePath(p: string, from: Entry, ctx: LinkContext): Target {
   const withSlash = /\.[a-z0-9]+$/i.test(p) || p.endsWith("/") ? p : `${p}/`;
   if (ctx.staticRoutes.has(withSlash) || ctx.redirectFroms.has(p) || ctx.redirectFroms.has(withSlash.replace(/\/$/, ""))) return { kind: "ok" };
   if (/^\/(_astro|pagefind|admin)\//.test(p)) return { kind: "ok" };
@@ -101,30 +129,28 @@ function pathValues(data: unknown, prefix = ""): Array<{ field: string; value: s
 }
 
 /** Checks every internal link: in Markdown bodies, in URL fields, and the targets of redirects. */
-export function checkLinks(ctx: CheckContext): Problem[] {
+export function checkLinks(checkContext: CheckContext): Problem[] {
+  const redirects = checkContext.entries.filter((e) => e.collection.name === "redirects");
+  const redirectFroms = new Set(redirects.flatMap((e) => redirectList(e).map((r) => r.from)).filter(Boolean));
+  const ctx: LinkContext = { ...checkContext, staticRoutes: staticRoutes(checkContext.projectRoot), redirectFroms };
   const problems: Problem[] = [];
   for (const entry of ctx.entries) {
-    const { links, html } = bodyParts(entry);
-    for (const { node, line } of links) problems.push(...problemFor(resolveLink(node.url, entry, ctx), { file: entry.file, line }, "link"));
-    for (const { node, line } of html) {
-      for (const m of node.value.matchAll(/<a\b[^>]*\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
-        problems.push(...problemFor(resolveLink(m[1] ?? m[2] ?? "", entry, ctx), { file: entry.file, line }, "link"));
-      }
-    }
+    for (const { href, line } of bodyParts(entry).links)
+      problems.push(...problemFor(resolveLink(href, entry, ctx), { file: entry.file, line }, "link"));
     if (entry.collection.name === "redirects") continue;
     for (const { field, value } of pathValues(entry.data)) {
       const line = lineOf(entry.file, value, entry.keyLines[field.split(".")[0]!] ?? 1);
       problems.push(...problemFor(resolveLink(value, entry, ctx), { file: entry.file, line, field }, "link"));
     }
   }
-  problems.push(...checkRedirects(ctx));
+  problems.push(...checkRedirects(redirects, ctx));
   return problems;
 }
 
 /** Redirect targets must exist; two redirects from one address are ambiguous. */
-function checkRedirects(ctx: CheckContext): Problem[] {
+function checkRedirects(redirectFiles: Entry[], ctx: LinkContext): Problem[] {
   const problems: Problem[] = [];
-  for (const entry of ctx.entries.filter((e) => e.collection.name === "redirects")) {
+  for (const entry of redirectFiles) {
     const seen = new Map<string, number>();
     redirectList(entry).forEach(({ from, to }, i) => {
       const error = (field: string, line: number, message: string, hint: string) =>

@@ -51,49 +51,37 @@ function isComponentImport(source: string, file: string, projectRoot: string): b
 }
 
 function checkMdx(entry: Entry, projectRoot: string): Problem[] {
-  const at = (line: number | undefined) => ({ severity: "warning" as const, file: entry.file, line: entry.bodyLine + (line ?? 1) - 1 });
+  const problem = (line: number | undefined, message: string, hint: string, severity: Problem["severity"] = "warning"): Problem => ({
+    severity,
+    file: entry.file,
+    line: entry.bodyLine + (line ?? 1) - 1,
+    message,
+    hint,
+  });
   let tree: Root;
   try {
     tree = parser.parse(entry.body);
   } catch (err) {
     const e = err as { line?: number; reason?: string; message: string };
-    return [
-      {
-        ...at(e.line),
-        severity: "error",
-        message: `this MDX does not parse: ${e.reason ?? e.message}`,
-        hint: "fix the syntax, or rename the file to .md if it needs no components",
-      },
-    ];
+    const hint = "fix the syntax, or rename the file to .md if it needs no components";
+    return [problem(e.line, `this MDX does not parse: ${e.reason ?? e.message}`, hint, "error")];
   }
   const problems: Problem[] = [];
   visit(tree, (node) => {
     const estree = (node.data as { estree?: unknown } | undefined)?.estree ?? (node as { attributes?: unknown }).attributes;
     if (!estree) return;
-    const line = node.position?.start.line;
     for (const n of esNodes(estree)) {
-      const where = at((n["loc"] as { start?: { line?: number } } | undefined)?.start?.line ?? line);
-      if (n.type === "ImportDeclaration") {
-        const source = String((n["source"] as EsNode)["value"]);
-        if (!isComponentImport(source, entry.file, projectRoot)) {
-          problems.push({
-            ...where,
-            message: `imports "${source}", which is not one of the site's components`,
-            hint: "MDX is code: import only from src/components, and have the import reviewed like code",
-          });
-        }
+      const line = (n["loc"] as { start?: { line?: number } } | undefined)?.start?.line ?? node.position?.start.line;
+      const source = n.type === "ImportDeclaration" ? String((n["source"] as EsNode)["value"]) : undefined;
+      if (source !== undefined && !isComponentImport(source, entry.file, projectRoot)) {
+        const hint = "MDX is code: import only from src/components, and have the import reviewed like code";
+        problems.push(problem(line, `imports "${source}", which is not one of the site's components`, hint));
       } else if (/^Export(Named|Default|All)Declaration$/.test(n.type)) {
-        problems.push({
-          ...where,
-          message: "exports a value from the post",
-          hint: "MDX is code: an export can change how the site builds the page; have it reviewed like code",
-        });
+        const hint = "MDX is code: an export can change how the site builds the page; have it reviewed like code";
+        problems.push(problem(line, "exports a value from the post", hint));
       } else if (readsEnv(n)) {
-        problems.push({
-          ...where,
-          message: "reads the build's environment variables",
-          hint: "MDX is code: the environment can hold secrets, and whatever is read here is published in the page",
-        });
+        const hint = "MDX is code: the environment can hold secrets, and whatever is read here is published in the page";
+        problems.push(problem(line, "reads the build's environment variables", hint));
       }
     }
   });

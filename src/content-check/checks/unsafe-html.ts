@@ -5,27 +5,13 @@
  * are code and are not sanitized (see mdx-code.ts).
  */
 import { findRemovedHtml } from "../../markdown/removed-html.ts";
-import type { Entry, Problem } from "../validate.ts";
+import type { Problem } from "../validate.ts";
 import type { CheckContext } from "./context.ts";
 
-/** Whether an entry's body is sanitized Markdown (not MDX, not a data file). */
-function isMarkdownBody(entry: Entry): boolean {
-  return entry.collection.format === "md" && !entry.file.toLowerCase().endsWith(".mdx") && entry.body.trim() !== "";
-}
-
-/** The sanitizer's removals in the bodies of `entries`, as errors at file lines. */
-export function unsafeHtmlProblems(entries: readonly Entry[]): Problem[] {
-  return entries.filter(isMarkdownBody).flatMap((entry) =>
-    findRemovedHtml(entry.body).map((r): Problem => ({
-      severity: "error",
-      file: entry.file,
-      line: entry.bodyLine + r.line - 1,
-      message: r.message,
-      hint: r.hint,
-    })),
+/** The sanitizer's removals in the Markdown bodies, as errors at file lines. */
+export function checkUnsafeHtml(ctx: Pick<CheckContext, "entries">): Problem[] {
+  const sanitized = ctx.entries.filter((e) => e.collection.format === "md" && !e.file.toLowerCase().endsWith(".mdx") && e.body.trim());
+  return sanitized.flatMap((e) =>
+    findRemovedHtml(e.body).map((r) => ({ ...r, severity: "error" as const, file: e.file, line: e.bodyLine + r.line - 1 })),
   );
-}
-
-export function checkUnsafeHtml(ctx: CheckContext): Problem[] {
-  return unsafeHtmlProblems(ctx.entries);
 }
