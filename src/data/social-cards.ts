@@ -19,23 +19,19 @@ import { cardInput, type CardInput } from "../lib/og/index.ts";
 import { cacheFile, cachedCard } from "../social-cards/cache.ts";
 import { renderIntoCache, type CardJob } from "../social-cards/render-pool.ts";
 import { getProgram } from "./program.ts";
-import { getPosts, getSettings, type Post } from "./site.ts";
+import { getPosts, getSettings } from "./site.ts";
 
-/** The kicker line of each kind of card. */
-export const KICKERS = { post: "From the blog", program: "The Inner Circle" } as const;
-
-/** Whether a post's page points at a generated card (its own image wins). */
-export const hasCard = (post: Post) => !post.data.image;
-
-/** The cards of the posts readers may see, by slug. */
+/** The cards of the posts readers may see, by slug: a post with its own image needs none. */
 export async function postCards(): Promise<Array<{ slug: string; input: CardInput }>> {
   const settings = await getSettings();
-  return (await getPosts()).filter(hasCard).map((post) => ({ slug: post.id, input: cardInput(post.data.title, KICKERS.post, settings) }));
+  return (await getPosts())
+    .filter((post) => !post.data.image)
+    .map((post) => ({ slug: post.id, input: cardInput(post.data.title, "From the blog", settings) }));
 }
 
 /** The program page's card. */
 export async function programCard(): Promise<CardInput> {
-  return cardInput((await getProgram()).title, KICKERS.program, await getSettings());
+  return cardInput((await getProgram()).title, "The Inner Circle", await getSettings());
 }
 
 /** Where rendered cards are kept: `social-cards` in Astro's cache folder (set in astro.config.mjs). */
