@@ -38,7 +38,7 @@ export function icalWeekday(weekday: string): string {
 }
 
 /** Hours and minutes of a "18:00" start time; throws on anything else. */
-export function parseTime(time: string): { hour: number; minute: number } {
+function parseTime(time: string): { hour: number; minute: number } {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
   if (!m) throw new Error(`"${time}" is not a 24-hour time like 18:00`);
   return { hour: Number(m[1]), minute: Number(m[2]) };
