@@ -64,29 +64,20 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
   return f;
 }
 
-const WALL_CLOCK: Intl.DateTimeFormatOptions = {
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-};
-
 /** Offsets already computed, by zone and instant: every post's date is shown on many pages. */
 const offsets = new Map<string, number>();
 const MAX_OFFSETS = 100_000;
 
-/** The time zone's UTC offset in milliseconds at an instant. */
+/** The time zone's UTC offset in milliseconds at an instant, read from the offset Intl names ("GMT-07:00", "GMT+05:45"). */
 export function offsetMs(instant: number, timeZone: string): number {
   const key = `${timeZone}|${instant}`;
   const known = offsets.get(key);
   if (known !== undefined) return known;
-  const parts = formatter("en-US", timeZone, WALL_CLOCK).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  const offset = asUtc - Math.floor(instant / 1000) * 1000;
+  const name = formatter("en-US", timeZone, { timeZoneName: "longOffset" })
+    .formatToParts(new Date(instant))
+    .find((p) => p.type === "timeZoneName")?.value;
+  const [, sign, h = 0, m = 0, s = 0] = /([+-])(\d+):(\d+)(?::(\d+))?/.exec(name ?? "") ?? [];
+  const offset = (sign === "-" ? -1 : 1) * (Number(h) * 3_600_000 + Number(m) * 60_000 + Number(s) * 1000);
   if (offsets.size >= MAX_OFFSETS) offsets.clear();
   offsets.set(key, offset);
   return offset;
