@@ -3,16 +3,13 @@
  * the same posts as the blog: a post readers can see gets a card unless it
  * has its own image, and the program page gets one.
  *
- * Rendered cards stay in a disk cache keyed by what they show
- * (src/social-cards/cache.ts), in Astro's cache folder: a warm build renders none
- * again. `npm run bench -- --sizes=1000` shows what that saves: the "social
- * cards cold" line against the warm build's social cards time (the "social
- * images cached" budget); at 1,000 posts, about 14 s against well under one.
- *
- * In a build, the missing cards are rendered up front in worker threads,
- * because resvg's memory is only handed back when a worker exits
- * (src/social-cards/render-pool.ts); each card page then reads its file. In
- * `astro dev` a card is rendered when it is asked for.
+ * Drawn cards stay in a disk cache keyed by what they show
+ * (src/social-cards/cache.ts), so a warm build draws none again: at 1,000
+ * posts about 14 s cold against well under one warm (`npm run bench --
+ * --sizes=1000`, "social cards cold" against the warm build's). In a build the
+ * missing cards are drawn up front in worker threads
+ * (src/social-cards/render-pool.ts) and each card page reads its file; in
+ * `astro dev` a card is drawn when it is asked for.
  */
 import fs from "node:fs";
 import { cardInput, type CardInput } from "../lib/og/index.ts";
