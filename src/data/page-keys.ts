@@ -1,14 +1,25 @@
 /**
- * Incremental-build keys of the pages that use them (src/lib/page-key.ts says how
- * they are used). Only post pages have one: they are most of a site's pages, and
- * an edit to one post changes few of the others.
+ * Keys for Astro's incremental build (`experimental.incrementalBuild`,
+ * https://docs.astro.build/en/reference/experimental-flags/incremental-build/).
+ * A page returned with a `cacheKey` from `getStaticPaths()` is copied from the
+ * previous build instead of rendered when its key and its code (Astro hashes the
+ * page's module graph, client scripts included) are unchanged. So a key must
+ * change with every piece of data the page shows: a missed one leaves a stale page.
+ * Only post pages have one: they are most of a site's pages, and an edit to one
+ * post changes few of the others.
  */
+import { createHash } from "node:crypto";
 import { metaCspForTarget } from "../deploy/github-pages.ts";
 import { policyOptions } from "../deploy/policy.ts";
-import { pageKey } from "../lib/page-key.ts";
 import { tagSlug } from "../lib/tags.ts";
 import { getProgram } from "./program.ts";
 import { getSettings, getTags, type Post } from "./site.ts";
+
+/** A short, stable key for any JSON-like values (Dates as ISO strings; Maps and Sets as arrays, which JSON.stringify would write as `{}`). */
+const pageKey = (...parts: unknown[]) =>
+  createHash("sha256")
+    .update(JSON.stringify(parts, (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)))
+    .digest("base64url");
 
 /** What every page shows besides its own content: settings (header, footer, dates' time zone), the program callout, the policy meta tag, the base path. */
 const getSharedKey = async () =>
@@ -33,7 +44,7 @@ const keyData = (data: Post["data"]) => {
 const shown = (p: Post | undefined) => (p ? { id: p.id, digest: p.digest ?? null, data: keyData(p.data) } : null);
 
 /** The pages a post page links to. */
-export interface PostLinks {
+interface PostLinks {
   newer?: Post | undefined;
   older?: Post | undefined;
   related: readonly Post[];

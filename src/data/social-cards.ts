@@ -3,39 +3,32 @@
  * the same posts as the blog: a post readers can see gets a card unless it
  * has its own image, and the program page gets one.
  *
- * Rendered cards stay in a disk cache keyed by what they show
- * (src/social-cards/cache.ts), in Astro's cache folder: a warm build renders none
- * again. `npm run bench -- --sizes=1000` shows what that saves: the "social
- * cards cold" line against the warm build's social cards time (the "social
- * images cached" budget); at 1,000 posts, about 14 s against well under one.
- *
- * In a build, the missing cards are rendered up front in worker threads,
- * because resvg's memory is only handed back when a worker exits
- * (src/social-cards/render-pool.ts); each card page then reads its file. In
- * `astro dev` a card is rendered when it is asked for.
+ * Drawn cards stay in a disk cache keyed by what they show
+ * (src/social-cards/cache.ts), so a warm build draws none again: at 1,000
+ * posts about 14 s cold against well under one warm (`npm run bench --
+ * --sizes=1000`, "social cards cold" against the warm build's). In a build the
+ * missing cards are drawn up front in worker threads
+ * (src/social-cards/render-pool.ts) and each card page reads its file; in
+ * `astro dev` a card is drawn when it is asked for.
  */
 import fs from "node:fs";
 import { cardInput, type CardInput } from "../lib/og/index.ts";
 import { cacheFile, cachedCard } from "../social-cards/cache.ts";
 import { renderIntoCache, type CardJob } from "../social-cards/render-pool.ts";
 import { getProgram } from "./program.ts";
-import { getPosts, getSettings, type Post } from "./site.ts";
+import { getPosts, getSettings } from "./site.ts";
 
-/** The kicker line of each kind of card. */
-export const KICKERS = { post: "From the blog", program: "The Inner Circle" } as const;
-
-/** Whether a post's page points at a generated card (its own image wins). */
-export const hasCard = (post: Post) => !post.data.image;
-
-/** The cards of the posts readers may see, by slug. */
+/** The cards of the posts readers may see, by slug: a post with its own image needs none. */
 export async function postCards(): Promise<Array<{ slug: string; input: CardInput }>> {
   const settings = await getSettings();
-  return (await getPosts()).filter(hasCard).map((post) => ({ slug: post.id, input: cardInput(post.data.title, KICKERS.post, settings) }));
+  return (await getPosts())
+    .filter((post) => !post.data.image)
+    .map((post) => ({ slug: post.id, input: cardInput(post.data.title, "From the blog", settings) }));
 }
 
 /** The program page's card. */
 export async function programCard(): Promise<CardInput> {
-  return cardInput((await getProgram()).title, KICKERS.program, await getSettings());
+  return cardInput((await getProgram()).title, "The Inner Circle", await getSettings());
 }
 
 /** Where rendered cards are kept: `social-cards` in Astro's cache folder (set in astro.config.mjs). */

@@ -49,48 +49,27 @@ export const FACES: readonly Face[] = [
 /** Code point ranges, inclusive. */
 export type Ranges = Array<[number, number]>;
 
-/** @fontsource's "latin" subset, as its CSS declares it. */
-export const LATIN: Ranges = [
-  [0x0000, 0x00ff],
-  [0x0131, 0x0131],
-  [0x0152, 0x0153],
-  [0x02bb, 0x02bc],
-  [0x02c6, 0x02c6],
-  [0x02da, 0x02da],
-  [0x02dc, 0x02dc],
-  [0x0304, 0x0304],
-  [0x0308, 0x0308],
-  [0x0329, 0x0329],
-  [0x2000, 0x206f],
-  [0x20ac, 0x20ac],
-  [0x2122, 0x2122],
-  [0x2191, 0x2191],
-  [0x2193, 0x2193],
-  [0x2212, 0x2212],
-  [0x2215, 0x2215],
-  [0xfeff, 0xfeff],
-  [0xfffd, 0xfffd],
-];
+/** Ranges in CSS unicode-range notation ("U+0000-00FF,U+0131"). */
+function parseRanges(css: string): Ranges {
+  return css.split(",").map((range) => {
+    const [from = "", to = from] = range.trim().slice(2).split("-");
+    return [parseInt(from, 16), parseInt(to, 16)];
+  });
+}
+
+/** @fontsource's "latin" subset, as its CSS (and `unicode.json`) declares it. */
+export const LATIN = parseRanges(
+  "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
+);
 
 /**
  * What the core files cover: ASCII, the no-break space, and the punctuation
- * of ordinary English prose and of the site's own pages (curly quotes,
- * dashes, ellipsis, bullet, middle dot, copyright sign). Control characters
+ * of ordinary English prose and of the site's own pages (copyright sign,
+ * middle dot, dashes, curly quotes, bullet, ellipsis). Control characters
  * and the byte-order mark draw nothing, but are routed here too, so that a
  * stray one never sends a page for the rest file.
  */
-export const CORE: Ranges = [
-  [0x0000, 0x007e],
-  [0x00a0, 0x00a0],
-  [0x00a9, 0x00a9],
-  [0x00b7, 0x00b7],
-  [0x2013, 0x2014],
-  [0x2018, 0x2019],
-  [0x201c, 0x201d],
-  [0x2022, 0x2022],
-  [0x2026, 0x2026],
-  [0xfeff, 0xfeff],
-];
+export const CORE = parseRanges("U+0000-007E,U+00A0,U+00A9,U+00B7,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+FEFF");
 
 /** The code points of `ranges`, as a string (the glyphs a subset keeps). */
 export function rangeText(ranges: Ranges): string {

@@ -11,13 +11,8 @@ import { CORE, FACES, LATIN, rangeText, subtract, unicodeRange, type Face } from
 
 const require = createRequire(import.meta.url);
 
-/** The stylesheet's folder is src/styles/; the core files sit in src/styles/fonts/. */
-const CORE_URL = (face: Face) => `./fonts/${face.core}`;
-/** The full @fontsource file, as a path from src/styles/ (Vite resolves and fingerprints it). */
-const SOURCE_URL = (face: Face) => `../../node_modules/${face.source}`;
-
 /** The core subset of one face, as WOFF2. Layout closure is off: ligature and alternate glyphs (fi, small caps) stay out; kerning stays in. */
-export async function coreFont(face: Face): Promise<Buffer> {
+async function coreFont(face: Face): Promise<Buffer> {
   const source = fs.readFileSync(require.resolve(face.source));
   return Buffer.from(await subsetFont(source, rangeText(CORE), { targetFormat: "woff2", noLayoutClosure: true }));
 }
@@ -48,7 +43,8 @@ export function fontsCss(): string {
     " * and the rest of Latin, which a browser fetches only for a page that needs it.",
     " */",
   ].join("\n");
-  const rules = FACES.flatMap((face) => [rule(face, CORE_URL(face), core), rule(face, SOURCE_URL(face), rest)]);
+  // URLs from src/styles/: the core files sit in its fonts/ folder; Vite resolves and fingerprints the full @fontsource file.
+  const rules = FACES.flatMap((face) => [rule(face, `./fonts/${face.core}`, core), rule(face, `../../node_modules/${face.source}`, rest)]);
   return `${header}\n${rules.join("\n")}\n`;
 }
 

@@ -1,7 +1,7 @@
 /** Dates and time zones: everything renders in the site's time zone, never the build machine's. */
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** A day, optionally with a time and an offset. */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Reads a front-matter date. Returns a Date, or an error message string.
@@ -12,37 +12,21 @@ export function parseContentDate(value: unknown, timeZone: string): Date | strin
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "is not a valid date";
     const iso = value.toISOString();
-    if (iso.endsWith("T00:00:00.000Z")) return zonedMidnight(iso.slice(0, 10), timeZone) ?? "is not a valid date";
-    return value;
+    return iso.endsWith("T00:00:00.000Z") ? parseContentDate(iso.slice(0, 10), timeZone) : value;
   }
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "is required (a date like 2024-05-31)";
   if (typeof value !== "string") return "must be a date like 2024-05-31 or 2024-05-31T09:30:00-07:00";
   const text = value.trim();
-  if (DATE_ONLY.test(text)) {
-    return zonedMidnight(text, timeZone) ?? `"${text}" is not a real calendar date`;
-  }
-  const m = DATE_TIME.exec(text);
+  const m = DATE.exec(text);
   if (!m) return `"${text}" is not a date; use YYYY-MM-DD or an ISO date-time like 2024-05-31T09:30:00-07:00`;
-  if (!isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return `"${text}" is not a real calendar date`;
-  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return `"${text}" has an impossible time`;
-  if (!m[7]) {
-    const local = zonedTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), timeZone);
-    return local;
-  }
-  const d = new Date(text.replace(" ", "T"));
-  return Number.isNaN(d.getTime()) ? `"${text}" is not a valid date` : d;
-}
-
-function isRealDay(y: number, mo: number, d: number): boolean {
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
-
-function zonedMidnight(day: string, timeZone: string): Date | undefined {
-  const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
-  if (!isRealDay(y, mo, d)) return undefined;
-  return zonedTime(y, mo, d, 0, 0, 0, timeZone);
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
+  // Date.UTC rolls an impossible day over into the next month (February 30 -> March 2).
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return `"${text}" is not a real calendar date`;
+  if (h > 23 || mi > 59 || s > 59) return `"${text}" has an impossible time`;
+  if (!m[7]) return zonedTime(y, mo, d, h, mi, s, timeZone);
+  const instant = new Date(text.replace(" ", "T"));
+  return Number.isNaN(instant.getTime()) ? `"${text}" is not a valid date` : instant;
 }
 
 /**
@@ -80,29 +64,20 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
   return f;
 }
 
-const WALL_CLOCK: Intl.DateTimeFormatOptions = {
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-};
-
 /** Offsets already computed, by zone and instant: every post's date is shown on many pages. */
 const offsets = new Map<string, number>();
 const MAX_OFFSETS = 100_000;
 
-/** The time zone's UTC offset in milliseconds at an instant. */
+/** The time zone's UTC offset in milliseconds at an instant, read from the offset Intl names ("GMT-07:00", "GMT+05:45"). */
 export function offsetMs(instant: number, timeZone: string): number {
   const key = `${timeZone}|${instant}`;
   const known = offsets.get(key);
   if (known !== undefined) return known;
-  const parts = formatter("en-US", timeZone, WALL_CLOCK).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  const offset = asUtc - Math.floor(instant / 1000) * 1000;
+  const name = formatter("en-US", timeZone, { timeZoneName: "longOffset" })
+    .formatToParts(new Date(instant))
+    .find((p) => p.type === "timeZoneName")?.value;
+  const [, sign, h = 0, m = 0, s = 0] = /([+-])(\d+):(\d+)(?::(\d+))?/.exec(name ?? "") ?? [];
+  const offset = (sign === "-" ? -1 : 1) * (Number(h) * 3_600_000 + Number(m) * 60_000 + Number(s) * 1000);
   if (offsets.size >= MAX_OFFSETS) offsets.clear();
   offsets.set(key, offset);
   return offset;

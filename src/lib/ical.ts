@@ -9,10 +9,10 @@
  */
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { offsetMs } from "./dates.ts";
-import { icalWeekday, parseTime, type WeeklySchedule } from "./schedule.ts";
+import { icalWeekday, type WeeklySchedule } from "./schedule.ts";
 
 /** What the calendar file describes. */
-export interface WeeklyEvent extends WeeklySchedule {
+interface WeeklyEvent extends WeeklySchedule {
   /** Globally unique, stable across rebuilds (so re-importing updates instead of duplicating). */
   uid: string;
   summary: string;
@@ -75,10 +75,8 @@ function vtimezone(timeZone: string): { lines: string[]; tzid: string } {
 /** A complete iCalendar file (CRLF line endings, folded lines) for a weekly event. */
 export function weeklyEventCalendar(event: WeeklyEvent): string {
   const start = wallClock(event.first, event.timeZone);
-  const { hour, minute } = parseTime(event.startTime);
-  const end = new Date(start);
+  const end = new Date(start.getTime() + event.durationMinutes * 60_000);
   const zone = vtimezone(event.timeZone);
-  end.setUTCHours(hour, minute + event.durationMinutes, 0, 0);
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",

@@ -37,13 +37,9 @@ export function byNewest(a: PostLike, b: PostLike): number {
 }
 
 /** The newer and older neighbours of a post in a newest-first list. */
-export function neighbours<T extends PostLike>(sorted: readonly T[], id: string): { newer?: T; older?: T } {
+export function neighbours<T extends PostLike>(sorted: readonly T[], id: string): { newer?: T | undefined; older?: T | undefined } {
   const i = sorted.findIndex((p) => p.id === id);
-  if (i < 0) return {};
-  const out: { newer?: T; older?: T } = {};
-  if (i > 0) out.newer = sorted[i - 1]!;
-  if (i < sorted.length - 1) out.older = sorted[i + 1]!;
-  return out;
+  return i < 0 ? {} : { newer: sorted[i - 1], older: sorted[i + 1] };
 }
 
 /**
@@ -89,10 +85,5 @@ export const POSTS_PER_PAGE = 10;
 
 /** Posts grouped by the year they were published in the site's time zone, newest year first, order kept within a year. */
 export function postsByYear<T extends PostLike>(sorted: readonly T[], yearOf: (date: Date) => number): Array<{ year: number; posts: T[] }> {
-  const years = new Map<number, T[]>();
-  for (const post of sorted) {
-    const year = yearOf(post.data.date);
-    years.set(year, [...(years.get(year) ?? []), post]);
-  }
-  return [...years].sort(([a], [b]) => b - a).map(([year, posts]) => ({ year, posts }));
+  return [...Map.groupBy(sorted, (post) => yearOf(post.data.date))].sort(([a], [b]) => b - a).map(([year, posts]) => ({ year, posts }));
 }

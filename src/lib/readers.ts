@@ -5,8 +5,8 @@
  */
 import type { SiteSettings } from "./settings.ts";
 
-export type Newsletter = NonNullable<SiteSettings["newsletter"]>;
-export type Visits = NonNullable<SiteSettings["visits"]>;
+type Newsletter = NonNullable<SiteSettings["newsletter"]>;
+type Visits = NonNullable<SiteSettings["visits"]>;
 
 /** Origins the public pages may reach beyond their own, per CSP directive. */
 export interface ReaderOrigins {
@@ -25,11 +25,6 @@ export function signupForm(settings: Pick<SiteSettings, "newsletter">): Newslett
 export function visitCounter(settings: Pick<SiteSettings, "visits">): Visits | undefined {
   const visits = settings.visits;
   return visits && visits.provider !== "off" ? visits : undefined;
-}
-
-/** Where a counter sends its counts: GoatCounter to the count URL it is given, Plausible and Umami to their script's server. */
-export function countEndpoint(visits: Visits): string {
-  return visits.provider === "goatcounter" ? visits.site : new URL(visits.script).origin;
 }
 
 /** GoatCounter's no-JavaScript pixel for a page path (https://www.goatcounter.com/help/pixel); the others have none. */
@@ -66,7 +61,8 @@ export function readerOrigins(settings: Pick<SiteSettings, "newsletter" | "visit
   if (form) origins.form.push(new URL(form.action).origin);
   const visits = visitCounter(settings);
   if (visits?.script && visits.site) {
-    const endpoint = new URL(countEndpoint(visits)).origin;
+    // GoatCounter counts at the URL it is given (its no-JavaScript pixel too); Plausible and Umami at their script's server.
+    const endpoint = new URL(visits.provider === "goatcounter" ? visits.site : visits.script).origin;
     origins.script.push(new URL(visits.script).origin);
     origins.connect.push(endpoint);
     if (countPixel(visits, "/")) origins.img.push(endpoint);

@@ -18,17 +18,15 @@ export interface WeeklySchedule {
 }
 
 /** One occurrence of the call. */
-export interface Session {
+interface Session {
   start: Date;
   end: Date;
 }
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-/** RFC 5545 BYDAY codes, Sunday first like `Date#getUTCDay`. */
-const ICAL_DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
 /** Day of the week as `Date#getUTCDay` counts it (0 = Sunday); throws on an unknown name. */
-export function weekdayNumber(weekday: string): number {
+function weekdayNumber(weekday: string): number {
   const i = DAYS.findIndex((d) => d.toLowerCase() === weekday.trim().toLowerCase());
   if (i < 0) throw new Error(`unknown weekday "${weekday}": use Monday ... Sunday`);
   return i;
@@ -36,27 +34,14 @@ export function weekdayNumber(weekday: string): number {
 
 /** The RFC 5545 BYDAY code of a weekday ("Wednesday" -> "WE"). */
 export function icalWeekday(weekday: string): string {
-  return ICAL_DAYS[weekdayNumber(weekday)]!;
+  return DAYS[weekdayNumber(weekday)]!.slice(0, 2).toUpperCase();
 }
 
 /** Hours and minutes of a "18:00" start time; throws on anything else. */
-export function parseTime(time: string): { hour: number; minute: number } {
+function parseTime(time: string): { hour: number; minute: number } {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
   if (!m) throw new Error(`"${time}" is not a 24-hour time like 18:00`);
   return { hour: Number(m[1]), minute: Number(m[2]) };
-}
-
-/** The calendar day (y, m, d) an instant falls on in a time zone. */
-function zonedDay(instant: Date, timeZone: string): { y: number; m: number; d: number } {
-  const [y, m, d] = isoDay(instant, timeZone).split("-").map(Number) as [number, number, number];
-  return { y, m, d };
-}
-
-/** The session on a given local calendar day (y, m, d in the program's zone). */
-function sessionOn(y: number, m: number, d: number, schedule: WeeklySchedule): Session {
-  const { hour, minute } = parseTime(schedule.startTime);
-  const start = zonedTime(y, m, d, hour, minute, 0, schedule.timeZone);
-  return { start, end: new Date(start.getTime() + schedule.durationMinutes * 60_000) };
 }
 
 /**
@@ -66,26 +51,21 @@ function sessionOn(y: number, m: number, d: number, schedule: WeeklySchedule): S
  */
 export function nextSession(schedule: WeeklySchedule, now: Date): Session {
   const target = weekdayNumber(schedule.weekday);
-  const today = zonedDay(now, schedule.timeZone);
+  const { hour, minute } = parseTime(schedule.startTime);
+  const [y, m, d] = isoDay(now, schedule.timeZone).split("-").map(Number) as [number, number, number];
   // Start one day back: a late call may still be running after local midnight.
   for (let k = -1; k <= 8; k++) {
-    const day = new Date(Date.UTC(today.y, today.m - 1, today.d + k));
+    const day = new Date(Date.UTC(y, m - 1, d + k));
     if (day.getUTCDay() !== target) continue;
-    const session = sessionOn(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), schedule);
-    if (session.end.getTime() > now.getTime()) return session;
+    const start = zonedTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute, 0, schedule.timeZone);
+    const end = new Date(start.getTime() + schedule.durationMinutes * 60_000);
+    if (end > now) return { start, end };
   }
   throw new Error("no session within eight days: the schedule is inconsistent");
 }
 
-/** The next `count` sessions from `now`, one week apart on the local calendar. */
-export function upcomingSessions(schedule: WeeklySchedule, now: Date, count: number): Session[] {
-  const first = nextSession(schedule, now);
-  const day = zonedDay(first.start, schedule.timeZone);
-  return Array.from({ length: count }, (_, i) => sessionOn(day.y, day.m, day.d + 7 * i, schedule));
-}
-
 /** "6:00 pm": a start time as people say it. */
-export function formatClock(hour: number, minute: number): string {
+function formatClock(hour: number, minute: number): string {
   const h12 = hour % 12 === 0 ? 12 : hour % 12;
   return `${h12}:${String(minute).padStart(2, "0")} ${hour < 12 ? "am" : "pm"}`;
 }

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { CARD_FONTS, renderCard } from "./render.ts";
-import { TEMPLATE_VERSION, type CardInput } from "../lib/og/template.ts";
+import { TEMPLATE_VERSION, type CardInput } from "../lib/og/index.ts";
 
 /** The file in the cache folder `dir` that a card's picture is stored in, named by a hash of its input, the template version and the fonts. */
 export function cacheFile(dir: string, input: CardInput): string {

@@ -17,7 +17,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { renderCard } from "./render.ts";
 import { storeCard } from "./cache.ts";
-import type { CardInput } from "../lib/og/template.ts";
+import type { CardInput } from "../lib/og/index.ts";
 
 /** One card to render and the cache file it goes to. */
 export interface CardJob {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { CARD_HEIGHT, CARD_WIDTH, cardTree, type CardInput } from "../lib/og/template.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardTree, type CardInput } from "../lib/og/index.ts";
 
 /** The font files a card uses, resolved from the project's node_modules. */
 export const CARD_FONTS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDuration, describeSchedule, formatSession, isoDuration, nextSession, upcomingSessions } from "../../src/lib/schedule.ts";
+import { describeDuration, describeSchedule, formatSession, isoDuration, nextSession } from "../../src/lib/schedule.ts";
 
 const wednesdays = { weekday: "Wednesday", startTime: "18:00", durationMinutes: 60, timeZone: "America/Los_Angeles", timeZoneName: "Pacific" };
 
@@ -29,10 +29,14 @@ describe("the weekly schedule", () => {
   });
 
   it("stays at 6 pm local across both daylight-saving changes while the UTC hour moves", () => {
-    const march = upcomingSessions(wednesdays, new Date("2026-03-01T00:00:00Z"), 3).map((s) => s.start.toISOString());
-    expect(march).toEqual(["2026-03-05T02:00:00.000Z", "2026-03-12T01:00:00.000Z", "2026-03-19T01:00:00.000Z"]);
-    const november = upcomingSessions(wednesdays, new Date("2026-10-25T00:00:00Z"), 3).map((s) => s.start.toISOString());
-    expect(november).toEqual(["2026-10-29T01:00:00.000Z", "2026-11-05T02:00:00.000Z", "2026-11-12T02:00:00.000Z"]);
+    // Each call is found from the moment the one before it ends.
+    const weeks = (from: string) => {
+      const starts = [nextSession(wednesdays, new Date(from))];
+      for (let i = 1; i < 3; i++) starts.push(nextSession(wednesdays, starts[i - 1]!.end));
+      return starts.map((s) => s.start.toISOString());
+    };
+    expect(weeks("2026-03-01T00:00:00Z")).toEqual(["2026-03-05T02:00:00.000Z", "2026-03-12T01:00:00.000Z", "2026-03-19T01:00:00.000Z"]);
+    expect(weeks("2026-10-25T00:00:00Z")).toEqual(["2026-10-29T01:00:00.000Z", "2026-11-05T02:00:00.000Z", "2026-11-12T02:00:00.000Z"]);
   });
 
   it("formats the next call in a reader's own time zone", () => {

@@ -1,7 +1,6 @@
 /** The header's search dialog: a native modal <dialog> (focus stays inside, Escape closes it) holding a panel, built on first open. */
 import { createSearchPanel } from "./panel.ts";
 import { trusted } from "./trusted-html.ts";
-import { EMPTY_STATE } from "./url-state.ts";
 
 let dialog: HTMLDialogElement | undefined;
 let input: HTMLInputElement | undefined;
@@ -14,7 +13,7 @@ function build(): HTMLDialogElement {
   d.innerHTML = trusted(
     `<div class="search-dialog-bar"><p class="search-dialog-title" aria-hidden="true">Search</p><button class="search-close" type="button">Close<span class="sr-only"> search</span></button></div>`,
   );
-  const panel = createSearchPanel(EMPTY_STATE);
+  const panel = createSearchPanel();
   input = panel.input;
   d.append(panel.element);
   d.querySelector(".search-close")!.addEventListener("click", () => d.close());

@@ -8,7 +8,14 @@ import cssUrl from "../../styles/search.css?url";
 import { BASE, loadPagefind, type Result } from "./pagefind.ts";
 import { appendResults, arrowKeysBetween } from "./results.ts";
 import { esc, trusted } from "./trusted-html.ts";
-import type { SearchState } from "./url-state.ts";
+
+/** A search: the words, the filters and the order ("" = relevance, "date" = newest first). */
+interface SearchState {
+  q: string;
+  tag: string;
+  year: string;
+  sort: string;
+}
 
 /** Results rendered per batch: each one costs a fragment request. */
 const BATCH = 5;
@@ -106,7 +113,10 @@ function statusLine(n: number, q: string): string {
 }
 
 /** A search panel. `onChange` hears every new state (the /search/ page mirrors it into the URL). */
-export function createSearchPanel(initial: SearchState, onChange?: (state: SearchState) => void): { element: HTMLElement; input: HTMLInputElement } {
+export function createSearchPanel(
+  initial: SearchState = { q: "", tag: "", year: "", sort: "" },
+  onChange?: (state: SearchState) => void,
+): { element: HTMLElement; input: HTMLInputElement } {
   if (!document.querySelector(`link[href="${cssUrl}"]`))
     document.head.insertAdjacentHTML("beforeend", trusted(`<link rel="stylesheet" href="${cssUrl}">`));
   // Matches in results are bold body text, a face list pages do not load: fetch it while the reader types.
