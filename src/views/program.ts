@@ -10,6 +10,7 @@ import type { ProgramData } from "../schema/index.ts";
 import { h, markdown, type Md } from "./html.ts";
 
 type Href = (path: string) => string;
+// Optional parts are written `field && h(…)`: hastscript skips undefined children, and an empty field ("") prints nothing.
 
 /** What the program page needs besides its own data. */
 export interface ProgramPageContext {
