@@ -37,7 +37,7 @@ export function tagList(tags: string[], href: (path: string) => string): Element
   if (tags.length === 0) return undefined;
   return h(
     "ul",
-    { className: ["tags", "plain-list"], ariaLabel: "Tags" },
+    { className: ["tags"], ariaLabel: "Tags" },
     tags.map((tag) => h("li", h("a", { className: ["pill"], href: href(tagPath(tagSlug(tag))) }, tag))),
   );
 }
