@@ -62,7 +62,7 @@ export function postTop(post: PostTop, href: (path: string) => string): Root {
   const { hero } = post;
   const header = h("header", { className: ["post-header"] }, [
     post.unpublished
-      ? h("p", { className: ["draft-flag"] }, `${post.unpublished}: not published${post.unpublished === "Scheduled" ? " before its date" : ""}`)
+      ? h("p", { className: ["badge"] }, `${post.unpublished}: not published${post.unpublished === "Scheduled" ? " before its date" : ""}`)
       : undefined,
     h("h1", { dataPagefindMeta: "title", dataPagefindWeight: "10" }, post.title),
     h("p", { className: ["meta", "small"], dataPagefindIgnore: true }, [
@@ -75,12 +75,7 @@ export function postTop(post: PostTop, href: (path: string) => string): Root {
   ]);
   const image = hero
     ? h("img", {
-        src: hero.src,
-        srcSet: hero.srcset,
-        sizes: hero.sizes,
-        width: hero.width,
-        height: hero.height,
-        alt: hero.alt,
+        ...hero,
         className: ["hero"],
         loading: "eager",
         decoding: "async",

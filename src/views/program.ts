@@ -2,13 +2,15 @@
  * The program page's sections, the program callout (end of posts, MDX) and the
  * home page teaser, from the program page's data (`content/pages/program.yaml`).
  */
-import type { Element, ElementContent, Properties } from "hast";
+import type { Element, Properties } from "hast";
+import type { Child } from "hastscript";
 import { PROGRAM_PATH } from "../lib/program.ts";
 import { describeDuration, describeSchedule, nextSession } from "../lib/schedule.ts";
 import type { ProgramData } from "../schema/index.ts";
 import { h, markdown, type Md } from "./html.ts";
 
 type Href = (path: string) => string;
+// Optional parts are written `field && h(…)`: hastscript skips undefined children, and an empty field ("") prints nothing.
 
 /** What the program page needs besides its own data. */
 export interface ProgramPageContext {
@@ -20,8 +22,6 @@ export interface ProgramPageContext {
   /** For the machine-readable date of the next call, which a script replaces in the reader's browser. */
   now: Date;
 }
-
-const kept = (nodes: Array<ElementContent | undefined | false | "">): ElementContent[] => nodes.filter((n): n is ElementContent => Boolean(n));
 
 /**
  * The weekly call in the program's own time zone ("Tuesdays, 5:30 pm Pacific"),
@@ -63,64 +63,49 @@ function hero(program: ProgramData, ctx: ProgramPageContext, md: Md): Element {
   const { hero } = program;
   return h("header", { className: ["hero"], dataSection: "hero" }, [
     h("div", { className: ["container", "hero-grid"] }, [
-      h(
-        "div",
-        { className: ["hero-text"] },
-        kept([
-          hero.eyebrow && h("p", { className: ["eyebrow"] }, hero.eyebrow),
-          h("h1", hero.headline),
-          markdown(md, hero.subheading, "sub"),
-          h("p", { className: ["actions"] }, [
-            h("a", { className: ["button", "button-large"], href: ctx.ctaHref, dataCta: "hero" }, hero.ctaLabel),
-            h("a", { className: ["quiet-link"], href: "#schedule" }, "When we meet"),
-          ]),
+      h("div", { className: ["hero-text"] }, [
+        hero.eyebrow && h("p", { className: ["eyebrow"] }, hero.eyebrow),
+        h("h1", hero.headline),
+        markdown(md, hero.subheading, "sub"),
+        h("p", { className: ["actions"] }, [
+          h("a", { className: ["button", "button-large"], href: ctx.ctaHref, dataCta: "hero" }, hero.ctaLabel),
+          h("a", { className: ["quiet-link"], href: "#schedule" }, "When we meet"),
         ]),
-      ),
+      ]),
       h("aside", { className: ["hero-card"], ariaLabel: "The weekly call" }, nextSessionCard(program.schedule, ctx.now, true)),
     ]),
   ]);
 }
 
-/** A section of short titled points: the problem (a numbered list) or what members get (cards). */
-function points(
-  id: string,
-  variant: "list" | "cards",
-  section: { heading: string; intro?: string; points: Array<{ title: string; text: string }>; summary?: string },
-  md: Md,
-): Element {
-  return h("section", { id, className: ["points", variant], ariaLabelledBy: `${id}-heading`, dataSection: id }, [
-    h(
-      "div",
-      { className: ["container", "grid"] },
-      kept([
-        h("div", { className: ["lead"] }, kept([h("h2", { id: `${id}-heading` }, section.heading), markdown(md, section.intro ?? "", "intro")])),
-        h(
-          "ol",
-          { className: ["items"] },
-          section.points.map((point) => h("li", kept([h("h3", point.title), markdown(md, point.text)]))),
-        ),
-        markdown(md, section.summary ?? "", "summary"),
-      ]),
-    ),
-  ]);
+/** A full-width section named by `data-section` (its class and id unless given), labelled by its `heading`. */
+function section(name: string, props: { className?: string[]; id?: string; inner?: string[] }, children: Child[]): Element {
+  const { className = [name], id = name, inner = [] } = props;
+  return h(
+    "section",
+    { id, className, ariaLabelledBy: `${name}-heading`, dataSection: name },
+    h("div", { className: ["container", ...inner] }, ...children),
+  );
 }
 
-/** How the Inner Circle works, in the author's words. */
-function how(how: ProgramData["howItWorks"], md: Md): Element {
-  return h("section", { id: "how-it-works", className: ["how"], ariaLabelledBy: "how-heading", dataSection: "how-it-works" }, [
-    h(
-      "div",
-      { className: ["container", "grid"] },
-      kept([
-        h("div", kept([h("h2", { id: "how-heading" }, how.heading), markdown(md, how.body, "body")])),
-        how.steps.length > 0 &&
-          h(
-            "ul",
-            { className: ["steps"] },
-            how.steps.map((step) => h("li", kept([h("h3", step.title), markdown(md, step.text)]))),
-          ),
-      ]),
-    ),
+const heading = (name: string, text: string) => h("h2", { id: `${name}-heading` }, text);
+
+/** Short titled points: the problem (numbered), what members get (cards), how the Inner Circle works (steps). */
+function points(
+  name: string,
+  variant: "list" | "cards" | "steps",
+  content: { heading: string; intro: string; points: Array<{ title: string; text: string }>; summary?: string },
+  md: Md,
+): Element {
+  return section(name, { className: ["points", variant], inner: ["grid"] }, [
+    h("div", { className: ["lead"] }, [heading(name, content.heading), markdown(md, content.intro, "intro")]),
+    content.points.length === 0
+      ? undefined
+      : h(
+          "ol",
+          { className: ["items", "plain-list"] },
+          content.points.map((point) => h("li", [h("h3", point.title), markdown(md, point.text)])),
+        ),
+    markdown(md, content.summary ?? "", "summary"),
   ]);
 }
 
@@ -128,42 +113,32 @@ function how(how: ProgramData["howItWorks"], md: Md): Element {
 function schedule(program: ProgramData, ctx: ProgramPageContext, md: Md): Element {
   const { schedule, price } = program;
   const fact = (term: string, value: string, data?: Properties) => h("div", [h("dt", { className: ["small"] }, term), h("dd", data ?? {}, value)]);
-  return h("section", { id: "schedule", className: ["schedule"], ariaLabelledBy: "schedule-heading", dataSection: "schedule" }, [
-    h("div", { className: ["container"] }, [
-      h("div", { className: ["narrow"] }, [
-        h("h2", { id: "schedule-heading" }, schedule.heading),
-        h(
-          "div",
-          { className: ["card"] },
-          kept([
-            nextSessionCard(schedule, ctx.now),
-            h(
-              "dl",
-              { className: ["facts"] },
-              kept([
-                fact("Every week", describeSchedule(schedule), { dataScheduleText: true }),
-                fact("Length", describeDuration(schedule.durationMinutes)),
-                fact("Where", "Live video call, from wherever you are"),
-                price && fact("Price", price, { dataPrice: true }),
-              ]),
-            ),
-            schedule.example
-              ? h(
-                  "p",
-                  { className: ["example"], dataExampleMark: true },
-                  "Example: the day and time above are placeholders until the first calls are announced.",
-                )
-              : h("p", { className: ["calendar"] }, [
-                  h(
-                    "a",
-                    { className: ["button", "button-secondary"], href: ctx.calendarHref, download: "inner-circle.ics", dataCalendarLink: true },
-                    schedule.calendarLabel,
-                  ),
-                  h("span", { className: ["small"] }, "Works with Google Calendar, Apple Calendar and Outlook."),
-                ]),
-            markdown(md, schedule.note, "note"),
-          ]),
-        ),
+  return section("schedule", {}, [
+    h("div", { className: ["narrow"] }, [
+      heading("schedule", schedule.heading),
+      h("div", { className: ["card"] }, [
+        nextSessionCard(schedule, ctx.now),
+        h("dl", { className: ["facts"] }, [
+          fact("Every week", describeSchedule(schedule), { dataScheduleText: true }),
+          fact("Length", describeDuration(schedule.durationMinutes)),
+          fact("Where", "Live video call, from wherever you are"),
+          price && fact("Price", price, { dataPrice: true }),
+        ]),
+        schedule.example
+          ? h(
+              "p",
+              { className: ["example"], dataExampleMark: true },
+              "Example: the day and time above are placeholders until the first calls are announced.",
+            )
+          : h("p", { className: ["calendar"] }, [
+              h(
+                "a",
+                { className: ["button", "button-secondary"], href: ctx.calendarHref, download: "inner-circle.ics", dataCalendarLink: true },
+                schedule.calendarLabel,
+              ),
+              h("span", { className: ["small"] }, "Works with Google Calendar, Apple Calendar and Outlook."),
+            ]),
+        markdown(md, schedule.note, "note"),
       ]),
     ]),
   ]);
@@ -172,68 +147,55 @@ function schedule(program: ProgramData, ctx: ProgramPageContext, md: Md): Elemen
 /** Members' own words; nothing while the list is empty: no invented praise. */
 function testimonials(testimonials: ProgramData["testimonials"], md: Md): Element | undefined {
   if (testimonials.items.length === 0) return undefined;
-  return h("section", { id: "testimonials", className: ["testimonials"], ariaLabelledBy: "testimonials-heading", dataSection: "testimonials" }, [
-    h("div", { className: ["container"] }, [
-      h("h2", { id: "testimonials-heading" }, testimonials.heading),
-      h(
-        "div",
-        { className: ["quotes"] },
-        testimonials.items.map((item) =>
-          h("figure", { className: ["panel"] }, [
-            h("blockquote", kept([markdown(md, item.quote)])),
-            h("figcaption", kept([h("strong", item.name), item.practice && h("span", { className: ["muted"] }, item.practice)])),
-          ]),
-        ),
+  return section("testimonials", {}, [
+    heading("testimonials", testimonials.heading),
+    h(
+      "div",
+      { className: ["quotes"] },
+      testimonials.items.map((item) =>
+        h("figure", { className: ["panel"] }, [
+          h("blockquote", [markdown(md, item.quote)]),
+          h("figcaption", [h("strong", item.name), item.practice && h("span", { className: ["muted"] }, item.practice)]),
+        ]),
       ),
-    ]),
+    ),
   ]);
 }
 
 /** Questions and answers, as disclosure widgets that work without JavaScript. */
 function faq(faq: ProgramData["faq"], md: Md): Element | undefined {
   if (faq.items.length === 0) return undefined;
-  return h("section", { id: "questions", className: ["faq"], ariaLabelledBy: "faq-heading", dataSection: "faq" }, [
-    h("div", { className: ["container"] }, [
-      h("div", { className: ["narrow"] }, [
-        h("h2", { id: "faq-heading" }, faq.heading),
-        ...faq.items.map((item) => h("details", kept([h("summary", item.question), markdown(md, item.answer, "answer")]))),
-      ]),
+  return section("faq", { id: "questions" }, [
+    h("div", { className: ["narrow"] }, [
+      heading("faq", faq.heading),
+      ...faq.items.map((item) => h("details", [h("summary", item.question), markdown(md, item.answer, "answer")])),
     ]),
   ]);
 }
 
 /** The last screen: the one call to action, again, and a human way to ask first. */
 function closing(closing: ProgramData["closing"], ctx: ProgramPageContext, md: Md): Element {
-  return h("section", { id: "join", className: ["closing"], ariaLabelledBy: "closing-heading", dataSection: "closing" }, [
-    h(
-      "div",
-      { className: ["container", "inner"] },
-      kept([
-        h("h2", { id: "closing-heading" }, closing.heading),
-        markdown(md, closing.text, "text"),
-        h(
-          "p",
-          { className: ["actions"] },
-          h("a", { className: ["button", "button-large"], href: ctx.ctaHref, dataCta: "closing" }, closing.ctaLabel),
-        ),
-        h("p", { className: ["ask", "small"] }, ["Questions first? Write to ", h("a", { href: `mailto:${ctx.email}` }, ctx.email), "."]),
-      ]),
-    ),
+  return section("closing", { id: "join", inner: ["inner"] }, [
+    heading("closing", closing.heading),
+    markdown(md, closing.text, "text"),
+    h("p", { className: ["actions"] }, h("a", { className: ["button", "button-large"], href: ctx.ctaHref, dataCta: "closing" }, closing.ctaLabel)),
+    h("p", { className: ["ask", "small"] }, ["Questions first? Write to ", h("a", { href: `mailto:${ctx.email}` }, ctx.email), "."]),
   ]);
 }
 
 /** Every section of the program page, in order. */
 export function programSections(program: ProgramData, ctx: ProgramPageContext, md: Md): Element[] {
-  return kept([
+  const sections = [
     hero(program, ctx, md),
     points("problem", "list", program.problem, md),
-    points("benefits", "cards", { heading: program.benefits.heading, intro: program.benefits.intro, points: program.benefits.items }, md),
-    how(program.howItWorks, md),
+    points("benefits", "cards", { ...program.benefits, points: program.benefits.items }, md),
+    points("how-it-works", "steps", { ...program.howItWorks, intro: program.howItWorks.body, points: program.howItWorks.steps }, md),
     schedule(program, ctx, md),
     testimonials(program.testimonials, md),
     faq(program.faq, md),
     closing(program.closing, ctx, md),
-  ]) as Element[];
+  ];
+  return sections.filter((section) => section !== undefined);
 }
 
 /**
@@ -248,34 +210,26 @@ export function programCallout(
 ): Element {
   const { level = 2, placement = "inline" } = options;
   const id = `program-callout-${placement}`;
-  return h(
-    "aside",
-    { className: ["callout", "panel", "no-print"], ariaLabelledBy: id, dataProgramCallout: placement, dataPagefindIgnore: true },
-    kept([
-      h(level === 2 ? "h2" : "h3", { id }, callout.heading),
-      markdown(md, callout.text),
-      h("p", { className: ["more"] }, h("a", { href: href(PROGRAM_PATH) }, [callout.linkLabel, h("span", { ariaHidden: "true" }, " →")])),
-    ]),
-  );
+  return h("aside", { className: ["callout", "panel", "no-print"], ariaLabelledBy: id, dataProgramCallout: placement, dataPagefindIgnore: true }, [
+    h(level === 2 ? "h2" : "h3", { id }, callout.heading),
+    markdown(md, callout.text),
+    h("p", { className: ["more"] }, h("a", { href: href(PROGRAM_PATH) }, [callout.linkLabel, h("span", { ariaHidden: "true" }, " →")])),
+  ]);
 }
 
 /** The program teaser on the home page: the program's name, its callout text, and when the group meets. */
 export function programTeaser(program: ProgramData, href: Href, md: Md): Element {
   return h("section", { className: ["teaser"], ariaLabelledBy: "teaser-heading", dataProgramTeaser: true }, [
-    h(
-      "div",
-      { className: ["inner"] },
-      kept([
-        h("p", { className: ["eyebrow"] }, program.hero.eyebrow || program.title),
-        h("h2", { id: "teaser-heading" }, program.callout.heading),
-        markdown(md, program.callout.text),
-        h(
-          "p",
-          { className: ["when", "small"], dataExample: program.schedule.example ? "true" : undefined },
-          `${describeSchedule(program.schedule)}, live by video${program.schedule.example ? " (example day and time)" : ""}.`,
-        ),
-        h("a", { className: ["button"], href: href(PROGRAM_PATH) }, program.callout.linkLabel),
-      ]),
-    ),
+    h("div", { className: ["inner"] }, [
+      h("p", { className: ["eyebrow"] }, program.hero.eyebrow || program.title),
+      h("h2", { id: "teaser-heading" }, program.callout.heading),
+      markdown(md, program.callout.text),
+      h(
+        "p",
+        { className: ["when", "small"], dataExample: program.schedule.example ? "true" : undefined },
+        `${describeSchedule(program.schedule)}, live by video${program.schedule.example ? " (example day and time)" : ""}.`,
+      ),
+      h("a", { className: ["button"], href: href(PROGRAM_PATH) }, program.callout.linkLabel),
+    ]),
   ]);
 }

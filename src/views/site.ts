@@ -32,6 +32,7 @@ export function siteHeader(
         { ariaLabel: "Main" },
         h(
           "ul",
+          { className: ["plain-list"] },
           settings.nav.map((item) => h("li", h("a", { href: href(item.href), ariaCurrent: isCurrent(item.href) ? "page" : undefined }, item.label))),
         ),
       ),
@@ -55,7 +56,7 @@ export function siteFooter(
       h(
         "nav",
         { ariaLabel: "Footer" },
-        h("ul", { className: ["links"] }, [
+        h("ul", { className: ["links", "plain-list"] }, [
           h("li", h("a", { href: `mailto:${settings.email}` }, settings.email)),
           h("li", h("a", { href: href("/tags/") }, "Topics")),
           h("li", h("a", { href: href(archivePath) }, "Archive")),
