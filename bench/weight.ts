@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Page, Response } from "playwright-core";
+import { isBlogPageName } from "../src/lib/urls.ts";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { serveDist } from "../tests/support/serve.ts";
 
@@ -100,7 +101,7 @@ export function templatePaths(dist: string): Array<{ template: string; path: str
   const candidates = [
     { template: "home", path: "/" },
     { template: "blog list", path: "/blog/" },
-    { template: "post", path: firstDir("blog", (n) => /^\d+$/.test(n)) },
+    { template: "post", path: firstDir("blog", isBlogPageName) },
     { template: "tag", path: firstDir("tags") },
     { template: "program", path: "/program/" },
     { template: "search", path: "/search/" },
