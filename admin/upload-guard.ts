@@ -11,13 +11,13 @@
  * event is sent on again with the fitted file.
  */
 import { MAX_IMAGE_WIDTH } from "../src/lib/image-limits.ts";
-import { EXTENSIONS_OF } from "../src/lib/image-type.ts";
+import { extensionOf, EXTENSIONS_OF } from "../src/lib/image-type.ts";
 import { IMAGE_EXTENSIONS, IMAGE_FORMATS_TEXT } from "../src/schema/fields.ts";
 
 const MIME_TYPES = Object.keys(EXTENSIONS_OF).map((type) => `image/${type}`);
 
 /** Whether a file may be uploaded: an accepted MIME type and an accepted extension. */
-const isAcceptedImage = (file: File) => MIME_TYPES.includes(file.type) && IMAGE_EXTENSIONS.includes(file.name.toLowerCase().split(".").pop() ?? "");
+const isAcceptedImage = (file: File) => MIME_TYPES.includes(file.type) && IMAGE_EXTENSIONS.includes(extensionOf(file.name));
 
 /** The `accept` attribute for file pickers, so the system dialog offers only accepted files. */
 const ACCEPT = [...MIME_TYPES, ...IMAGE_EXTENSIONS.map((e) => `.${e}`)].join(",");

@@ -115,7 +115,11 @@ export default function cmsBundle(): AstroIntegration {
           resolveId: (id) => (id === CMS_SCRIPT_MODULE ? resolved : undefined),
           load: async (id) => {
             if (id !== resolved) return undefined;
-            const { script, preload } = pageUrls(target!, await built());
+            if (!target) throw new Error("the CMS script's URL was asked for before astro:config:done");
+            // The authoring server serves /admin/ itself (serveInDev); should Astro render the page there, it names the dev entry.
+            const { script, preload } = target.hashed
+              ? pageUrls(target, await built())
+              : { script: `${target.publicPath}${DEV_ENTRY_FILE}`, preload: [] };
             return `export default ${JSON.stringify(script)};\nexport const preload = ${JSON.stringify(preload)};\n`;
           },
         };

@@ -35,6 +35,16 @@ export interface CmsBundle {
   preload: string[];
 }
 
+/** Fonts and pictures the CMS's stylesheets name: copied as files named by content. */
+const FILE_LOADERS: Record<string, esbuild.Loader> = {
+  ".woff2": "file",
+  ".woff": "file",
+  ".svg": "file",
+  ".png": "file",
+  ".jpg": "file",
+  ".webp": "file",
+};
+
 /** What the script and its inline stylesheets are both built with. */
 function sharedOptions(target: CmsBuildTarget) {
   return {
@@ -47,7 +57,7 @@ function sharedOptions(target: CmsBuildTarget) {
     outdir: target.outdir,
     assetNames: "cms-[name]-[hash]",
     publicPath: target.publicPath,
-    loader: Object.fromEntries(["woff2", "woff", "svg", "png", "jpg", "webp"].map((ext) => [`.${ext}`, "file"])),
+    loader: FILE_LOADERS,
   } satisfies esbuild.BuildOptions;
 }
 

@@ -20,9 +20,9 @@ export function parseContentDate(value: unknown, timeZone: string): Date | strin
   const m = DATE.exec(text);
   if (!m) return `"${text}" is not a date; use YYYY-MM-DD or an ISO date-time like 2024-05-31T09:30:00-07:00`;
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
-  // Date.UTC rolls an impossible day over into the next month (February 30 -> March 2).
+  // Date.UTC rolls an impossible day over into the next month (February 30 -> March 2), and reads years 0-99 as 1900-1999.
   const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return `"${text}" is not a real calendar date`;
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return `"${text}" is not a real calendar date`;
   if (h > 23 || mi > 59 || s > 59) return `"${text}" has an impossible time`;
   if (!m[7]) return zonedTime(y, mo, d, h, mi, s, timeZone);
   const instant = new Date(text.replace(" ", "T"));

@@ -38,6 +38,8 @@ describe("parseContentDate", () => {
     expect(parseContentDate("2023-02-29", LA)).toBe('"2023-02-29" is not a real calendar date');
     expect(parseContentDate("2019-13-01", LA)).toBe('"2019-13-01" is not a real calendar date');
     expect(parseContentDate("2019-04-31T10:00:00Z", LA)).toBe('"2019-04-31T10:00:00Z" is not a real calendar date');
+    // Date.UTC reads years 0-99 as 1900-1999: a two-digit year is not taken for another century.
+    expect(parseContentDate("0024-05-31", LA)).toBe('"0024-05-31" is not a real calendar date');
     expect(date("2024-02-29").toISOString()).toBe("2024-02-29T08:00:00.000Z");
   });
 
