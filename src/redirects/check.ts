@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { addressKey, unsafeRedirect, type Redirect } from "./rules.ts";
 
-/** Whether a site path is a page or file of the build (never one outside `dist`). */
+/** Whether a site path is a page or file of the build (never one outside `dist`; a path no file system accepts is none). */
 function isBuilt(dist: string, sitePath: string): boolean {
   let clean: string;
   try {
@@ -12,7 +12,7 @@ function isBuilt(dist: string, sitePath: string): boolean {
     return false;
   }
   const candidates = [path.join(dist, clean, "index.html"), ...(clean.endsWith("/") ? [] : [path.join(dist, clean)])];
-  return candidates.some((f) => !path.relative(dist, f).startsWith("..") && fs.statSync(f, { throwIfNoEntry: false })?.isFile());
+  return candidates.some((f) => !path.relative(dist, f).startsWith("..") && fs.existsSync(f) && fs.statSync(f).isFile());
 }
 
 /**

@@ -82,6 +82,14 @@ describe("checking redirects against the build", () => {
     `);
   });
 
+  it("names the entry whose target runs through a file or is too long a name for any file system, instead of failing on it", () => {
+    const long = `/blog/${"x".repeat(300)}/`;
+    expect(checkRedirects([r("/post/a", "/robots.txt/old/", "entry 1"), r("/post/b", long, "entry 2")], dist())).toEqual([
+      "entry 1 (/post/a -> /robots.txt/old/): the target /robots.txt/old/ is not a page of this build",
+      `entry 2 (/post/b -> ${long}): the target ${long} is not a page of this build`,
+    ]);
+  });
+
   it("refuses to hide a live page, a second redirect for one address and a chain", () => {
     expect(checkRedirects([r("/about/", "/blog/", "a"), r("/x", "/blog/", "b"), r("/x/", "/tags/", "c"), r("/y", "/x", "d")], dist()))
       .toMatchInlineSnapshot(`
