@@ -13,6 +13,7 @@ const REFUSED = {
   "a script address after a kept link": "[ok](https://example.org/)and[this](javascript:alert(1))",
   "a script address in a definition": "[this][a]\n\n[a]: javascript:alert(1)",
   "a definition inside a quote": "> [this][a]\n>\n> [a]:\n>   javascript:alert(1)",
+  "a scheme after parentheses in the address": "[this](a(b)c:d)",
   "a mail address as an image": "![me](mailto:me@example.org)",
   "a colon spelled as a character reference": "[this](javascript&#58;alert(1))",
   "a colon written with a backslash": "[this](javascript\\:alert(1))",
