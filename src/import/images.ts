@@ -59,7 +59,10 @@ export class ImageFolder {
     for (let n = 1; ; n++) {
       const to = path.join(this.dir, n === 1 ? name : name.replace(/(\.[a-z]+)$/, `-${n}$1`));
       const owner = this.claimed.get(to);
-      if (owner === file || (!owner && (!fs.existsSync(to) || fs.readFileSync(to).equals(fs.readFileSync(file))))) {
+      if (
+        owner === file ||
+        (!owner && (!fs.existsSync(to) || (fs.statSync(to).size === fs.statSync(file).size && fs.readFileSync(to).equals(fs.readFileSync(file)))))
+      ) {
         this.claimed.set(to, file);
         return { from: file, to, present: fs.existsSync(to) };
       }

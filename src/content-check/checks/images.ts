@@ -134,10 +134,15 @@ export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "en
       }
       const verdict = verdicts.get(file);
       if (verdict) report("error", ...verdict);
-      else if (fs.statSync(file).size > MAX_IMAGE_BYTES && !sizeChecked.has(file)) {
+      else if (!sizeChecked.has(file)) {
         sizeChecked.add(file);
-        const kb = Math.round(fs.statSync(file).size / 1024);
-        report("warning", `is ${kb} KB (over 500 KB)`, "resize it to about 2000 pixels wide or save it as JPEG/WebP at about 80% quality");
+        const { size } = fs.statSync(file);
+        if (size > MAX_IMAGE_BYTES)
+          report(
+            "warning",
+            `is ${Math.round(size / 1024)} KB (over 500 KB)`,
+            "resize it to about 2000 pixels wide or save it as JPEG/WebP at about 80% quality",
+          );
       }
     }
   }
