@@ -148,7 +148,7 @@ async function timeDev(repo: string, cacheDir: string, ports: { astro: number; d
     setTimeout(() => reject(new Error(`npm start was not ready after 5 minutes:\n${output}`)), 300_000).unref();
   });
   const exited = new Promise<void>((resolve) => runner.once("exit", () => resolve()));
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({}, true);
   try {
     await ready;
     const page = await browser.newPage();

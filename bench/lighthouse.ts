@@ -81,7 +81,7 @@ export async function runLighthouse(dist: string, pages: Array<{ page: string; p
           "--only-categories=performance,accessibility,best-practices,seo",
           `--chrome-flags=${FLAGS.join(" ")}`,
         ],
-        { env: { ...process.env, CHROME_PATH: chromePath() }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
+        { env: { ...process.env, CHROME_PATH: chromePath(true) }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
       );
       rows.push(scoresFromReport(page, p, JSON.parse(fs.readFileSync(file, "utf8")) as LhReport));
     }

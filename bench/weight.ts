@@ -112,7 +112,7 @@ export function templatePaths(dist: string): Array<{ template: string; path: str
 /** Loads each template of a built site in Chromium and reports its weight and layout shift. */
 export async function measureWeights(dist: string): Promise<PageWeight[]> {
   const server = await serveDist(dist);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({}, true);
   try {
     const rows: PageWeight[] = [];
     for (const { template, path: p } of templatePaths(dist)) {
