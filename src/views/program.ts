@@ -24,10 +24,8 @@ export interface ProgramPageContext {
 }
 
 /**
- * The weekly call in the program's own time zone ("Tuesdays, 5:30 pm Pacific"),
- * which src/scripts/next-session.ts replaces with the next date and time in the
- * reader's time zone when JavaScript runs. An example schedule is marked as
- * such and never turned into a date.
+ * The weekly call in the program's time zone ("Tuesdays, 5:30 pm Pacific"), which src/scripts/next-session.ts
+ * turns into the next call in the reader's time zone. An example schedule is marked as such, never dated.
  */
 function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact = false): Element {
   return h(
