@@ -37,7 +37,7 @@ export function tagList(tags: string[], href: (path: string) => string): Element
  * A quiet, collapsible table of contents for posts with three or more sections. Kept out of
  * the search index: it repeats the headings, which the index already has from the text.
  */
-export function toc(entries: TocEntry[]): Element | undefined {
+function toc(entries: TocEntry[]): Element | undefined {
   if (entries.filter((e) => e.depth === 2).length < 3) return undefined;
   return h("details", { className: ["toc", "no-print"], dataPagefindIgnore: true }, [
     h("summary", "In this post"),
