@@ -1,7 +1,4 @@
-/**
- * The program page's sections, the program callout (end of posts, MDX) and the
- * home page teaser, from the program page's data (`content/pages/program.yaml`).
- */
+/** The program page's sections, its callout (end of posts, MDX) and the home page teaser, from `content/pages/program.yaml`. */
 import type { Element, Properties } from "hast";
 import type { Child } from "hastscript";
 import { PROGRAM_PATH } from "../lib/program.ts";
