@@ -73,13 +73,6 @@ export function relatedFinder<T extends PostLike>(candidates: readonly T[], limi
   };
 }
 
-/** Splits a list into pages of `size`; always at least one (possibly empty) page. */
-export function paginate<T>(items: readonly T[], size: number): T[][] {
-  const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
-  return pages.length ? pages : [[]];
-}
-
 /** Posts per blog list page. */
 export const POSTS_PER_PAGE = 10;
 

@@ -19,8 +19,6 @@ export const postPath = (slug: string) => `/blog/${slug}/`;
 export const tagPath = (slug: string) => `/tags/${slug}/`;
 /** Path of a tag's feed. */
 export const tagFeedPath = (slug: string) => `/tags/${slug}/rss.xml`;
-/** Path of page `n` (1-based) of the blog list. */
-export const blogPagePath = (n: number) => (n <= 1 ? "/blog/" : `/blog/${n}/`);
 /** Path of the archive: every post by year. */
 export const archivePath = "/blog/archive/";
 /** Names under /blog/ that are the blog's own pages (list pages, the archive), never a post's. */

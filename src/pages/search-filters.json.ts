@@ -1,10 +1,7 @@
 /**
- * /search-filters.json: the values of the search's tag and year filters, for
- * the filter menus. Pagefind can list them too (`filters()`), but only by
- * downloading every filter chunk (6 KB at 1,000 posts, more as the site grows)
- * before the first search; this file is a few hundred bytes, and Pagefind then
- * loads a filter chunk only when the reader filters. Built from the same posts
- * and canonical tag names that the post pages hand to the index.
+ * /search-filters.json: the tag and year filter menus' values, from the posts and canonical tag names the post
+ * pages hand to the index. Pagefind's `filters()` would download every filter chunk (6 KB at 1,000 posts) before
+ * the first search; this file is a few hundred bytes, and Pagefind loads a chunk only when the reader filters.
  */
 import type { APIRoute } from "astro";
 import { getPosts, getSettings, getTags } from "../data/site.ts";

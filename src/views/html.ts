@@ -1,7 +1,6 @@
 /**
- * Markup shared by the site's pages and the CMS previews: pure functions from
- * plain data to hast trees. Astro pages print them with `set:html`, the
- * previews inside their React templates, so the preview is the page.
+ * Markup shared by the site's pages and the CMS previews: pure functions from plain data to hast trees, printed
+ * by pages with `set:html` and by the previews inside their React templates, so the preview is the page.
  */
 import type { Element, Nodes } from "hast";
 import { toHtml } from "hast-util-to-html";

@@ -5,16 +5,6 @@ import { tagPath } from "../lib/urls.ts";
 import type { TocEntry } from "../markdown/rehype-toc.ts";
 import { h, time } from "./html.ts";
 
-/** An image's attributes as its page can load it (the image service's output, or the CMS's asset URL). */
-export interface ImageAttributes {
-  src: string;
-  alt: string;
-  srcset?: string | undefined;
-  sizes?: string | undefined;
-  width?: number | string | undefined;
-  height?: number | string | undefined;
-}
-
 /** What the top of a post shows. */
 export interface PostTop {
   title: string;
@@ -28,7 +18,8 @@ export interface PostTop {
   /** The tags' canonical spellings, as search filters. */
   searchTags: string[];
   timeZone: string;
-  hero?: ImageAttributes | undefined;
+  /** The image service's output, or the CMS's asset URL. */
+  hero?: { src: string; alt: string; srcset?: string; sizes?: string; width?: number | string; height?: number | string } | undefined;
   toc: TocEntry[];
 }
 
@@ -37,7 +28,7 @@ export function tagList(tags: string[], href: (path: string) => string): Element
   if (tags.length === 0) return undefined;
   return h(
     "ul",
-    { className: ["tags"], ariaLabel: "Tags" },
+    { className: ["tags", "plain-list"], ariaLabel: "Tags" },
     tags.map((tag) => h("li", h("a", { className: ["pill"], href: href(tagPath(tagSlug(tag))) }, tag))),
   );
 }
@@ -46,7 +37,7 @@ export function tagList(tags: string[], href: (path: string) => string): Element
  * A quiet, collapsible table of contents for posts with three or more sections. Kept out of
  * the search index: it repeats the headings, which the index already has from the text.
  */
-export function toc(entries: TocEntry[]): Element | undefined {
+function toc(entries: TocEntry[]): Element | undefined {
   if (entries.filter((e) => e.depth === 2).length < 3) return undefined;
   return h("details", { className: ["toc", "no-print"], dataPagefindIgnore: true }, [
     h("summary", "In this post"),

@@ -1,7 +1,4 @@
-/**
- * The program page's sections, the program callout (end of posts, MDX) and the
- * home page teaser, from the program page's data (`content/pages/program.yaml`).
- */
+/** The program page's sections, its callout (end of posts, MDX) and the home page teaser, from `content/pages/program.yaml`. */
 import type { Element, Properties } from "hast";
 import type { Child } from "hastscript";
 import { PROGRAM_PATH } from "../lib/program.ts";
@@ -24,10 +21,8 @@ export interface ProgramPageContext {
 }
 
 /**
- * The weekly call in the program's own time zone ("Tuesdays, 5:30 pm Pacific"),
- * which src/scripts/next-session.ts replaces with the next date and time in the
- * reader's time zone when JavaScript runs. An example schedule is marked as
- * such and never turned into a date.
+ * The weekly call in the program's time zone ("Tuesdays, 5:30 pm Pacific"), which src/scripts/next-session.ts
+ * turns into the next call in the reader's time zone. An example schedule is marked as such, never dated.
  */
 function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact = false): Element {
   return h(

@@ -1,9 +1,7 @@
 /**
- * "Get new posts by email": a plain HTML form posting straight to the
- * provider named in the settings (works with JavaScript off; nothing is sent
- * before the reader submits). Without a provider, the feed and the contact
- * email instead, never a form that goes nowhere. Drawn by pages
- * (src/components/readers/Signup.astro) and by the site settings' CMS preview.
+ * "Get new posts by email": a plain HTML form posting straight to the settings' provider (no JavaScript; nothing
+ * is sent before the reader submits). Without a provider, the feed and the contact email: never a form that goes
+ * nowhere. Drawn by pages (src/components/readers/Signup.astro) and the site settings' CMS preview.
  */
 import type { Element } from "hast";
 import { signupForm } from "../lib/readers.ts";
@@ -39,8 +37,8 @@ export function signupBlock(
           }),
           h("button", { className: ["button"], type: "submit" }, "Subscribe"),
         ]),
-        // Bots fill every field; people never see this one, and the provider drops entries that fill it.
-        h("div", { className: ["trap"], ariaHidden: "true" }, [h("label", ["Leave this empty", trap])]),
+        // Bots fill every field; people never see or hear this one, and the provider drops entries that fill it.
+        h("div", { className: ["sr-only"], ariaHidden: "true" }, [h("label", ["Leave this empty", trap])]),
         ...form.hidden.map((field: { name: string; value: string }) => h("input", { type: "hidden", name: field.name, value: field.value })),
       ])
     : h("p", [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byNewest, isPublished, neighbours, paginate, relatedFinder, visiblePosts, type PostLike } from "../../src/lib/posts.ts";
+import { byNewest, isPublished, neighbours, relatedFinder, visiblePosts, type PostLike } from "../../src/lib/posts.ts";
 
 function post(id: string, date: string, tags: string[] = [], draft = false): PostLike {
   return { id, data: { date: new Date(date), tags, draft } };
@@ -93,22 +93,5 @@ describe("relatedPosts", () => {
 
   it("only suggests from the candidates it is given (visible posts)", () => {
     expect(ids(relatedFinder(candidates.slice(0, 2))(me))).toEqual(["two-shared-old"]);
-  });
-});
-
-describe("paginate", () => {
-  it("splits into full pages and a last partial page", () => {
-    const items = Array.from({ length: 23 }, (_, i) => i);
-    const pages = paginate(items, 10);
-    expect(pages.map((p) => p.length)).toEqual([10, 10, 3]);
-    expect(pages[2]).toEqual([20, 21, 22]);
-  });
-
-  it("makes exactly one page when the list fits", () => {
-    expect(paginate([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 10)).toHaveLength(1);
-  });
-
-  it("always gives at least one (empty) page, so /blog/ exists with no posts", () => {
-    expect(paginate([], 10)).toEqual([[]]);
   });
 });

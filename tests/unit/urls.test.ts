@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, blogPagePath, postPath, tagPath, withBase } from "../../src/lib/urls.ts";
+import { absoluteUrl, postPath, tagPath, withBase } from "../../src/lib/urls.ts";
 
 describe("withBase", () => {
   it("leaves paths alone at the root base", () => {
@@ -35,10 +35,8 @@ describe("absoluteUrl", () => {
 });
 
 describe("route paths", () => {
-  it("builds post, tag and blog page paths with trailing slashes", () => {
+  it("builds post and tag paths with trailing slashes", () => {
     expect(postPath("hello")).toBe("/blog/hello/");
     expect(tagPath("networking")).toBe("/tags/networking/");
-    expect(blogPagePath(1)).toBe("/blog/");
-    expect(blogPagePath(2)).toBe("/blog/2/");
   });
 });
