@@ -21,8 +21,9 @@ import readersCss from "../src/views/readers.css?inline";
 import siteCss from "../src/views/site.css?inline";
 import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
+import listMarksCss from "./list-marks.css?inline";
+import phoneCss from "./phone.css?inline";
 import previewCss from "./preview.css?inline";
-import { fitToPhones } from "./phone.ts";
 import type { PreviewContext } from "./preview.ts";
 import { titleAddressProblem } from "./slug-guard.ts";
 import { reloadOnEntrySwitch } from "./entry-switch.ts";
@@ -38,8 +39,10 @@ const config = options.testRepo ? (await import("./test-repo.ts")).withTestRepo(
 
 installUploadGuard(window);
 reloadOnEntrySwitch(window);
-fitToPhones(window);
 markPostList(window, options.timeZone);
+for (const css of [phoneCss, listMarksCss]) document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
+// A phone (phone.css's media query) opens entries on their form: the preview would take the whole screen. Decap keeps the choice here.
+if (matchMedia("(max-width: 799px)").matches) localStorage.setItem("cms.right-pane", "none");
 
 // The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
 for (const css of [fontsCss, globalCss, proseCss, siteCss, postCss, programCss, readersCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });

@@ -12,7 +12,7 @@ import { parseContentDate } from "../src/lib/dates.ts";
 import { CALENDAR_PATH, signupHref } from "../src/lib/program.ts";
 import type { SiteSettings } from "../src/lib/settings.ts";
 import { withBase } from "../src/lib/urls.ts";
-import { collectionSchema, collections, type CollectionSpec, type ProgramData } from "../src/schema/index.ts";
+import { collections, type CollectionSpec, type ProgramData } from "../src/schema/index.ts";
 import { h, html, withMarkdown, type Md } from "../src/views/html.ts";
 import { postTop } from "../src/views/post.ts";
 import { programCallout, programSections } from "../src/views/program.ts";
@@ -34,16 +34,13 @@ type Render<X> = (data: Data, body: Body, props: Props, md: Md, extra: X) => Ele
 /** A text value of the entry ("" when absent or not text). */
 const text = (data: Data, key: string): string => (typeof data[key] === "string" ? data[key] : "");
 
-/** True for addresses that point into the repository (the ones Decap's media library can serve). */
-const isRepoPath = (src: string): boolean => !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
-
-/** The address the preview can load for an image written in content (getAsset's proxy prints as one, often blob:). */
+/** The address the preview can load for an image written in content: Decap's for a repository path (getAsset's proxy prints as one, often blob:). */
 function assetUrl(props: Props, src: string): string {
-  return isRepoPath(src) ? (props.getAsset(src) as unknown as { toString(): string }).toString() : src;
+  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return src;
+  return (props.getAsset(src) as unknown as { toString(): string }).toString();
 }
 
 const raw = (value: string): ElementContent => ({ type: "raw", value }) as unknown as ElementContent;
-const errorNote = (message: string): string => html(h("p", { className: ["preview-error"] }, message));
 
 /**
  * A preview template: `render` builds the page's markup from the entry's data; Markdown fields go through the
@@ -65,7 +62,11 @@ function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (
           ),
         )
         .then((nodes) => html(nodes))
-        .catch((err: unknown) => errorNote(`The preview could not show this entry: ${err instanceof Error ? err.message : String(err)}`))
+        .catch((err: unknown) =>
+          html(
+            h("p", { className: ["preview-error"] }, `The preview could not show this entry: ${String(err instanceof Error ? err.message : err)}`),
+          ),
+        )
         .then((out) => {
           if (live) setMarkup(out);
         });
@@ -81,7 +82,7 @@ function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (
 function parsed<T>(spec: CollectionSpec, data: Data, timeZone: string): T {
   const check = checkEntry(spec, data, timeZone);
   if (check.problems.length) throw new Error(check.problems.join("; "));
-  return collectionSchema(spec, { timeZone }).parse(check.data) as T;
+  return check.parsed as T;
 }
 
 /** The program page as saved in the repository (its callout ends posts), checked by the schema. */

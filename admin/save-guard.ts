@@ -9,20 +9,16 @@
 import { findRemovedHtml } from "../src/markdown/removed-html.ts";
 import { collectionSchema, collections, type CollectionSpec } from "../src/schema/index.ts";
 
-/** Result of checking one entry: the data to save and what is wrong with it. */
-export interface EntryCheck {
-  /** Data with empty optional values removed (the schema treats "" as a value, the author means "none"). */
-  data: Record<string, unknown>;
-  problems: string[];
-}
-
 /** The schema collection a CMS collection comes from. */
 export function specFor(name: string): CollectionSpec | undefined {
   return (collections as Record<string, CollectionSpec>)[name];
 }
 
-/** Checks entry data (front matter plus `body`) for a collection. */
-export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, timeZone: string): EntryCheck {
+/**
+ * Checks entry data (front matter plus `body`) for a collection: the data to save, with empty optional values
+ * removed (the schema treats "" as a value, the author means "none"), the schema's reading of it, and what is wrong.
+ */
+export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, timeZone: string) {
   const cleaned: Record<string, unknown> = { ...data };
   for (const field of spec.fields) {
     const value = cleaned[field.name];
@@ -41,7 +37,7 @@ export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, 
   // What the site's sanitizer would remove, in the words of the content check (the line counts from the body's first line).
   const bodyProblems =
     spec.format === "md" && typeof body === "string" ? findRemovedHtml(body).map((r) => `Body, line ${r.line}: ${r.message} (${r.hint})`) : [];
-  return { data: cleaned, problems: [...schemaProblems, ...bodyProblems] };
+  return { data: cleaned, parsed: result.data, problems: [...schemaProblems, ...bodyProblems] };
 }
 
 /** The error Decap shows when a save is refused. */

@@ -1,14 +1,9 @@
 /**
- * Refuses uploads of files the site does not accept as images (SVG above all:
- * an SVG can carry script). Decap's media library only asks the browser for
- * `image/*`, so the check happens here: a capturing `change` listener on the
- * window sees every file input before React does, and stops the event when a
- * file is not a JPEG, PNG, WebP, AVIF or GIF.
- *
- * It also fits photos to the site before Decap's media processing stores them
- * as JPEG (src/schema/decap.ts): that processing can set a width but not cap
- * one, so a photo wider than the site publishes is brought down here, and the
- * event is sent on again with the fitted file.
+ * Refuses uploads of files the site does not accept as images (SVG above all: it can carry script). Decap's media
+ * library only asks the browser for `image/*`, so a capturing `change` listener on the window sees every file input
+ * before React does and stops the event when a file is not a JPEG, PNG, WebP, AVIF or GIF. Photos wider than the
+ * site publishes are fitted here and the event sent on again, because Decap's media processing (src/schema/decap.ts)
+ * can set a width but not cap one.
  */
 import { MAX_IMAGE_WIDTH } from "../src/lib/image-limits.ts";
 import { extensionOf, EXTENSIONS_OF } from "../src/lib/image-type.ts";
