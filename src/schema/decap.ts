@@ -54,11 +54,10 @@ export const BODY_FIELD: DecapField = {
 };
 
 /**
- * Collection-specific CMS touches that are not content schema (list summaries,
- * filters, whether authors create entries). Collections without an entry here
- * still get a full, working CMS collection.
+ * Collection-specific CMS touches that are not content schema (list summaries, filters, whether authors create
+ * entries); `today` adds the "Scheduled" filter. Collections without an entry here still get a full CMS collection.
  */
-const extras: Record<string, Record<string, unknown> & { view_filters?: unknown[] }> = {
+const extras = (today: string | undefined): Record<string, Record<string, unknown>> => ({
   posts: {
     label_singular: "Post",
     description: "Blog posts. A publish date later than today schedules a post for that day; a post marked Draft never appears on the site.",
@@ -67,6 +66,7 @@ const extras: Record<string, Record<string, unknown> & { view_filters?: unknown[
     summary: "{{title}} · {{date}}",
     sortable_fields: ["date", "title"],
     view_filters: [
+      ...(today ? [{ label: "Scheduled (date after today)", field: "date", pattern: laterThanPattern(today) }] : []),
       { label: "Drafts", field: "draft", pattern: true },
       { label: "Not drafts", field: "draft", pattern: false },
     ],
@@ -76,7 +76,7 @@ const extras: Record<string, Record<string, unknown> & { view_filters?: unknown[
     ],
   },
   pages: { label_singular: "Page", create: false, delete: false },
-};
+});
 
 /**
  * A regular expression matching `YYYY-MM-DD...` values later than `day`
@@ -110,8 +110,6 @@ export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptio
       files: [{ name: spec.file.replace(/\.[^.]+$/, ""), label: spec.label, file: `${folder}/${spec.file}`, fields }],
     };
   }
-  const extra = extras[spec.name] ?? {};
-  const dated = options.today && spec.fields.some((f) => f.name === "date" && f.kind === "date");
   return {
     ...common,
     folder,
@@ -120,16 +118,7 @@ export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptio
     format: isMd ? "frontmatter" : "yml",
     // File name from the title's slug; Decap's `slug` settings below make it lowercase ASCII with dashes.
     slug: "{{slug}}",
-    ...extra,
-    // "Scheduled": entries dated after today.
-    ...(dated
-      ? {
-          view_filters: [
-            { label: "Scheduled (date after today)", field: "date", pattern: laterThanPattern(options.today!) },
-            ...(extra.view_filters ?? []),
-          ],
-        }
-      : {}),
+    ...extras(options.today)[spec.name],
     fields,
   };
 }

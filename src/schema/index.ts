@@ -20,10 +20,7 @@ export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
   folder: string;
   /** Files with a Markdown body (`md`) or plain data files (`yaml`). */
   format: "md" | "yaml";
-  /**
-   * A single-file collection (a Decap "files" collection): the file name inside
-   * `folder`. Without it, every matching file in `folder` is an entry.
-   */
+  /** The file inside `folder` of a single-file collection (a Decap "files" collection); without it, every file is an entry. */
   file?: string;
   /** Front-matter or data fields. */
   fields: F;
