@@ -25,25 +25,14 @@ export interface CmsBuildTarget {
   checkConfig?: boolean;
 }
 
+/** A file of the bundle, by its path in the output folder. */
 type CmsFile = { name: string; contents: Uint8Array };
 
-/** A finished bundle: every file (by its path in the output folder), the entry's name among them, and the chunks the entry imports statically. */
-export interface CmsBundle {
-  entry: string;
-  files: CmsFile[];
-  /** Chunks the entry needs before it runs: the page names them so they load beside it, not after it. */
-  preload: string[];
-}
+/** A finished bundle: every file, the entry's name among them, and the chunks the page preloads beside it. */
+export type CmsBundle = ReturnType<typeof bundleOf>;
 
 /** Fonts and pictures the CMS's stylesheets name: copied as files named by content. */
-const FILE_LOADERS: Record<string, esbuild.Loader> = {
-  ".woff2": "file",
-  ".woff": "file",
-  ".svg": "file",
-  ".png": "file",
-  ".jpg": "file",
-  ".webp": "file",
-};
+const FILE_LOADERS = Object.fromEntries([".woff2", ".woff", ".svg", ".png", ".jpg", ".webp"].map((ext): [string, esbuild.Loader] => [ext, "file"]));
 
 /** What the script and its inline stylesheets are both built with. */
 function sharedOptions(target: CmsBuildTarget) {
@@ -101,8 +90,8 @@ function skipConfigCheck(root: string): esbuild.Plugin {
   };
 }
 
-/** The files of a finished build, and which of them the entry imports statically. */
-function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>): CmsBundle {
+/** The files of a finished build, and which of them the entry imports statically (it needs them before it runs). */
+function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>) {
   const outputs = result.metafile.outputs;
   // Chunks split off at an `import()` have an entry point of their own too: find the CMS's.
   const entryPath = path.join(target.root, CMS_ENTRY);
@@ -148,7 +137,7 @@ export async function cmsBundler(target: CmsBuildTarget) {
     plugins: [inlineCss(target, extra), ...(target.checkConfig ? [] : [skipConfigCheck(target.root)])],
   });
   return {
-    rebuild: async (): Promise<CmsBundle> => {
+    rebuild: async () => {
       try {
         return bundleOf(await context.rebuild(), target, extra);
       } catch (err) {
@@ -160,7 +149,7 @@ export async function cmsBundler(target: CmsBuildTarget) {
 }
 
 /** One build, its files kept in memory until the site's build writes them. */
-export async function buildCmsBundle(target: CmsBuildTarget): Promise<CmsBundle> {
+export async function buildCmsBundle(target: CmsBuildTarget) {
   const bundler = await cmsBundler(target);
   try {
     return await bundler.rebuild();
