@@ -10,7 +10,7 @@
  * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the
  * folder Decap paths are relative to, default: this project).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,15 +31,6 @@ interface StartOptions {
   stdio?: "inherit" | "pipe";
   /** Extra arguments for `astro dev` (`npm start -- --open`). */
   astroArgs?: string[];
-}
-
-/** Running servers on the site's `port`: `stop()` ends both; `done` resolves when both have exited. */
-interface Running {
-  astro: ChildProcess;
-  decap: ChildProcess;
-  port: number;
-  stop(): void;
-  done: Promise<void>;
 }
 
 /**
@@ -66,8 +57,8 @@ export function localCmsServerArgs(o: { decapPort: number; repoDir: string; cont
   return [...RUN_TS, LOCAL_CMS_SERVER, `--port=${o.decapPort}`, `--repo=${o.repoDir}`, `--content=${o.contentDir}`, `--site-port=${o.sitePort}`];
 }
 
-/** Starts astro dev and the local CMS server; each one's exit stops the other. */
-export function startServers(options: StartOptions): Running {
+/** Starts astro dev (on the returned `port`) and the local CMS server; each one's exit stops the other, `stop()` ends both, `done` waits for both. */
+export function startServers(options: StartOptions) {
   const base: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
@@ -93,7 +84,7 @@ export function startServers(options: StartOptions): Running {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   };
   for (const child of children) child.once("exit", stop);
-  return { astro, decap, port: dev.port, stop, done: Promise.all(children.map((child) => once(child, "exit"))).then(() => undefined) };
+  return { astro, decap, port: dev.port, stop, done: Promise.all(children.map((child) => once(child, "exit"))) };
 }
 
 /** Runs the servers in the foreground until Ctrl+C or until one of them exits. */

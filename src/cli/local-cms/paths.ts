@@ -22,10 +22,7 @@ const FOLDER_KEYS = new Set(["folder", "mediaFolder"]);
 const FILE_KEYS = new Set(["path", "newPath", "paths"]);
 
 /** A path named in a request, and whether it names a folder. */
-interface NamedPath {
-  value: string;
-  folder: boolean;
-}
+type NamedPath = { value: string; folder: boolean };
 
 /**
  * Every path named anywhere in an action's params, at any depth (`entry.path`,
@@ -83,26 +80,18 @@ function isInside(folder: string, target: string, allowSelf: boolean): boolean {
   return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
-/** The content folder as requests see it: repository-relative for messages, real for checks. */
-export interface ContentFolder {
-  /** Folder decap-server resolves request paths against. */
-  repoDir: string;
-  /** Its real path, which decap-server's listings are relative to. */
-  repoReal: string;
-  /** Real path of the content folder. */
-  real: string;
-  /** The content folder relative to `repoDir`, as the CMS names it. */
-  name: string;
-}
-
 /** Resolves the content folder; it must exist and lie inside the repository folder. */
-export async function contentFolder(repoDir: string, contentDir: string): Promise<ContentFolder> {
+export async function contentFolder(repoDir: string, contentDir: string) {
   const [repoReal, real] = await Promise.all([fs.realpath(repoDir), fs.realpath(contentDir)]);
   if (!isInside(repoReal, real, false)) {
     throw new Error(`The content folder ${contentDir} must be inside the repository folder ${repoDir} (GIT_REPO_DIRECTORY)`);
   }
+  // decap-server resolves request paths against `repoDir` and lists files relative to its real path; `name` is how the CMS names the content folder.
   return { repoDir: path.resolve(repoDir), repoReal, real, name: path.relative(repoReal, real).split(path.sep).join("/") };
 }
+
+/** The content folder as requests see it: repository-relative for messages, real for checks. */
+export type ContentFolder = Awaited<ReturnType<typeof contentFolder>>;
 
 /** Throws a 403 Refusal unless `named` lands inside the content folder. */
 export async function checkPath(content: ContentFolder, named: NamedPath): Promise<void> {
