@@ -1,8 +1,7 @@
 /**
- * The CMS options the build knows and the browser does not: backend repository
- * and branch, OAuth endpoint, local server port, content path, site URL and
- * time zone. Read from the environment at build time (no secret is involved:
- * the GitHub token lives only in the author's browser after she logs in).
+ * The CMS options the build knows and the browser does not (backend, OAuth endpoint, local server, content path,
+ * site URL, time zone), read from the environment at build time. No secret is involved: the GitHub token lives only
+ * in the author's browser after she logs in.
  */
 import path from "node:path";
 import { loadSettings } from "../src/config/settings.ts";

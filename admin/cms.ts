@@ -1,11 +1,7 @@
 /**
- * The CMS at /admin/: Decap CMS with the parts this site uses (./decap.ts),
- * bundled by esbuild (src/integrations/cms-bundle.ts), configured from the
- * site's schema, with previews that use the site's CSS and Markdown pipeline.
- * The page (src/pages/admin/index.astro) hands over the build-time options as
- * a JSON data block. The preview and the save check load with `import()`
- * when first used: they bring the Markdown pipeline, which the login screen
- * does not need.
+ * The CMS at /admin/: Decap with the parts this site uses (./decap.ts), configured from the site's schema, with
+ * previews in the site's CSS and Markdown pipeline; the page hands over the build-time options as a JSON data block.
+ * The preview and the save check load with `import()` when first used: the login screen needs no Markdown pipeline.
  * https://decapcms.org/docs/manual-initialization/
  */
 import type { CmsConfig, PreviewTemplateComponentProps } from "decap-cms-core";
@@ -25,7 +21,6 @@ import listMarksCss from "./list-marks.css?inline";
 import phoneCss from "./phone.css?inline";
 import previewCss from "./preview.css?inline";
 import type { PreviewContext } from "./preview.ts";
-import { titleAddressProblem } from "./slug-guard.ts";
 import { reloadOnEntrySwitch } from "./entry-switch.ts";
 import { markPostList } from "./list-marks.ts";
 import { installUploadGuard } from "./upload-guard.ts";
@@ -62,13 +57,7 @@ CMS.registerEventListener({
     const spec = specFor(String(entry.get("collection")));
     const data = entry.get("data") as { toJS(): Record<string, unknown>; delete(key: string): unknown };
     if (!spec) return undefined;
-    const check = checkEntry(spec, data.toJS(), options.timeZone);
-    // A new entry's file name comes from its title: it must be an address the build accepts.
-    const nameProblem =
-      entry.get("newRecord") === true && !spec.file
-        ? titleAddressProblem(typeof check.data["title"] === "string" ? check.data["title"] : "")
-        : undefined;
-    if (nameProblem) check.problems.push(nameProblem);
+    const check = checkEntry(spec, data.toJS(), options.timeZone, entry.get("newRecord") === true);
     if (check.problems.length) throw new EntryRefused(check.problems);
     let out = data;
     for (const key of Object.keys(data.toJS())) if (!(key in check.data)) out = out.delete(key) as typeof data;

@@ -41,6 +41,7 @@ function assetUrl(props: Props, src: string): string {
 }
 
 const raw = (value: string): ElementContent => ({ type: "raw", value }) as unknown as ElementContent;
+const errorNote = (message: string): string => html(h("p", { className: ["preview-error"] }, message));
 
 /**
  * A preview template: `render` builds the page's markup from the entry's data; Markdown fields go through the
@@ -62,11 +63,7 @@ function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (
           ),
         )
         .then((nodes) => html(nodes))
-        .catch((err: unknown) =>
-          html(
-            h("p", { className: ["preview-error"] }, `The preview could not show this entry: ${String(err instanceof Error ? err.message : err)}`),
-          ),
-        )
+        .catch((err: unknown) => errorNote(`The preview could not show this entry: ${err instanceof Error ? err.message : String(err)}`))
         .then((out) => {
           if (live) setMarkup(out);
         });
@@ -84,13 +81,6 @@ function parsed<T>(spec: CollectionSpec, data: Data, timeZone: string): T {
   if (check.problems.length) throw new Error(check.problems.join("; "));
   return check.parsed as T;
 }
-
-/** The program page as saved in the repository (its callout ends posts), checked by the schema. */
-const savedProgram = (ctx: PreviewContext) => async (props: Props) => {
-  // An Immutable Map around the entry's plain data.
-  const entry = (await props.getCollection(collections.program.name, "program")) as unknown as { get(key: "data"): Data };
-  return parsed<ProgramData>(collections.program, entry.get("data"), ctx.timeZone);
-};
 
 /** A post: its page's article (header, hero, contents, text) and the program callout after it. */
 export const postPreview = (ctx: PreviewContext) =>
@@ -127,7 +117,11 @@ export const postPreview = (ctx: PreviewContext) =>
         ]),
       ];
     },
-    savedProgram(ctx),
+    // The program page as saved in the repository: its callout ends posts. getCollection gives an Immutable Map.
+    async (props) => {
+      const entry = (await props.getCollection(collections.program.name, "program")) as unknown as { get(key: "data"): Data };
+      return parsed<ProgramData>(collections.program, entry.get("data"), ctx.timeZone);
+    },
   );
 
 /** The about page: heading, text, contact line (the tagline and address are the published settings'). */

@@ -1,9 +1,7 @@
 /**
- * The file name the CMS gives a new entry comes from its title, through
- * Decap's own slug functions and the site's slug settings. Decap keeps some
- * characters the address rule refuses ("_", "~") and gives an empty name for
- * a title without letters or digits, so a new entry is checked before it is
- * saved: the author fixes the title instead of the build failing later.
+ * A new entry's file name comes from its title, through Decap's slug functions and the site's slug settings, which
+ * keep characters the address rule refuses ("_", "~") and give an empty name for a title without letters or digits:
+ * so the title is checked before saving, and the author fixes it instead of the build failing later.
  */
 import { sanitizeSlug } from "decap-cms-core/dist/esm/lib/urlHelper.js";
 import { SLUG_SETTINGS } from "../src/schema/decap.ts";

@@ -21,9 +21,8 @@ const ACCEPT = [...MIME_TYPES, ...IMAGE_EXTENSIONS.map((e) => `.${e}`)].join(","
 const PROCESSED = new Set(["image/jpeg", "image/png", "image/webp"]);
 
 /**
- * A photo wider than MAX_IMAGE_WIDTH drawn at that width (height in
- * proportion), and a PNG drawn on white, since JPEG has no transparency; as
- * a lossless PNG that Decap then encodes once. Other files come back as they are.
+ * A photo wider than MAX_IMAGE_WIDTH drawn at that width, and a PNG drawn on white (JPEG has no transparency), as a
+ * lossless PNG that Decap then encodes once. Other files come back as they are.
  */
 async function fitForUpload(file: File): Promise<File> {
   if (!PROCESSED.has(file.type)) return file;

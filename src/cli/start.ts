@@ -1,14 +1,11 @@
 /**
- * `npm start`: the Astro dev server and the CMS's local server together, so
- * the author can open http://localhost:4321/admin/ and edit the local files
- * with no account. The local server (local-cms/server.ts: decap-server's
- * file-system backend behind guards) listens on 127.0.0.1 only, answers only
- * the local site, and reads and writes only the content folder. Ctrl+C stops
- * both; when either stops, the other is stopped too.
+ * `npm start`: the Astro dev server and the CMS's local server (local-cms/server.ts: decap-server's file-system backend
+ * behind guards, on 127.0.0.1 only, for the local site and the content folder only), so the author edits the local
+ * files at http://localhost:4321/admin/ with no account. Ctrl+C stops both; when either stops, so does the other.
  *
  * Environment: PORT (Astro, default 4321; `npm start -- --port 5000` too), DECAP_LOCAL_PORT (local CMS server,
- * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the
- * folder Decap paths are relative to, default: this project).
+ * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the folder Decap paths are relative to,
+ * default: this project).
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -34,9 +31,8 @@ interface StartOptions {
 }
 
 /**
- * astro dev's port and its other arguments: the last `--port` among the arguments
- * (`npm start -- --port 5000`), else `astroPort` (PORT). Astro reads a repeated
- * `--port` as no port at all, so it is passed once.
+ * astro dev's port and its other arguments: the last `--port` among the arguments (`npm start -- --port 5000`), else
+ * `astroPort` (PORT). Astro reads a repeated `--port` as no port at all, so it is passed once.
  */
 export function devServerArgs(options: Pick<StartOptions, "astroPort" | "astroArgs">): { port: number; args: string[] } {
   let port = options.astroPort;

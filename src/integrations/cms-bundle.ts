@@ -32,13 +32,16 @@ function pageUrls(target: CmsBuildTarget, bundle: CmsBundle) {
 function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, logger: AstroIntegrationLogger): void {
   const adminPath = `${base}admin/`;
   const bundler = cmsBundler(target);
-  const rebuild = async () => (await bundler).rebuild();
-  const started = performance.now();
-  let current = rebuild();
-  current.then(
-    (b) => logger.info(`CMS script built in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
-    (err: unknown) => logger.error((err as Error).message),
-  );
+  const build = (what: string) => {
+    const started = performance.now();
+    const bundle = bundler.then((b) => b.rebuild());
+    bundle.then(
+      (b) => logger.info(`CMS script ${what} in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
+      (err: unknown) => logger.error((err as Error).message),
+    );
+    return bundle;
+  };
+  let current = build("built");
   let stale = false;
   const roots = ["admin", "src"].map((d) => path.join(target.root, d) + path.sep);
   server.watcher.on("all", (_event, file) => {
@@ -64,11 +67,7 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string,
     const name = decodeURIComponent(pathname.slice(target.publicPath.length));
     if (name === DEV_ENTRY_FILE && stale) {
       stale = false;
-      current = current.catch(() => undefined).then(rebuild);
-      current.then(
-        () => logger.info("CMS script rebuilt"),
-        (err: unknown) => logger.error((err as Error).message),
-      );
+      current = current.catch(() => undefined).then(() => build("rebuilt"));
     }
     current.then(
       (bundle) => {

@@ -1,9 +1,7 @@
 /**
- * How esbuild bundles the CMS script (admin/cms.ts): ES modules with code
- * splitting, so the preview and the save check's Markdown pipeline load only
- * when first needed; `?inline` stylesheets (the site's CSS for the preview
- * pane) become strings, their fonts files beside the script.
- * https://esbuild.github.io/api/
+ * How esbuild bundles the CMS script (admin/cms.ts): ES modules with code splitting, so the preview and the save
+ * check's Markdown pipeline load only when first needed; `?inline` stylesheets (the site's CSS for the preview pane)
+ * become strings, their fonts files beside the script. https://esbuild.github.io/api/
  */
 import path from "node:path";
 import * as esbuild from "esbuild";

@@ -1,12 +1,9 @@
 /**
- * Full-text search in `astro dev`, with Pagefind's Node API (https://pagefind.app/docs/node-api/).
- * There is no output folder, so the first request for `/pagefind/*` crawls the running dev
- * server, indexes the pages it renders, and serves the bundle from memory. A change to content
- * or source marks the index stale; the next search rebuilds it. (astro-pagefind serves the last
- * build instead, which goes stale silently.)
- *
- * A production build is indexed by `npm run build`'s own step after `astro build`
- * (src/cli/search-index.ts, src/search/pagefind-index.ts), with the same options.
+ * Full-text search in `astro dev`, with Pagefind's Node API (https://pagefind.app/docs/node-api/). There is no output
+ * folder, so the first request for `/pagefind/*` crawls the running dev server, indexes the pages it renders, and
+ * serves the bundle from memory; a change to content or source makes the next search rebuild it (astro-pagefind
+ * serves the last build instead, which goes stale silently). A production build is indexed by `npm run build`'s own
+ * step after `astro build` (src/cli/search-index.ts, src/search/pagefind-index.ts), with the same options.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type { AddressInfo } from "node:net";

@@ -1,10 +1,8 @@
 /**
- * The last check of a build: every image file Astro wrote (its `_astro/`
- * folder, where content images go) is a raster image of the format its name
- * says, no wider than MAX_IMAGE_WIDTH, and never SVG. The content check and the
- * image service (src/images/service.ts) keep such files out; this proves it on
- * the output, so a change in Astro cannot quietly publish one (it once copied a
- * hero image's 5000-px original next to its resized versions).
+ * The last check of a build: every image file Astro wrote (its `_astro/` folder, where content images go) is a raster
+ * image of the format its name says, no wider than MAX_IMAGE_WIDTH, never SVG. The content check and the image
+ * service keep such files out; this proves it on the output, so a change in Astro cannot quietly publish one (it once
+ * copied a hero image's 5000-px original next to its resized versions).
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -1,11 +1,7 @@
 /**
- * The Decap CMS configuration, built from the one content schema
- * (`collections` in ./index.ts), so the CMS and the site can never disagree on
- * folders, fields, widgets, required flags, defaults, patterns or hints.
- * Every collection in the registry becomes a CMS collection, including ones
- * added later: folder collections for `md`/`yaml` folders, "files"
- * collections for single-file specs.
- * https://decapcms.org/docs/configuration-options/
+ * The Decap CMS configuration, built from the one content schema (./index.ts) so the CMS and the site cannot disagree
+ * on folders, fields, widgets, required flags, defaults, patterns or hints. Every collection becomes a CMS collection:
+ * a folder collection, or a "files" collection for a single-file spec. https://decapcms.org/docs/configuration-options/
  */
 import { collections, type CollectionSpec } from "./index.ts";
 import { toDecapField, type DecapField } from "./fields.ts";

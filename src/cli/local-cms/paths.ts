@@ -1,8 +1,6 @@
 /**
- * Which files a request to the local CMS server may touch: only those inside
- * the content folder, judged on where each path really lands (symlinks of the
- * part that exists are followed), since decap-server itself accepts any path
- * of the repository folder.
+ * Which files a request to the local CMS server may touch: only those inside the content folder, judged on where each
+ * path really lands (symlinks of the part that exists followed), since decap-server accepts any path of the repository.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -25,10 +23,9 @@ const FILE_KEYS = new Set(["path", "newPath", "paths"]);
 type NamedPath = { value: string; folder: boolean };
 
 /**
- * Every path named anywhere in an action's params, at any depth (`entry.path`,
- * `dataFiles[].newPath`, `assets[].path`, `files[].path`, `paths[]`, …), so an
- * action whose shape changes in a later decap-server is still covered. A path
- * key holding anything but a string is refused rather than skipped.
+ * Every path named anywhere in an action's params, at any depth (`entry.path`, `dataFiles[].newPath`, `assets[].path`,
+ * `paths[]`, …), so an action whose shape changes in a later decap-server is still covered. A path key holding
+ * anything but a string is refused rather than skipped.
  */
 export function namedPaths(params: unknown): NamedPath[] {
   const found: NamedPath[] = [];
@@ -55,11 +52,7 @@ export function namedPaths(params: unknown): NamedPath[] {
   return found;
 }
 
-/**
- * Where `absolute` really lands: the real path of its longest existing part
- * (every symlink in it followed) with the missing rest appended. A dangling
- * symlink has no real path and throws.
- */
+/** Where `absolute` really lands: the real path of its longest existing part with the missing rest appended (a dangling symlink throws). */
 async function realTarget(absolute: string): Promise<string> {
   const exists = await fs.lstat(absolute).then(
     () => true,
