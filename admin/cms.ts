@@ -30,7 +30,15 @@ const block = document.getElementById("cms-options");
 if (!block?.textContent) throw new Error("The admin page is missing its #cms-options block");
 const options = JSON.parse(block.textContent) as CmsOptions & PreviewContext;
 const siteConfig = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
-const config = options.testRepo ? (await import("./test-repo.ts")).withTestRepo(CMS, siteConfig, location.hostname) : siteConfig;
+// Builds for the editorial workflow's browser test (P2P_CMS_TEST_REPO=1), on a loopback address only: Decap's
+// in-memory backend in place of GitHub and the local server, which knows only simple publishing. It loads as a chunk
+// of its own, never with the login screen; the entries it starts from are `window.repoFiles`, set by the test.
+let config: object = siteConfig;
+if (options.testRepo && ["127.0.0.1", "localhost", "[::1]"].includes(location.hostname)) {
+  CMS.registerBackend("test-repo", (await import("decap-cms-backend-test")).TestBackend);
+  const { local_backend: _local, ...rest } = siteConfig;
+  config = { ...rest, backend: { name: "test-repo" } };
+}
 
 installUploadGuard(window);
 reloadOnEntrySwitch(window);

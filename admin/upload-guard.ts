@@ -42,8 +42,8 @@ async function fitForUpload(file: File): Promise<File> {
   return new File([blob], file.name.replace(/\.[^.]+$/, ".png"), { type: "image/png" });
 }
 
-/** Installs the guard on a window; `refuse` tells the author (default: an alert). */
-export function installUploadGuard(win: Window, refuse: (message: string) => void = (m) => win.alert(m)): void {
+/** Installs the guard on a window; a refused upload is explained in an alert. */
+export function installUploadGuard(win: Window): void {
   const resent = new WeakSet<Event>();
   win.addEventListener(
     "click",
@@ -64,7 +64,7 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
       event.preventDefault();
       if (refused.length) {
         input.value = "";
-        refuse(`Not uploaded: ${refused.map((f) => f.name).join(", ")}. Images must be ${IMAGE_FORMATS_TEXT}.`);
+        win.alert(`Not uploaded: ${refused.map((f) => f.name).join(", ")}. Images must be ${IMAGE_FORMATS_TEXT}.`);
         return;
       }
       // Decap reads the files when the change reaches React, so it sees the fitted ones.
@@ -79,7 +79,7 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
         },
         (err: unknown) => {
           input.value = "";
-          refuse(`Not uploaded: ${files.map((f) => f.name).join(", ")}. The picture could not be read (${(err as Error).message}).`);
+          win.alert(`Not uploaded: ${files.map((f) => f.name).join(", ")}. The picture could not be read (${(err as Error).message}).`);
         },
       );
     },

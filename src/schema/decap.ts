@@ -30,9 +30,6 @@ export interface DecapCollection {
   [key: string]: unknown;
 }
 
-/** The whole config passed to `CMS.init({ config })`. */
-export type DecapConfig = ReturnType<typeof decapConfig>;
-
 /** The Markdown body of `md` collections (Decap keeps it after the front matter when the field is named `body`). */
 export const BODY_FIELD: DecapField = {
   name: "body",
