@@ -17,8 +17,7 @@ export function needsFreshEditor(previous: string, next: string): boolean {
   const to = editedEntry(next);
   if (!from || !to || from === to || next.includes("duplicate=")) return false;
   // A new entry saved for the first time moves to its own address in the same collection.
-  const savedNew = from.endsWith("/") && to.startsWith(from);
-  return !savedNew;
+  return !(from.endsWith("/") && to.startsWith(from));
 }
 
 /** Reloads the page when the address moves from one entry's editor straight to another's. */

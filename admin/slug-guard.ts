@@ -7,14 +7,12 @@ import { sanitizeSlug } from "decap-cms-core/dist/esm/lib/urlHelper.js";
 import { SLUG_SETTINGS } from "../src/schema/decap.ts";
 import { isAddress, slugify } from "../src/lib/slug.ts";
 
-/** Decap's `prepareSlug` (decap-cms-core/src/lib/formatters.ts): its module pulls in the whole CMS, so the three steps are repeated here. */
-function prepareSlug(text: string): string {
-  return text.trim().toLocaleLowerCase().replace(/'/g, "").replace(/\./g, "-");
-}
-
-/** The file name (without extension) Decap makes from a title for a `{{slug}}` collection. */
+/**
+ * The file name (without extension) Decap makes from a title for a `{{slug}}` collection: the steps of its
+ * `prepareSlug` (decap-cms-core/src/lib/formatters.ts, whose module pulls in the whole CMS), then `sanitizeSlug`.
+ */
 export function cmsSlug(title: string): string {
-  return sanitizeSlug(prepareSlug(title), SLUG_SETTINGS);
+  return sanitizeSlug(title.trim().toLocaleLowerCase().replace(/'/g, "").replace(/\./g, "-"), SLUG_SETTINGS);
 }
 
 /** Why a new entry with this title cannot be saved under the address rule, or undefined when it can. */
