@@ -35,10 +35,8 @@ export const BODY_FIELD: DecapField = {
   name: "body",
   label: "Body",
   widget: "markdown",
-  // Rich text for the author, raw Markdown one click away. Saving a post
-  // unchanged keeps its body as written; an edit in rich-text mode re-writes
-  // the Markdown (list markers, table padding) without changing the rendered
-  // page: tests/cms/local-cms.test.ts checks both on the fixture posts.
+  // Rich text for the author, raw Markdown one click away. Saving a post unchanged keeps its body as written; an edit
+  // in rich-text mode re-writes the Markdown (list markers, table padding), never the rendered page (local-cms.test.ts).
   modes: ["rich_text", "raw"],
   // Decap's own preview of this field never runs script from content.
   sanitize_preview: true,
@@ -117,9 +115,8 @@ export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptio
 }
 
 /**
- * How Decap turns a title into a file name: ASCII only, accents dropped, other characters replaced
- * by hyphens. Decap keeps "_" and "~", which the address rule (src/lib/slug.ts) refuses, so the CMS
- * also checks the name before saving (admin/slug-guard.ts).
+ * How Decap turns a title into a file name: ASCII only, accents dropped, other characters replaced by hyphens. Decap
+ * keeps "_" and "~", which the address rule refuses, so the CMS also checks the name before saving (admin/slug-guard.ts).
  */
 export const SLUG_SETTINGS = { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } as const;
 
@@ -144,13 +141,8 @@ export function decapConfig(options: DecapOptions) {
     site_url: options.siteUrl,
     display_url: options.siteUrl,
     ...(options.logoUrl ? { logo: { src: options.logoUrl, show_in_header: true } } : {}),
-    /**
-     * Decap's processing of every upload: JPEG at a quality that looks like the
-     * original, camera metadata (the place a phone photo was taken) dropped. It
-     * cannot cap a size (its `width` sets one, enlarging small pictures), so the
-     * upload guard (admin/upload-guard.ts) first brings wider photos down to the
-     * widest the site publishes (MAX_IMAGE_WIDTH).
-     */
+    // Every upload becomes a JPEG that looks like the original, without camera metadata (where a phone photo was taken).
+    // Decap cannot cap a size (its `width` enlarges small pictures): admin/upload-guard.ts fits wider photos first.
     media_processing: { enabled: true, format: { enabled: true, default: "jpeg" }, quality: 85, strip_metadata: true },
     // Required globally; every Markdown collection overrides it with its own `images/` folder.
     media_folder: `${options.contentPath}/posts/images`,

@@ -28,9 +28,8 @@ export interface DecapField {
 }
 
 /**
- * A field: its metadata and its two renderings. `N` is the key and `O` the type
- * of the value after validation (with `undefined` when it is optional), so
- * collections keep precise TypeScript types.
+ * A field: its metadata and its two renderings. `N` is the key and `O` the type of the value after validation (with
+ * `undefined` when it is optional), so collections keep precise TypeScript types.
  */
 export interface Field<N extends string = string, O = unknown> {
   /** Front-matter key. */
@@ -43,7 +42,7 @@ export interface Field<N extends string = string, O = unknown> {
   required: boolean;
   /** Value used when the key is absent (also the CMS default). */
   default?: unknown;
-  /** Field kind, used by the parity test and error messages. */
+  /** Field kind ("date", "image", ...), for readers of content that treat a kind specially. */
   kind: string;
   /** The zod type of the value, before optional/default wrapping. */
   zod(ctx: ZodContext): z.ZodType;
