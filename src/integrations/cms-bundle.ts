@@ -88,7 +88,6 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string,
   });
 }
 
-/** The integration. */
 export default function cmsBundle(): AstroIntegration {
   let command = "";
   let target: CmsBuildTarget | undefined;

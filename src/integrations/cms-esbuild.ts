@@ -49,9 +49,8 @@ function sharedOptions(target: CmsBuildTarget) {
 }
 
 /**
- * `import css from "./x.css?inline"` (Vite's syntax, kept for the editor's
- * types): the stylesheet bundled on its own (imports inlined, minified,
- * `url()`s to files named by content), handed over as a string.
+ * `import css from "./x.css?inline"` (Vite's syntax, kept for the editor's types): the stylesheet bundled on its own
+ * (imports inlined, minified, `url()`s to files named by content), handed over as a string.
  */
 function inlineCss(target: CmsBuildTarget, extra: Map<string, CmsFile>): esbuild.Plugin {
   return {

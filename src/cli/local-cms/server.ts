@@ -104,9 +104,8 @@ function actionGuard(content: ContentFolder) {
 }
 
 /**
- * Makes `res.json` leave out listed files that lie outside the content folder:
- * decap-server lists a folder without following symlinks to folders, but does
- * read a symlinked file wherever it points.
+ * Makes `res.json` leave out listed files that lie outside the content folder: decap-server lists a folder without
+ * following symlinks to folders, but does read a symlinked file wherever it points.
  */
 function filterListing(res: Response, content: ContentFolder, listedFile: (item: unknown) => unknown): void {
   const send = res.json.bind(res);
