@@ -116,7 +116,6 @@ function devSearchPlugin(base: string, logger: AstroIntegrationLogger): Plugin {
   };
 }
 
-/** The Astro integration: a fresh search index in `astro dev` (a build is indexed by `npm run build`'s next step). */
 export default function pagefindSearch(): AstroIntegration {
   return {
     name: "path2practice:pagefind",
