@@ -44,7 +44,7 @@ installUploadGuard(window);
 reloadOnEntrySwitch(window);
 markPostList(window, options.timeZone);
 for (const css of [phoneCss, listMarksCss]) document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
-// A phone (phone.css's media query) opens entries on their form: the preview would take the whole screen. Decap keeps the choice here.
+// A phone (phone.css's media query) opens entries on their form, as the preview would fill the screen; Decap keeps that in localStorage.
 if (matchMedia("(max-width: 799px)").matches) localStorage.setItem("cms.right-pane", "none");
 
 // The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
