@@ -1,35 +1,24 @@
 /**
- * The CMS options the build knows and the browser does not: backend repository
- * and branch, OAuth endpoint, local server port, content path, site URL and
- * time zone. Read from the environment at build time (no secret is involved:
- * the GitHub token lives only in the author's browser after she logs in).
+ * The CMS options the build knows and the browser does not (backend, OAuth endpoint, local server, content path,
+ * site URL, time zone), read from the environment at build time. No secret is involved: the GitHub token lives only
+ * in the author's browser after she logs in.
  */
 import path from "node:path";
 import { loadSettings } from "../src/config/settings.ts";
-import type { SiteSettings } from "../src/lib/settings.ts";
 import { contentDir } from "../src/config/paths.ts";
 import type { DecapOptions } from "../src/schema/decap.ts";
 
 /** What the admin page hands to the CMS entry module. */
-export interface CmsOptions extends DecapOptions {
-  /** IANA time zone of the site: dates are checked and "scheduled" is judged in it. */
-  timeZone: string;
-  /** Published settings that previews of other entries show. */
-  settings: Pick<SiteSettings, "tagline" | "email" | "signupUrl">;
-  /** Decap's in-memory backend instead of GitHub, for browser tests of the editorial workflow (admin/test-repo.ts). */
-  testRepo?: boolean;
-}
-
-/** The default port of decap-server, also used by `npm start`. */
-export const DEFAULT_LOCAL_PORT = 8081;
+export type CmsOptions = ReturnType<typeof cmsOptions>;
 
 /** A build for the editorial workflow's browser test (P2P_CMS_TEST_REPO=1): Decap's test-repo backend on loopback. */
-export function wantsTestRepo(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env["P2P_CMS_TEST_REPO"] === "1";
+export function wantsTestRepo(): boolean {
+  return process.env["P2P_CMS_TEST_REPO"] === "1";
 }
 
 /** Builds the CMS options from environment variables, with defaults for local work. */
-export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
+export function cmsOptions() {
+  const { env } = process;
   const settings = loadSettings();
   // decap-server writes paths relative to its repository folder (GIT_REPO_DIRECTORY,
   // default: where it runs); the content folder is addressed relative to the same place.
@@ -38,7 +27,8 @@ export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
   if (contentPath.startsWith("..") || path.isAbsolute(contentPath)) {
     throw new Error(`P2P_CONTENT_DIR (${contentDir()}) must be inside the repository folder ${repoDir} (GIT_REPO_DIRECTORY)`);
   }
-  const port = Number(env["DECAP_LOCAL_PORT"] ?? DEFAULT_LOCAL_PORT);
+  // decap-server's default port, also npm start's.
+  const port = Number(env["DECAP_LOCAL_PORT"] ?? 8081);
   return {
     contentPath,
     github: {
@@ -49,8 +39,11 @@ export function cmsOptions(env: NodeJS.ProcessEnv = process.env): CmsOptions {
     },
     localProxyUrl: `http://127.0.0.1:${port}/api/v1`,
     siteUrl: env["SITE_URL"] || settings.url,
+    // Dates are checked and "scheduled" is judged in the site's time zone.
     timeZone: settings.timeZone,
+    // Published settings that previews of other entries show.
     settings: { tagline: settings.tagline, email: settings.email, signupUrl: settings.signupUrl },
-    ...(wantsTestRepo(env) ? { testRepo: true } : {}),
-  };
+    // Decap's in-memory backend instead of GitHub, for browser tests of the editorial workflow (admin/test-repo.ts).
+    testRepo: wantsTestRepo(),
+  } satisfies DecapOptions & Record<string, unknown>;
 }

@@ -1,11 +1,7 @@
 /**
- * The CMS at /admin/: Decap CMS with the parts this site uses (./decap.ts),
- * bundled by esbuild (src/integrations/cms-bundle.ts), configured from the
- * site's schema, with previews that use the site's CSS and Markdown pipeline.
- * The page (src/pages/admin/index.astro) hands over the build-time options as
- * a JSON data block. The preview and the save check load with `import()`
- * when first used: they bring the Markdown pipeline, which the login screen
- * does not need.
+ * The CMS at /admin/: Decap with the parts this site uses (./decap.ts), configured from the site's schema, with
+ * previews in the site's CSS and Markdown pipeline; the page hands over the build-time options as a JSON data block.
+ * The preview and the save check load with `import()` when first used: the login screen needs no Markdown pipeline.
  * https://decapcms.org/docs/manual-initialization/
  */
 import type { CmsConfig, PreviewTemplateComponentProps } from "decap-cms-core";
@@ -21,10 +17,10 @@ import readersCss from "../src/views/readers.css?inline";
 import siteCss from "../src/views/site.css?inline";
 import type { CmsOptions } from "./cms-options.ts";
 import CMS from "./decap.ts";
+import listMarksCss from "./list-marks.css?inline";
+import phoneCss from "./phone.css?inline";
 import previewCss from "./preview.css?inline";
-import { fitToPhones } from "./phone.ts";
 import type { PreviewContext } from "./preview.ts";
-import { titleAddressProblem } from "./slug-guard.ts";
 import { reloadOnEntrySwitch } from "./entry-switch.ts";
 import { markPostList } from "./list-marks.ts";
 import { installUploadGuard } from "./upload-guard.ts";
@@ -34,12 +30,22 @@ const block = document.getElementById("cms-options");
 if (!block?.textContent) throw new Error("The admin page is missing its #cms-options block");
 const options = JSON.parse(block.textContent) as CmsOptions & PreviewContext;
 const siteConfig = decapConfig({ ...options, today: isoDay(new Date(), options.timeZone) });
-const config = options.testRepo ? (await import("./test-repo.ts")).withTestRepo(CMS, siteConfig, location.hostname) : siteConfig;
+// Builds for the editorial workflow's browser test (P2P_CMS_TEST_REPO=1), on a loopback address only: Decap's
+// in-memory backend in place of GitHub and the local server, which knows only simple publishing. It loads as a chunk
+// of its own, never with the login screen; the entries it starts from are `window.repoFiles`, set by the test.
+let config: object = siteConfig;
+if (options.testRepo && ["127.0.0.1", "localhost", "[::1]"].includes(location.hostname)) {
+  CMS.registerBackend("test-repo", (await import("decap-cms-backend-test")).TestBackend);
+  const { local_backend: _local, ...rest } = siteConfig;
+  config = { ...rest, backend: { name: "test-repo" } };
+}
 
 installUploadGuard(window);
 reloadOnEntrySwitch(window);
-fitToPhones(window);
 markPostList(window, options.timeZone);
+for (const css of [phoneCss, listMarksCss]) document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
+// A phone (phone.css's media query) opens entries on their form, as the preview would fill the screen; Decap keeps that in localStorage.
+if (matchMedia("(max-width: 799px)").matches) localStorage.setItem("cms.right-pane", "none");
 
 // The site's own CSS, as strings: the preview pane is an iframe without the site's <head>.
 for (const css of [fontsCss, globalCss, proseCss, siteCss, postCss, programCss, readersCss, previewCss]) CMS.registerPreviewStyle(css, { raw: true });
@@ -59,13 +65,7 @@ CMS.registerEventListener({
     const spec = specFor(String(entry.get("collection")));
     const data = entry.get("data") as { toJS(): Record<string, unknown>; delete(key: string): unknown };
     if (!spec) return undefined;
-    const check = checkEntry(spec, data.toJS(), options.timeZone);
-    // A new entry's file name comes from its title: it must be an address the build accepts.
-    const nameProblem =
-      entry.get("newRecord") === true && !spec.file
-        ? titleAddressProblem(typeof check.data["title"] === "string" ? check.data["title"] : "")
-        : undefined;
-    if (nameProblem) check.problems.push(nameProblem);
+    const check = checkEntry(spec, data.toJS(), options.timeZone, entry.get("newRecord") === true);
     if (check.problems.length) throw new EntryRefused(check.problems);
     let out = data;
     for (const key of Object.keys(data.toJS())) if (!(key in check.data)) out = out.delete(key) as typeof data;

@@ -1,15 +1,9 @@
 /**
- * Decap CMS with only what this site's configuration uses (src/schema/decap.ts):
- * the GitHub backend, the local proxy backend (`local_backend`), the widgets
- * the schema's fields map to, the Markdown editor's image component and the
- * English locale. decap-cms-app registers every backend, widget and locale
- * (the map widget alone brings OpenLayers); this mirrors its
- * src/extensions.js for the subset. A field whose widget is missing here
- * shows Decap's "No control for widget" in the editor: a new widget in
- * src/schema/fields.ts needs its package registered here.
- *
- * The Markdown editor (with Slate and its renderers, about a quarter of the
- * script) loads when an editor first shows it, not before the login screen.
+ * Decap CMS with only what this site's configuration (src/schema/decap.ts) uses: the GitHub and local proxy backends,
+ * the widgets the schema's fields map to, the Markdown editor's image component and the English locale, as
+ * decap-cms-app's src/extensions.js registers them (all of them: the map widget alone brings OpenLayers). A new
+ * widget in src/schema/fields.ts needs its package here, or the editor shows "No control for widget".
+ * The Markdown editor (Slate and its renderers, a quarter of the script) loads when an editor first shows it.
  */
 import { DecapCmsCore as CMS, type CmsWidgetParam } from "decap-cms-core";
 import { GitHubBackend } from "decap-cms-backend-github";
@@ -25,7 +19,6 @@ import number from "decap-cms-widget-number";
 import object from "decap-cms-widget-object";
 import select from "decap-cms-widget-select";
 import string from "decap-cms-widget-string";
-import text from "decap-cms-widget-text";
 import { createElement, forwardRef, lazy, Suspense, type ComponentType } from "react";
 
 /** A component whose code loads on first render; the ref reaches the loaded component (Decap asks the control for `isValid`). */
@@ -47,7 +40,7 @@ const markdown: { Widget(): CmsWidgetParam } = {
 
 CMS.registerBackend("github", GitHubBackend);
 CMS.registerBackend("proxy", ProxyBackend);
-for (const widget of [boolean, datetime, imageWidget, list, markdown, number, object, select, string, text]) CMS.registerWidget(widget.Widget());
+for (const widget of [boolean, datetime, imageWidget, list, markdown, number, object, select, string]) CMS.registerWidget(widget.Widget());
 CMS.registerEditorComponent(image);
 CMS.registerLocale("en", en);
 

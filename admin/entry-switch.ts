@@ -1,11 +1,8 @@
 /**
- * Decap CMS loads an entry when its editor opens, not when the address
- * changes under an open editor: going from one entry straight to another by
- * the address bar (or history) keeps the first entry's data in the form, and
- * saving then writes it into the second entry's file. So a change of address
- * from one entry's editor to another's reloads the page, and the editor opens
- * fresh. Moves Decap makes itself are left alone: a new entry getting its
- * address on first save, and "duplicate".
+ * Decap loads an entry when its editor opens, not when the address changes under an open editor: going from one
+ * entry straight to another by the address bar or history keeps the first entry's data in the form, and saving
+ * writes it into the second entry's file. So such a change reloads the page; moves Decap makes itself (a new entry
+ * getting its address on first save, "duplicate") are left alone.
  */
 
 /** The entry an editor address shows: `collection/slug`, `collection/` for a new one, or undefined elsewhere. */
@@ -20,8 +17,7 @@ export function needsFreshEditor(previous: string, next: string): boolean {
   const to = editedEntry(next);
   if (!from || !to || from === to || next.includes("duplicate=")) return false;
   // A new entry saved for the first time moves to its own address in the same collection.
-  const savedNew = from.endsWith("/") && to.startsWith(from);
-  return !savedNew;
+  return !(from.endsWith("/") && to.startsWith(from));
 }
 
 /** Reloads the page when the address moves from one entry's editor straight to another's. */

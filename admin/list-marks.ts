@@ -1,20 +1,15 @@
 /**
- * Marks in the posts list (./list-marks.css): "Scheduled" on a post dated
- * later than now, "Draft" on a draft, by the site's own rule
- * (`unpublished()` in src/lib/posts.ts, dates read in the site's time zone).
- * Decap cannot say it itself: a summary template has no comparison with
- * today, and its own badge shows only the editorial workflow's status, not
- * the `draft` field. Decap has no public API for the entries a list shows, so
- * their data comes from its redux store: esbuild resolves decap-cms-core to
- * its `module` build, whose store module is the one instance the app uses.
- * React redraws the cards on sorting, filtering, searching and switching
- * between list and grid, so an observer re-applies the marks, leaving cards
- * already marked right untouched (which also ends the observer's own echo).
+ * "Scheduled" and "Draft" marks in the posts list (styled by ./list-marks.css), by the site's own rule
+ * (`unpublished()` in src/lib/posts.ts, dates read in the site's time zone): a Decap summary template cannot compare
+ * with today, and its badge shows only the editorial workflow's status. Decap has no public API for the entries a
+ * list shows, so their data comes from its redux store (esbuild resolves decap-cms-core to its `module` build, whose
+ * store is the one instance the app uses). React redraws the cards on sorting, filtering, searching and switching
+ * views, so an observer re-applies the marks, leaving cards already marked right untouched (which also ends the
+ * observer's own echo).
  */
 import { store } from "decap-cms-core/dist/esm/redux";
 import { parseContentDate } from "../src/lib/dates.ts";
 import { unpublished } from "../src/lib/posts.ts";
-import css from "./list-marks.css?inline";
 
 /** A post card links to its editor at this address plus the post's slug. */
 const EDITOR = "#/collections/posts/entries/";
@@ -53,9 +48,6 @@ function markCards(doc: Document, timeZone: string): void {
 /** Keeps "Scheduled" and "Draft" marks on the posts list's cards, in both of Decap's views. */
 export function markPostList(win: Window, timeZone: string): void {
   const doc = win.document;
-  const style = doc.createElement("style");
-  style.textContent = css;
-  doc.head.append(style);
   let pending = false;
   // Once per frame at most: a list redraw is a burst of mutations.
   new MutationObserver(() => {

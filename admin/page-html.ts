@@ -1,11 +1,8 @@
 /**
- * The /admin/ page, one definition for the build (src/pages/admin/index.astro)
- * and the authoring server (src/integrations/cms-bundle.ts serves it itself, so
- * the page carries none of the dev server's scripts: no HMR client to load and
- * no reload when the content store is refreshed, only the CMS). Decap CMS takes
- * over the whole page. Options known only at build time (backend, content path,
- * site URL) travel in a JSON data block, which browsers never execute, so a
- * strict CSP needs no inline-script exception for this page.
+ * The /admin/ page, one definition for the build (src/pages/admin/index.astro) and the authoring server
+ * (src/integrations/cms-bundle.ts serves it itself, so it carries no HMR client and no reload when the content store
+ * is refreshed). Build-time options travel in a JSON data block, which browsers never execute, so a strict CSP needs
+ * no inline-script exception here.
  */
 import { loadSettings } from "../src/config/settings.ts";
 import { metaCspForTarget } from "../src/deploy/github-pages.ts";

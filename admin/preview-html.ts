@@ -1,12 +1,7 @@
 /**
- * The HTML the CMS preview shows for a Markdown body: the site's own pipeline
- * (`renderMarkdown`, the same remark/rehype plugins as the build), sanitizer
- * included, then image addresses the browser can load.
- *
- * The preview runs inside the CMS page, next to the author's GitHub login, so
- * raw HTML in a post (`<img onerror=...>`, `<script>`) must not run there: the
- * pipeline's sanitizer (src/markdown/sanitize-schema.ts) removes it for the
- * preview exactly as for the page and the feed, so all three show the same.
+ * The HTML the CMS preview shows for a Markdown body: the build's own pipeline, sanitizer included, then image
+ * addresses the browser can load. The preview runs next to the author's GitHub login, so raw HTML in a post
+ * (`<img onerror=...>`, `<script>`) must not run there: the sanitizer removes it as for the page and the feed.
  */
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";

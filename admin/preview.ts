@@ -12,7 +12,7 @@ import { parseContentDate } from "../src/lib/dates.ts";
 import { CALENDAR_PATH, signupHref } from "../src/lib/program.ts";
 import type { SiteSettings } from "../src/lib/settings.ts";
 import { withBase } from "../src/lib/urls.ts";
-import { collectionSchema, collections, type CollectionSpec, type ProgramData } from "../src/schema/index.ts";
+import { collections, type CollectionSpec, type ProgramData } from "../src/schema/index.ts";
 import { h, html, withMarkdown, type Md } from "../src/views/html.ts";
 import { postTop } from "../src/views/post.ts";
 import { programCallout, programSections } from "../src/views/program.ts";
@@ -34,12 +34,10 @@ type Render<X> = (data: Data, body: Body, props: Props, md: Md, extra: X) => Ele
 /** A text value of the entry ("" when absent or not text). */
 const text = (data: Data, key: string): string => (typeof data[key] === "string" ? data[key] : "");
 
-/** True for addresses that point into the repository (the ones Decap's media library can serve). */
-const isRepoPath = (src: string): boolean => !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
-
-/** The address the preview can load for an image written in content (getAsset's proxy prints as one, often blob:). */
+/** The address the preview can load for an image written in content: Decap's for a repository path (getAsset's proxy prints as one, often blob:). */
 function assetUrl(props: Props, src: string): string {
-  return isRepoPath(src) ? (props.getAsset(src) as unknown as { toString(): string }).toString() : src;
+  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return src;
+  return (props.getAsset(src) as unknown as { toString(): string }).toString();
 }
 
 const raw = (value: string): ElementContent => ({ type: "raw", value }) as unknown as ElementContent;
@@ -81,15 +79,8 @@ function template<X = undefined>(ctx: PreviewContext, render: Render<X>, load: (
 function parsed<T>(spec: CollectionSpec, data: Data, timeZone: string): T {
   const check = checkEntry(spec, data, timeZone);
   if (check.problems.length) throw new Error(check.problems.join("; "));
-  return collectionSchema(spec, { timeZone }).parse(check.data) as T;
+  return check.parsed as T;
 }
-
-/** The program page as saved in the repository (its callout ends posts), checked by the schema. */
-const savedProgram = (ctx: PreviewContext) => async (props: Props) => {
-  // An Immutable Map around the entry's plain data.
-  const entry = (await props.getCollection(collections.program.name, "program")) as unknown as { get(key: "data"): Data };
-  return parsed<ProgramData>(collections.program, entry.get("data"), ctx.timeZone);
-};
 
 /** A post: its page's article (header, hero, contents, text) and the program callout after it. */
 export const postPreview = (ctx: PreviewContext) =>
@@ -126,7 +117,11 @@ export const postPreview = (ctx: PreviewContext) =>
         ]),
       ];
     },
-    savedProgram(ctx),
+    // The program page as saved in the repository: its callout ends posts. getCollection gives an Immutable Map.
+    async (props) => {
+      const entry = (await props.getCollection(collections.program.name, "program")) as unknown as { get(key: "data"): Data };
+      return parsed<ProgramData>(collections.program, entry.get("data"), ctx.timeZone);
+    },
   );
 
 /** The about page: heading, text, contact line (the tagline and address are the published settings'). */

@@ -1,28 +1,23 @@
 /**
- * Checks an entry against the site's schema before the CMS saves it, with the
- * same rules (and messages) as the build's content check, including rules that
- * span fields (a hero image needs alt text) and the HTML the site's sanitizer
- * would remove from the body. Decap aborts the save when a
- * `preSave` listener throws, and shows the message.
- * https://decapcms.org/docs/registering-events/
+ * Checks an entry before the CMS saves it with the build's rules and messages: the schema, rules that span fields
+ * (a hero image needs alt text) and the HTML the sanitizer would remove from the body. Decap aborts the save when a
+ * `preSave` listener throws, and shows the message. https://decapcms.org/docs/registering-events/
  */
 import { findRemovedHtml } from "../src/markdown/removed-html.ts";
 import { collectionSchema, collections, type CollectionSpec } from "../src/schema/index.ts";
-
-/** Result of checking one entry: the data to save and what is wrong with it. */
-export interface EntryCheck {
-  /** Data with empty optional values removed (the schema treats "" as a value, the author means "none"). */
-  data: Record<string, unknown>;
-  problems: string[];
-}
+import { titleAddressProblem } from "./slug-guard.ts";
 
 /** The schema collection a CMS collection comes from. */
 export function specFor(name: string): CollectionSpec | undefined {
   return (collections as Record<string, CollectionSpec>)[name];
 }
 
-/** Checks entry data (front matter plus `body`) for a collection. */
-export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, timeZone: string): EntryCheck {
+/**
+ * Checks entry data (front matter plus `body`) for a collection, and a new entry's title as its file name: the data to
+ * save, with empty optional values removed (the schema treats "" as a value, the author means "none"), the schema's
+ * reading of it, and what is wrong.
+ */
+export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, timeZone: string, isNew = false) {
   const cleaned: Record<string, unknown> = { ...data };
   for (const field of spec.fields) {
     const value = cleaned[field.name];
@@ -41,7 +36,9 @@ export function checkEntry(spec: CollectionSpec, data: Record<string, unknown>, 
   // What the site's sanitizer would remove, in the words of the content check (the line counts from the body's first line).
   const bodyProblems =
     spec.format === "md" && typeof body === "string" ? findRemovedHtml(body).map((r) => `Body, line ${r.line}: ${r.message} (${r.hint})`) : [];
-  return { data: cleaned, problems: [...schemaProblems, ...bodyProblems] };
+  const title = typeof cleaned["title"] === "string" ? cleaned["title"] : "";
+  const nameProblems = isNew && !spec.file ? [titleAddressProblem(title)].filter((p) => p !== undefined) : [];
+  return { data: cleaned, parsed: result.data, problems: [...schemaProblems, ...bodyProblems, ...nameProblems] };
 }
 
 /** The error Decap shows when a save is refused. */

@@ -1,22 +1,18 @@
 /**
- * The file name the CMS gives a new entry comes from its title, through
- * Decap's own slug functions and the site's slug settings. Decap keeps some
- * characters the address rule refuses ("_", "~") and gives an empty name for
- * a title without letters or digits, so a new entry is checked before it is
- * saved: the author fixes the title instead of the build failing later.
+ * A new entry's file name comes from its title, through Decap's slug functions and the site's slug settings, which
+ * keep characters the address rule refuses ("_", "~") and give an empty name for a title without letters or digits:
+ * so the title is checked before saving, and the author fixes it instead of the build failing later.
  */
 import { sanitizeSlug } from "decap-cms-core/dist/esm/lib/urlHelper.js";
 import { SLUG_SETTINGS } from "../src/schema/decap.ts";
 import { isAddress, slugify } from "../src/lib/slug.ts";
 
-/** Decap's `prepareSlug` (decap-cms-core/src/lib/formatters.ts): its module pulls in the whole CMS, so the three steps are repeated here. */
-function prepareSlug(text: string): string {
-  return text.trim().toLocaleLowerCase().replace(/'/g, "").replace(/\./g, "-");
-}
-
-/** The file name (without extension) Decap makes from a title for a `{{slug}}` collection. */
+/**
+ * The file name (without extension) Decap makes from a title for a `{{slug}}` collection: the steps of its
+ * `prepareSlug` (decap-cms-core/src/lib/formatters.ts, whose module pulls in the whole CMS), then `sanitizeSlug`.
+ */
 export function cmsSlug(title: string): string {
-  return sanitizeSlug(prepareSlug(title), SLUG_SETTINGS);
+  return sanitizeSlug(title.trim().toLocaleLowerCase().replace(/'/g, "").replace(/\./g, "-"), SLUG_SETTINGS);
 }
 
 /** Why a new entry with this title cannot be saved under the address rule, or undefined when it can. */

@@ -1,14 +1,9 @@
 /**
- * Refuses uploads of files the site does not accept as images (SVG above all:
- * an SVG can carry script). Decap's media library only asks the browser for
- * `image/*`, so the check happens here: a capturing `change` listener on the
- * window sees every file input before React does, and stops the event when a
- * file is not a JPEG, PNG, WebP, AVIF or GIF.
- *
- * It also fits photos to the site before Decap's media processing stores them
- * as JPEG (src/schema/decap.ts): that processing can set a width but not cap
- * one, so a photo wider than the site publishes is brought down here, and the
- * event is sent on again with the fitted file.
+ * Refuses uploads of files the site does not accept as images (SVG above all: it can carry script). Decap's media
+ * library only asks the browser for `image/*`, so a capturing `change` listener on the window sees every file input
+ * before React does and stops the event when a file is not a JPEG, PNG, WebP, AVIF or GIF. Photos wider than the
+ * site publishes are fitted here and the event sent on again, because Decap's media processing (src/schema/decap.ts)
+ * can set a width but not cap one.
  */
 import { MAX_IMAGE_WIDTH } from "../src/lib/image-limits.ts";
 import { extensionOf, EXTENSIONS_OF } from "../src/lib/image-type.ts";
@@ -26,9 +21,8 @@ const ACCEPT = [...MIME_TYPES, ...IMAGE_EXTENSIONS.map((e) => `.${e}`)].join(","
 const PROCESSED = new Set(["image/jpeg", "image/png", "image/webp"]);
 
 /**
- * A photo wider than MAX_IMAGE_WIDTH drawn at that width (height in
- * proportion), and a PNG drawn on white, since JPEG has no transparency; as
- * a lossless PNG that Decap then encodes once. Other files come back as they are.
+ * A photo wider than MAX_IMAGE_WIDTH drawn at that width, and a PNG drawn on white (JPEG has no transparency), as a
+ * lossless PNG that Decap then encodes once. Other files come back as they are.
  */
 async function fitForUpload(file: File): Promise<File> {
   if (!PROCESSED.has(file.type)) return file;
@@ -48,8 +42,8 @@ async function fitForUpload(file: File): Promise<File> {
   return new File([blob], file.name.replace(/\.[^.]+$/, ".png"), { type: "image/png" });
 }
 
-/** Installs the guard on a window; `refuse` tells the author (default: an alert). */
-export function installUploadGuard(win: Window, refuse: (message: string) => void = (m) => win.alert(m)): void {
+/** Installs the guard on a window; a refused upload is explained in an alert. */
+export function installUploadGuard(win: Window): void {
   const resent = new WeakSet<Event>();
   win.addEventListener(
     "click",
@@ -70,7 +64,7 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
       event.preventDefault();
       if (refused.length) {
         input.value = "";
-        refuse(`Not uploaded: ${refused.map((f) => f.name).join(", ")}. Images must be ${IMAGE_FORMATS_TEXT}.`);
+        win.alert(`Not uploaded: ${refused.map((f) => f.name).join(", ")}. Images must be ${IMAGE_FORMATS_TEXT}.`);
         return;
       }
       // Decap reads the files when the change reaches React, so it sees the fitted ones.
@@ -85,7 +79,7 @@ export function installUploadGuard(win: Window, refuse: (message: string) => voi
         },
         (err: unknown) => {
           input.value = "";
-          refuse(`Not uploaded: ${files.map((f) => f.name).join(", ")}. The picture could not be read (${(err as Error).message}).`);
+          win.alert(`Not uploaded: ${files.map((f) => f.name).join(", ")}. The picture could not be read (${(err as Error).message}).`);
         },
       );
     },

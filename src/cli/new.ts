@@ -21,11 +21,6 @@ Options:
   -h, --help          show this help
 `;
 
-/** The front matter and body of a new draft. The title is always double-quoted: JSON strings are valid YAML, so any punctuation or emoji is safe. */
-function draftFile(title: string, day: string): string {
-  return ["---", `title: ${JSON.stringify(title)}`, 'description: ""', `date: ${day}`, "tags: []", "draft: true", "---", "", ""].join("\n");
-}
-
 await runTool(USAGE, { content: { type: "string" } }, ({ values, positionals }) => {
   if (positionals.length === 0) throw new UsageError("Please give the post's title in quotes.");
   if (positionals.length > 1) throw new UsageError(`Put the whole title in quotes: npm run new -- "${positionals.join(" ")}"`);
@@ -49,9 +44,21 @@ await runTool(USAGE, { content: { type: "string" } }, ({ values, positionals }) 
   }
   const now = process.env["P2P_NOW"] ? new Date(process.env["P2P_NOW"]) : new Date();
   const file = path.join(dir, `${slug}.md`);
+  // The title is always double-quoted: JSON strings are valid YAML, so any punctuation or emoji is safe.
+  const draft = [
+    "---",
+    `title: ${JSON.stringify(title)}`,
+    'description: ""',
+    `date: ${isoDay(now, timeZone)}`,
+    "tags: []",
+    "draft: true",
+    "---",
+    "",
+    "",
+  ];
   fs.mkdirSync(dir, { recursive: true });
   // "wx" fails instead of overwriting if the file appeared in the meantime.
-  fs.writeFileSync(file, draftFile(title, isoDay(now, timeZone)), { flag: "wx" });
+  fs.writeFileSync(file, draft.join("\n"), { flag: "wx" });
   process.stdout.write(
     `${shown(file)}\n\nCreated a draft. Next:\n` +
       `  1. write the post below the front matter;\n` +

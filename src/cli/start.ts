@@ -1,16 +1,13 @@
 /**
- * `npm start`: the Astro dev server and the CMS's local server together, so
- * the author can open http://localhost:4321/admin/ and edit the local files
- * with no account. The local server (local-cms/server.ts: decap-server's
- * file-system backend behind guards) listens on 127.0.0.1 only, answers only
- * the local site, and reads and writes only the content folder. Ctrl+C stops
- * both; when either stops, the other is stopped too.
+ * `npm start`: the Astro dev server and the CMS's local server (local-cms/server.ts: decap-server's file-system backend
+ * behind guards, on 127.0.0.1 only, for the local site and the content folder only), so the author edits the local
+ * files at http://localhost:4321/admin/ with no account. Ctrl+C stops both; when either stops, so does the other.
  *
  * Environment: PORT (Astro, default 4321; `npm start -- --port 5000` too), DECAP_LOCAL_PORT (local CMS server,
- * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the
- * folder Decap paths are relative to, default: this project).
+ * default 8081), P2P_CONTENT_DIR (content folder), GIT_REPO_DIRECTORY (the folder Decap paths are relative to,
+ * default: this project).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,19 +30,9 @@ interface StartOptions {
   astroArgs?: string[];
 }
 
-/** Running servers on the site's `port`: `stop()` ends both; `done` resolves when both have exited. */
-interface Running {
-  astro: ChildProcess;
-  decap: ChildProcess;
-  port: number;
-  stop(): void;
-  done: Promise<void>;
-}
-
 /**
- * astro dev's port and its other arguments: the last `--port` among the arguments
- * (`npm start -- --port 5000`), else `astroPort` (PORT). Astro reads a repeated
- * `--port` as no port at all, so it is passed once.
+ * astro dev's port and its other arguments: the last `--port` among the arguments (`npm start -- --port 5000`), else
+ * `astroPort` (PORT). Astro reads a repeated `--port` as no port at all, so it is passed once.
  */
 export function devServerArgs(options: Pick<StartOptions, "astroPort" | "astroArgs">): { port: number; args: string[] } {
   let port = options.astroPort;
@@ -66,8 +53,8 @@ export function localCmsServerArgs(o: { decapPort: number; repoDir: string; cont
   return [...RUN_TS, LOCAL_CMS_SERVER, `--port=${o.decapPort}`, `--repo=${o.repoDir}`, `--content=${o.contentDir}`, `--site-port=${o.sitePort}`];
 }
 
-/** Starts astro dev and the local CMS server; each one's exit stops the other. */
-export function startServers(options: StartOptions): Running {
+/** Starts astro dev (on the returned `port`) and the local CMS server; each one's exit stops the other, `stop()` ends both, `done` waits for both. */
+export function startServers(options: StartOptions) {
   const base: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
@@ -93,7 +80,7 @@ export function startServers(options: StartOptions): Running {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   };
   for (const child of children) child.once("exit", stop);
-  return { astro, decap, port: dev.port, stop, done: Promise.all(children.map((child) => once(child, "exit"))).then(() => undefined) };
+  return { astro, decap, port: dev.port, stop, done: Promise.all(children.map((child) => once(child, "exit"))) };
 }
 
 /** Runs the servers in the foreground until Ctrl+C or until one of them exits. */

@@ -1,25 +1,20 @@
 /**
- * The CMS script (admin/cms.ts: Decap CMS, React, the site's schema and
- * preview) bundled by esbuild (./cms-esbuild.ts), the same way in a build and
- * on the authoring server.
+ * The CMS script (admin/cms.ts: Decap CMS, React, the site's schema and preview) bundled by esbuild
+ * (./cms-esbuild.ts), the same way in a build and on the authoring server.
  *
- * Build: the bundle starts at `astro:config:done`, in esbuild's own process,
- * so it runs while Astro syncs content and never adds to Node's memory; the
- * admin page imports its URL from a virtual module whose `load` waits for it,
- * and the files go into the assets folder, named by content, when the build
- * is done. A compile error fails the build with esbuild's message.
+ * Build: the bundle starts at `astro:config:done` in esbuild's own process, so it runs while Astro syncs content
+ * and never adds to Node's memory; the admin page imports its URL from a virtual module whose `load` waits for it,
+ * and the files, named by content, go into the assets folder when the build is done. A compile error fails the build.
  *
- * Authoring server: the bundle is built at server start, in the background,
- * and a middleware serves the result under the same folder, and the /admin/
- * page itself (admin/page-html.ts), without the dev server's HMR client:
- * nothing there to hot-reload, and on a cold start the client's first
- * connection would reload the page. A change under admin/ or src/ makes the
- * next request for the entry rebuild.
+ * Authoring server: built in the background at server start; a middleware serves it and the /admin/ page itself
+ * (admin/page-html.ts) without the dev server's HMR client, whose first connection on a cold start would reload the
+ * page. A change under admin/ or src/ makes the next request for the entry rebuild.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { lookup } from "mrmime";
 import type { Plugin, ViteDevServer } from "vite";
 import { wantsTestRepo } from "../../admin/cms-options.ts";
 import { adminPageHtml } from "../../admin/page-html.ts";
@@ -27,8 +22,6 @@ import { buildCmsBundle, cmsBundler, DEV_ENTRY_FILE, type CmsBuildTarget, type C
 
 /** The module the admin page imports: the CMS script's URL (default export) and its static chunks' (`preload`). */
 const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
-
-const MIME: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff" };
 
 /** The addresses the admin page names: the entry script and the chunks it imports statically. */
 function pageUrls(target: CmsBuildTarget, bundle: CmsBundle) {
@@ -39,13 +32,16 @@ function pageUrls(target: CmsBuildTarget, bundle: CmsBundle) {
 function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, logger: AstroIntegrationLogger): void {
   const adminPath = `${base}admin/`;
   const bundler = cmsBundler(target);
-  const rebuild = async () => (await bundler).rebuild();
-  const started = performance.now();
-  let current = rebuild();
-  current.then(
-    (b) => logger.info(`CMS script built in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
-    (err: unknown) => logger.error((err as Error).message),
-  );
+  const build = (what: string) => {
+    const started = performance.now();
+    const bundle = bundler.then((b) => b.rebuild());
+    bundle.then(
+      (b) => logger.info(`CMS script ${what} in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
+      (err: unknown) => logger.error((err as Error).message),
+    );
+    return bundle;
+  };
+  let current = build("built");
   let stale = false;
   const roots = ["admin", "src"].map((d) => path.join(target.root, d) + path.sep);
   server.watcher.on("all", (_event, file) => {
@@ -71,17 +67,13 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string,
     const name = decodeURIComponent(pathname.slice(target.publicPath.length));
     if (name === DEV_ENTRY_FILE && stale) {
       stale = false;
-      current = current.catch(() => undefined).then(rebuild);
-      current.then(
-        () => logger.info("CMS script rebuilt"),
-        (err: unknown) => logger.error((err as Error).message),
-      );
+      current = current.catch(() => undefined).then(() => build("rebuilt"));
     }
     current.then(
       (bundle) => {
         const file = bundle.files.find((f) => f.name === name);
         if (!file) return next();
-        res.setHeader("Content-Type", MIME[path.extname(name)] ?? "application/octet-stream");
+        res.setHeader("Content-Type", lookup(name) ?? "application/octet-stream");
         res.setHeader("Cache-Control", "no-cache");
         res.end(file.contents);
       },
@@ -96,7 +88,6 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string,
   });
 }
 
-/** The integration. */
 export default function cmsBundle(): AstroIntegration {
   let command = "";
   let target: CmsBuildTarget | undefined;

@@ -1,9 +1,7 @@
 /**
- * How esbuild bundles the CMS script (admin/cms.ts): ES modules with code
- * splitting, so the preview and the save check's Markdown pipeline load only
- * when first needed; `?inline` stylesheets (the site's CSS for the preview
- * pane) become strings, their fonts files beside the script.
- * https://esbuild.github.io/api/
+ * How esbuild bundles the CMS script (admin/cms.ts): ES modules with code splitting, so the preview and the save
+ * check's Markdown pipeline load only when first needed; `?inline` stylesheets (the site's CSS for the preview pane)
+ * become strings, their fonts files beside the script. https://esbuild.github.io/api/
  */
 import path from "node:path";
 import * as esbuild from "esbuild";
@@ -25,25 +23,14 @@ export interface CmsBuildTarget {
   checkConfig?: boolean;
 }
 
+/** A file of the bundle, by its path in the output folder. */
 type CmsFile = { name: string; contents: Uint8Array };
 
-/** A finished bundle: every file (by its path in the output folder), the entry's name among them, and the chunks the entry imports statically. */
-export interface CmsBundle {
-  entry: string;
-  files: CmsFile[];
-  /** Chunks the entry needs before it runs: the page names them so they load beside it, not after it. */
-  preload: string[];
-}
+/** A finished bundle: every file, the entry's name among them, and the chunks the page preloads beside it. */
+export type CmsBundle = ReturnType<typeof bundleOf>;
 
 /** Fonts and pictures the CMS's stylesheets name: copied as files named by content. */
-const FILE_LOADERS: Record<string, esbuild.Loader> = {
-  ".woff2": "file",
-  ".woff": "file",
-  ".svg": "file",
-  ".png": "file",
-  ".jpg": "file",
-  ".webp": "file",
-};
+const FILE_LOADERS = Object.fromEntries([".woff2", ".woff", ".svg", ".png", ".jpg", ".webp"].map((ext): [string, esbuild.Loader] => [ext, "file"]));
 
 /** What the script and its inline stylesheets are both built with. */
 function sharedOptions(target: CmsBuildTarget) {
@@ -62,9 +49,8 @@ function sharedOptions(target: CmsBuildTarget) {
 }
 
 /**
- * `import css from "./x.css?inline"` (Vite's syntax, kept for the editor's
- * types): the stylesheet bundled on its own (imports inlined, minified,
- * `url()`s to files named by content), handed over as a string.
+ * `import css from "./x.css?inline"` (Vite's syntax, kept for the editor's types): the stylesheet bundled on its own
+ * (imports inlined, minified, `url()`s to files named by content), handed over as a string.
  */
 function inlineCss(target: CmsBuildTarget, extra: Map<string, CmsFile>): esbuild.Plugin {
   return {
@@ -101,8 +87,8 @@ function skipConfigCheck(root: string): esbuild.Plugin {
   };
 }
 
-/** The files of a finished build, and which of them the entry imports statically. */
-function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>): CmsBundle {
+/** The files of a finished build, and which of them the entry imports statically (it needs them before it runs). */
+function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>) {
   const outputs = result.metafile.outputs;
   // Chunks split off at an `import()` have an entry point of their own too: find the CMS's.
   const entryPath = path.join(target.root, CMS_ENTRY);
@@ -148,7 +134,7 @@ export async function cmsBundler(target: CmsBuildTarget) {
     plugins: [inlineCss(target, extra), ...(target.checkConfig ? [] : [skipConfigCheck(target.root)])],
   });
   return {
-    rebuild: async (): Promise<CmsBundle> => {
+    rebuild: async () => {
       try {
         return bundleOf(await context.rebuild(), target, extra);
       } catch (err) {
@@ -160,7 +146,7 @@ export async function cmsBundler(target: CmsBuildTarget) {
 }
 
 /** One build, its files kept in memory until the site's build writes them. */
-export async function buildCmsBundle(target: CmsBuildTarget): Promise<CmsBundle> {
+export async function buildCmsBundle(target: CmsBuildTarget) {
   const bundler = await cmsBundler(target);
   try {
     return await bundler.rebuild();

@@ -1,8 +1,6 @@
 /**
- * Checks every content file against the schema before Astro builds, so a bad
- * file stops the build with a message naming the file, line and field (and
- * catches what YAML hides, like 2017-02-30 silently becoming March 2).
- * In `astro dev` problems are printed and the server keeps running.
+ * Checks every content file against the schema before Astro builds, so a bad file stops the build naming the file,
+ * line and field (and what YAML hides, like 2017-02-30 becoming March 2). `astro dev` prints them and keeps running.
  */
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";

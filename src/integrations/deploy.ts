@@ -6,7 +6,6 @@ import { contentDir } from "../config/paths.ts";
 import { writeHostFiles } from "../deploy/host-files.ts";
 import { normaliseBase } from "../deploy/policy.ts";
 
-/** The Astro integration that writes each host's files into the build output. */
 export default function deploy(): AstroIntegration {
   let base = "/";
   let site = "";

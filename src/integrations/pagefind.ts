@@ -1,16 +1,13 @@
 /**
- * Full-text search in `astro dev`, with Pagefind's Node API (https://pagefind.app/docs/node-api/).
- * There is no output folder, so the first request for `/pagefind/*` crawls the running dev
- * server, indexes the pages it renders, and serves the bundle from memory. A change to content
- * or source marks the index stale; the next search rebuilds it. (astro-pagefind serves the last
- * build instead, which goes stale silently.)
- *
- * A production build is indexed by `npm run build`'s own step after `astro build`
- * (src/cli/search-index.ts, src/search/pagefind-index.ts), with the same options.
+ * Full-text search in `astro dev`, with Pagefind's Node API (https://pagefind.app/docs/node-api/). There is no output
+ * folder, so the first request for `/pagefind/*` crawls the running dev server, indexes the pages it renders, and
+ * serves the bundle from memory; a change to content or source makes the next search rebuild it (astro-pagefind
+ * serves the last build instead, which goes stale silently). A production build is indexed by `npm run build`'s own
+ * step after `astro build` (src/cli/search-index.ts, src/search/pagefind-index.ts), with the same options.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
+import { lookup } from "mrmime";
 import type { Plugin } from "vite";
 import { assertNoErrors, createIndex } from "../search/pagefind-index.ts";
 
@@ -36,19 +33,23 @@ export function linkedPaths(html: string, pageUrl: URL, base: string): string[] 
 }
 
 /**
- * Hands `onPage` every HTML page reachable from the home page (and a few known entry points, up to
- * 20,000 pages), fetched a few at a time: the dev server has no output folder to read.
+ * Indexes every HTML page reachable from the home page (and a few known entry points, up to 20,000 pages) of a
+ * running dev server, fetched a few at a time, and returns Pagefind's bundle as in-memory files keyed by path ("pagefind.js").
  */
-async function crawlSite(origin: string, base: string, onPage: (path: string, html: string) => Promise<void>): Promise<void> {
+async function indexDevSite(origin: string, base: string, logger: AstroIntegrationLogger): Promise<Map<string, Uint8Array>> {
+  const index = await createIndex();
   const seen = new Set<string>([base, `${base}blog/`, `${base}about/`, `${base}program/`]);
   const queue = [...seen];
+  let pages = 0;
   const worker = async () => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       const url = new URL(next, origin);
       const res = await fetch(url, { headers: { Accept: "text/html" } });
       if (!res.ok || !(res.headers.get("content-type") ?? "").includes("text/html")) continue;
       const html = await res.text();
-      await onPage(next, html);
+      // Pagefind computes result URLs relative to the site root; the base is added back by the client.
+      assertNoErrors(`addHTMLFile(${next})`, (await index.addHTMLFile({ url: next.slice(base.length - 1), content: html })).errors);
+      pages++;
       for (const p of linkedPaths(html, url, base)) {
         if (seen.has(p) || seen.size >= 20_000) continue;
         seen.add(p);
@@ -56,20 +57,9 @@ async function crawlSite(origin: string, base: string, onPage: (path: string, ht
       }
     }
   };
-  // Workers end when the queue is momentarily empty; loop until no new pages were queued.
-  while (queue.length > 0) await Promise.all(Array.from({ length: 4 }, worker));
-}
-
-/** Crawls a running dev server from `origin + base` and returns the Pagefind bundle as in-memory files keyed by path ("pagefind.js"). */
-async function indexDevSite(origin: string, base: string, logger: AstroIntegrationLogger): Promise<Map<string, Uint8Array>> {
-  const index = await createIndex();
   try {
-    let pages = 0;
-    await crawlSite(origin, base, async (page, html) => {
-      // Pagefind computes result URLs relative to the site root; the base is added back by the client.
-      assertNoErrors(`addHTMLFile(${page})`, (await index.addHTMLFile({ url: page.slice(base.length - 1), content: html })).errors);
-      pages++;
-    });
+    // Workers end when the queue is momentarily empty; loop until no new pages were queued.
+    while (queue.length > 0) await Promise.all(Array.from({ length: 4 }, worker));
     const { files, errors } = await index.getFiles();
     assertNoErrors("getFiles", errors);
     logger.info(`search index rebuilt from ${pages} dev pages`);
@@ -78,13 +68,6 @@ async function indexDevSite(origin: string, base: string, logger: AstroIntegrati
     await index.deleteIndex();
   }
 }
-
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-};
 
 /** Connect-style middleware serving a fresh in-memory index in `astro dev` under `<base>pagefind/`. */
 function devSearchPlugin(base: string, logger: AstroIntegrationLogger): Plugin {
@@ -118,7 +101,7 @@ function devSearchPlugin(base: string, logger: AstroIntegrationLogger): Plugin {
               res.end("not in the search bundle");
               return;
             }
-            res.setHeader("Content-Type", TYPES[path.extname(file)] ?? "application/octet-stream");
+            res.setHeader("Content-Type", lookup(file) ?? "application/octet-stream");
             res.setHeader("Cache-Control", "no-store");
             res.end(Buffer.from(body));
           })
@@ -133,7 +116,6 @@ function devSearchPlugin(base: string, logger: AstroIntegrationLogger): Plugin {
   };
 }
 
-/** The Astro integration: a fresh search index in `astro dev` (a build is indexed by `npm run build`'s next step). */
 export default function pagefindSearch(): AstroIntegration {
   return {
     name: "path2practice:pagefind",

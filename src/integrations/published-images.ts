@@ -1,10 +1,8 @@
 /**
- * The last check of a build: every image file Astro wrote (its `_astro/`
- * folder, where content images go) is a raster image of the format its name
- * says, no wider than MAX_IMAGE_WIDTH, and never SVG. The content check and the
- * image service (src/images/service.ts) keep such files out; this proves it on
- * the output, so a change in Astro cannot quietly publish one (it once copied a
- * hero image's 5000-px original next to its resized versions).
+ * The last check of a build: every image file Astro wrote (its `_astro/` folder, where content images go) is a raster
+ * image of the format its name says, no wider than MAX_IMAGE_WIDTH, never SVG. The content check and the image
+ * service keep such files out; this proves it on the output, so a change in Astro cannot quietly publish one (it once
+ * copied a hero image's 5000-px original next to its resized versions).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -29,18 +27,6 @@ export function publishedImageProblem(file: string): string | undefined {
   return width > MAX_IMAGE_WIDTH ? `is ${width} px wide, over the ${MAX_IMAGE_WIDTH} px limit` : undefined;
 }
 
-/** Problems of every image file under `dir`, as "path: problem" relative to `dist`. */
-function publishedImageProblems(dist: string, dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .map((rel) => path.join(dir, rel))
-    .filter((file) => fs.statSync(file).isFile())
-    .flatMap((file) => {
-      const problem = publishedImageProblem(file);
-      return problem ? [`${path.relative(dist, file)} ${problem}`] : [];
-    });
-}
-
 export default function publishedImages(): AstroIntegration {
   let assets = "_astro";
   return {
@@ -51,7 +37,15 @@ export default function publishedImages(): AstroIntegration {
       },
       "astro:build:done": ({ dir }) => {
         const dist = fileURLToPath(dir);
-        const problems = publishedImageProblems(dist, path.join(dist, assets));
+        const images = path.join(dist, assets);
+        if (!fs.existsSync(images)) return;
+        const problems = (fs.readdirSync(images, { recursive: true }) as string[])
+          .map((rel) => path.join(images, rel))
+          .filter((file) => fs.statSync(file).isFile())
+          .flatMap((file) => {
+            const problem = publishedImageProblem(file);
+            return problem ? [`${path.relative(dist, file)} ${problem}`] : [];
+          });
         if (problems.length === 0) return;
         const failure = new Error(
           `The build stopped: ${problems.length} published image${problems.length > 1 ? "s" : ""} break the image rules.\n${problems.join("\n")}`,

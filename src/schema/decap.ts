@@ -1,11 +1,7 @@
 /**
- * The Decap CMS configuration, built from the one content schema
- * (`collections` in ./index.ts), so the CMS and the site can never disagree on
- * folders, fields, widgets, required flags, defaults, patterns or hints.
- * Every collection in the registry becomes a CMS collection, including ones
- * added later: folder collections for `md`/`yaml` folders, "files"
- * collections for single-file specs.
- * https://decapcms.org/docs/configuration-options/
+ * The Decap CMS configuration, built from the one content schema (./index.ts) so the CMS and the site cannot disagree
+ * on folders, fields, widgets, required flags, defaults, patterns or hints. Every collection becomes a CMS collection:
+ * a folder collection, or a "files" collection for a single-file spec. https://decapcms.org/docs/configuration-options/
  */
 import { collections, type CollectionSpec } from "./index.ts";
 import { toDecapField, type DecapField } from "./fields.ts";
@@ -34,18 +30,13 @@ export interface DecapCollection {
   [key: string]: unknown;
 }
 
-/** The whole config passed to `CMS.init({ config })`. */
-export type DecapConfig = ReturnType<typeof decapConfig>;
-
 /** The Markdown body of `md` collections (Decap keeps it after the front matter when the field is named `body`). */
 export const BODY_FIELD: DecapField = {
   name: "body",
   label: "Body",
   widget: "markdown",
-  // Rich text for the author, raw Markdown one click away. Saving a post
-  // unchanged keeps its body as written; an edit in rich-text mode re-writes
-  // the Markdown (list markers, table padding) without changing the rendered
-  // page: tests/cms/local-cms.test.ts checks both on the fixture posts.
+  // Rich text for the author, raw Markdown one click away. Saving a post unchanged keeps its body as written; an edit
+  // in rich-text mode re-writes the Markdown (list markers, table padding), never the rendered page (local-cms.test.ts).
   modes: ["rich_text", "raw"],
   // Decap's own preview of this field never runs script from content.
   sanitize_preview: true,
@@ -54,11 +45,10 @@ export const BODY_FIELD: DecapField = {
 };
 
 /**
- * Collection-specific CMS touches that are not content schema (list summaries,
- * filters, whether authors create entries). Collections without an entry here
- * still get a full, working CMS collection.
+ * Collection-specific CMS touches that are not content schema (list summaries, filters, whether authors create
+ * entries); `today` adds the "Scheduled" filter. Collections without an entry here still get a full CMS collection.
  */
-const extras: Record<string, Record<string, unknown> & { view_filters?: unknown[] }> = {
+const extras = (today: string | undefined): Record<string, Record<string, unknown>> => ({
   posts: {
     label_singular: "Post",
     description: "Blog posts. A publish date later than today schedules a post for that day; a post marked Draft never appears on the site.",
@@ -67,6 +57,7 @@ const extras: Record<string, Record<string, unknown> & { view_filters?: unknown[
     summary: "{{title}} · {{date}}",
     sortable_fields: ["date", "title"],
     view_filters: [
+      ...(today ? [{ label: "Scheduled (date after today)", field: "date", pattern: laterThanPattern(today) }] : []),
       { label: "Drafts", field: "draft", pattern: true },
       { label: "Not drafts", field: "draft", pattern: false },
     ],
@@ -76,7 +67,7 @@ const extras: Record<string, Record<string, unknown> & { view_filters?: unknown[
     ],
   },
   pages: { label_singular: "Page", create: false, delete: false },
-};
+});
 
 /**
  * A regular expression matching `YYYY-MM-DD...` values later than `day`
@@ -110,8 +101,6 @@ export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptio
       files: [{ name: spec.file.replace(/\.[^.]+$/, ""), label: spec.label, file: `${folder}/${spec.file}`, fields }],
     };
   }
-  const extra = extras[spec.name] ?? {};
-  const dated = options.today && spec.fields.some((f) => f.name === "date" && f.kind === "date");
   return {
     ...common,
     folder,
@@ -120,24 +109,14 @@ export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptio
     format: isMd ? "frontmatter" : "yml",
     // File name from the title's slug; Decap's `slug` settings below make it lowercase ASCII with dashes.
     slug: "{{slug}}",
-    ...extra,
-    // "Scheduled": entries dated after today.
-    ...(dated
-      ? {
-          view_filters: [
-            { label: "Scheduled (date after today)", field: "date", pattern: laterThanPattern(options.today!) },
-            ...(extra.view_filters ?? []),
-          ],
-        }
-      : {}),
+    ...extras(options.today)[spec.name],
     fields,
   };
 }
 
 /**
- * How Decap turns a title into a file name: ASCII only, accents dropped, other characters replaced
- * by hyphens. Decap keeps "_" and "~", which the address rule (src/lib/slug.ts) refuses, so the CMS
- * also checks the name before saving (admin/slug-guard.ts).
+ * How Decap turns a title into a file name: ASCII only, accents dropped, other characters replaced by hyphens. Decap
+ * keeps "_" and "~", which the address rule refuses, so the CMS also checks the name before saving (admin/slug-guard.ts).
  */
 export const SLUG_SETTINGS = { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } as const;
 
@@ -162,13 +141,8 @@ export function decapConfig(options: DecapOptions) {
     site_url: options.siteUrl,
     display_url: options.siteUrl,
     ...(options.logoUrl ? { logo: { src: options.logoUrl, show_in_header: true } } : {}),
-    /**
-     * Decap's processing of every upload: JPEG at a quality that looks like the
-     * original, camera metadata (the place a phone photo was taken) dropped. It
-     * cannot cap a size (its `width` sets one, enlarging small pictures), so the
-     * upload guard (admin/upload-guard.ts) first brings wider photos down to the
-     * widest the site publishes (MAX_IMAGE_WIDTH).
-     */
+    // Every upload becomes a JPEG that looks like the original, without camera metadata (where a phone photo was taken).
+    // Decap cannot cap a size (its `width` enlarges small pictures): admin/upload-guard.ts fits wider photos first.
     media_processing: { enabled: true, format: { enabled: true, default: "jpeg" }, quality: 85, strip_metadata: true },
     // Required globally; every Markdown collection overrides it with its own `images/` folder.
     media_folder: `${options.contentPath}/posts/images`,

@@ -1,7 +1,6 @@
 /**
- * A small field vocabulary from which both the Astro (zod) schema and the
- * Decap CMS field config are generated, so the two can never drift apart.
- * Each field knows how to become a zod type and a Decap field.
+ * A small field vocabulary: each field becomes both a zod type (the Astro schema) and a Decap CMS field, so the two
+ * can never drift apart.
  */
 import type { ImageMetadata } from "astro";
 import { z } from "astro/zod";
@@ -29,9 +28,8 @@ export interface DecapField {
 }
 
 /**
- * A field: its metadata and its two renderings. `N` is the key and `O` the type
- * of the value after validation (with `undefined` when it is optional), so
- * collections keep precise TypeScript types.
+ * A field: its metadata and its two renderings. `N` is the key and `O` the type of the value after validation (with
+ * `undefined` when it is optional), so collections keep precise TypeScript types.
  */
 export interface Field<N extends string = string, O = unknown> {
   /** Front-matter key. */
@@ -44,7 +42,7 @@ export interface Field<N extends string = string, O = unknown> {
   required: boolean;
   /** Value used when the key is absent (also the CMS default). */
   default?: unknown;
-  /** Field kind, used by the parity test and error messages. */
+  /** Field kind ("date", "image", ...), for readers of content that treat a kind specially. */
   kind: string;
   /** The zod type of the value, before optional/default wrapping. */
   zod(ctx: ZodContext): z.ZodType;
@@ -181,10 +179,7 @@ export function stringList<N extends string, const O extends Options<string[]>>(
   return field("stringList", name, opts, zod, () => ({ widget: "list", allow_add: true }));
 }
 
-/**
- * Image formats the site accepts, by file extension (src/lib/image-type.ts). Astro's image service
- * (sharp) optimises all of them; SVG is left out on purpose: it can carry script.
- */
+/** Image formats the site accepts, by file extension (src/lib/image-type.ts): all that sharp optimises, but SVG, which can carry script. */
 export const IMAGE_EXTENSIONS = Object.values(EXTENSIONS_OF).flat();
 /** Human-readable list of the accepted image formats. */
 export const IMAGE_FORMATS_TEXT = "JPEG, PNG, WebP, AVIF or GIF (not SVG)";

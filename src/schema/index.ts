@@ -20,10 +20,7 @@ export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
   folder: string;
   /** Files with a Markdown body (`md`) or plain data files (`yaml`). */
   format: "md" | "yaml";
-  /**
-   * A single-file collection (a Decap "files" collection): the file name inside
-   * `folder`. Without it, every matching file in `folder` is an entry.
-   */
+  /** The file inside `folder` of a single-file collection (a Decap "files" collection); without it, every file is an entry. */
   file?: string;
   /** Front-matter or data fields. */
   fields: F;
@@ -42,18 +39,12 @@ export const collections = {
 
 /** The strict zod schema for a collection, with its cross-field rules. */
 export function collectionSchema<F extends readonly Field[]>(spec: CollectionSpec<F>, ctx: ZodContext): z.ZodType<DataOf<F>> {
-  const { refine } = spec;
-  const obj = zodObject(spec.fields, ctx);
-  if (!refine) return obj;
-  return obj.superRefine((data, zctx) => {
-    for (const { path, message } of refine(data)) zctx.addIssue({ code: "custom", path: [path], message });
+  return zodObject(spec.fields, ctx).superRefine((data, zctx) => {
+    for (const { path, message } of spec.refine?.(data) ?? []) zctx.addIssue({ code: "custom", path: [path], message });
   });
 }
 
-/**
- * A field's path as the author counts: an entry of a list of records is
- * "redirects entry 3 from" (counted from 1, as in the CMS), other paths keep dots ("tags.1").
- */
+/** A field's path as the author counts: "redirects entry 3 from" for an entry of a list (from 1, as in the CMS), else dotted ("tags.1"). */
 export function fieldPath(p: PropertyKey[]): string {
   return p
     .map((part, i) =>

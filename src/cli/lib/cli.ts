@@ -1,8 +1,7 @@
 /**
- * What every command-line tool shares: argument parsing with friendly errors
- * and the exit codes (0 ok, 1 problems found, 2 bad usage). Where the content
- * folder is lives in content-folder.ts, so a tool that never reads content
- * (the search index step of every build) does not load the settings schema.
+ * What every command-line tool shares: argument parsing with friendly errors and the exit codes (0 ok, 1 problems
+ * found, 2 bad usage). The content folder is found in content-folder.ts, so a tool that never reads content (the
+ * search index step of every build) does not load the settings schema.
  */
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";

@@ -1,8 +1,6 @@
 /**
- * Which files a request to the local CMS server may touch: only those inside
- * the content folder, judged on where each path really lands (symlinks of the
- * part that exists are followed), since decap-server itself accepts any path
- * of the repository folder.
+ * Which files a request to the local CMS server may touch: only those inside the content folder, judged on where each
+ * path really lands (symlinks of the part that exists followed), since decap-server accepts any path of the repository.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -22,16 +20,12 @@ const FOLDER_KEYS = new Set(["folder", "mediaFolder"]);
 const FILE_KEYS = new Set(["path", "newPath", "paths"]);
 
 /** A path named in a request, and whether it names a folder. */
-interface NamedPath {
-  value: string;
-  folder: boolean;
-}
+type NamedPath = { value: string; folder: boolean };
 
 /**
- * Every path named anywhere in an action's params, at any depth (`entry.path`,
- * `dataFiles[].newPath`, `assets[].path`, `files[].path`, `paths[]`, …), so an
- * action whose shape changes in a later decap-server is still covered. A path
- * key holding anything but a string is refused rather than skipped.
+ * Every path named anywhere in an action's params, at any depth (`entry.path`, `dataFiles[].newPath`, `assets[].path`,
+ * `paths[]`, …), so an action whose shape changes in a later decap-server is still covered. A path key holding
+ * anything but a string is refused rather than skipped.
  */
 export function namedPaths(params: unknown): NamedPath[] {
   const found: NamedPath[] = [];
@@ -58,11 +52,7 @@ export function namedPaths(params: unknown): NamedPath[] {
   return found;
 }
 
-/**
- * Where `absolute` really lands: the real path of its longest existing part
- * (every symlink in it followed) with the missing rest appended. A dangling
- * symlink has no real path and throws.
- */
+/** Where `absolute` really lands: the real path of its longest existing part with the missing rest appended (a dangling symlink throws). */
 async function realTarget(absolute: string): Promise<string> {
   const exists = await fs.lstat(absolute).then(
     () => true,
@@ -83,26 +73,18 @@ function isInside(folder: string, target: string, allowSelf: boolean): boolean {
   return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
-/** The content folder as requests see it: repository-relative for messages, real for checks. */
-export interface ContentFolder {
-  /** Folder decap-server resolves request paths against. */
-  repoDir: string;
-  /** Its real path, which decap-server's listings are relative to. */
-  repoReal: string;
-  /** Real path of the content folder. */
-  real: string;
-  /** The content folder relative to `repoDir`, as the CMS names it. */
-  name: string;
-}
-
 /** Resolves the content folder; it must exist and lie inside the repository folder. */
-export async function contentFolder(repoDir: string, contentDir: string): Promise<ContentFolder> {
+export async function contentFolder(repoDir: string, contentDir: string) {
   const [repoReal, real] = await Promise.all([fs.realpath(repoDir), fs.realpath(contentDir)]);
   if (!isInside(repoReal, real, false)) {
     throw new Error(`The content folder ${contentDir} must be inside the repository folder ${repoDir} (GIT_REPO_DIRECTORY)`);
   }
+  // decap-server resolves request paths against `repoDir` and lists files relative to its real path; `name` is how the CMS names the content folder.
   return { repoDir: path.resolve(repoDir), repoReal, real, name: path.relative(repoReal, real).split(path.sep).join("/") };
 }
+
+/** The content folder as requests see it: repository-relative for messages, real for checks. */
+export type ContentFolder = Awaited<ReturnType<typeof contentFolder>>;
 
 /** Throws a 403 Refusal unless `named` lands inside the content folder. */
 export async function checkPath(content: ContentFolder, named: NamedPath): Promise<void> {

@@ -1,20 +1,18 @@
 /**
- * The CMS's local backend for `npm start`: decap-server's own file-system
- * middleware, run in this process behind guards, on 127.0.0.1 only.
+ * The CMS's local backend for `npm start`: decap-server's own file-system middleware, run in this process behind
+ * guards, on 127.0.0.1 only.
  *
- * decap-server alone writes any path of the repository folder (pages,
- * workflows, the Astro config) and answers whatever `Host` a request names, so
- * a web page the author visits could reach it through DNS rebinding and plant
- * code. Its middleware is used as a library (not a proxy in front of its
- * server), so nothing unguarded listens on any port. Before it sees a request:
+ * decap-server alone writes any path of the repository folder (pages, workflows, the Astro config) and answers
+ * whatever `Host` a request names, so a web page the author visits could reach it through DNS rebinding and plant
+ * code. Its middleware is used as a library (not behind a proxy), so nothing unguarded listens on any port. Before it
+ * sees a request:
  *
  * - `Host` must be localhost, 127.0.0.1 or [::1] with this server's port;
- * - `Origin` must be the local site (http://localhost:<site port> or
- *   http://127.0.0.1:<site port>), and CORS answers only that origin;
- * - only the actions of decap-server's file-system mode are accepted, as JSON,
- *   up to MAX_BODY;
- * - every path in the params must land inside the content folder after
- *   symlinks; listings leave out files that lie elsewhere through a symlink.
+ * - `Origin` must be the local site (http://localhost:<site port> or http://127.0.0.1:<site port>), and CORS answers
+ *   only that origin;
+ * - only the actions of decap-server's file-system mode are accepted, as JSON, up to MAX_BODY;
+ * - every path in the params must land inside the content folder after symlinks; listings leave out files that lie
+ *   elsewhere through a symlink.
  *
  * Run as `node server.ts --port=P --repo=DIR --content=DIR --site-port=S`.
  */
@@ -106,9 +104,8 @@ function actionGuard(content: ContentFolder) {
 }
 
 /**
- * Makes `res.json` leave out listed files that lie outside the content folder:
- * decap-server lists a folder without following symlinks to folders, but does
- * read a symlinked file wherever it points.
+ * Makes `res.json` leave out listed files that lie outside the content folder: decap-server lists a folder without
+ * following symlinks to folders, but does read a symlinked file wherever it points.
  */
 function filterListing(res: Response, content: ContentFolder, listedFile: (item: unknown) => unknown): void {
   const send = res.json.bind(res);
