@@ -2,7 +2,7 @@
  * The production editorial workflow (draft, in review, ready, published),
  * driven in Chromium with the production collections and publish mode. The
  * local server knows only simple publishing, so this build uses Decap's
- * in-memory `test-repo` backend (admin/test-repo.ts), seeded with the fixture
+ * in-memory `test-repo` backend (set up in admin/cms.ts), seeded with the fixture
  * pages and settings; a config change that breaks the workflow fails here.
  * The posts folder starts empty: that backend lists a media folder's files as
  * uploads, and posts keep their pictures in a folder inside their own.
