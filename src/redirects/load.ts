@@ -49,8 +49,3 @@ export function mergeRedirects(explicit: Redirect[], automatic: Redirect[]): Red
   const taken = new Set(explicit.map((r) => addressKey(r.from)));
   return [...explicit, ...automatic.filter((r) => !taken.has(addressKey(r.from)))];
 }
-
-/** Everything a build redirects: the file's entries, then the automatic ones for the posts built into `dist`. */
-export function buildRedirects(redirectsFile: string, dist: string): Redirect[] {
-  return mergeRedirects(loadRedirects(redirectsFile), automaticRedirects(builtPostSlugs(dist)));
-}
