@@ -28,8 +28,6 @@ export interface Entry extends ContentFile {
   collection: CollectionSpec;
   /** File name without extension: the slug for posts and pages. */
   slug: string;
-  /** The schema's parsed value (dates as Date, defaults filled in), when the file is valid. */
-  value?: Record<string, unknown>;
 }
 
 /** Every file below a folder, as `/`-separated paths relative to it (hidden ones included). */
@@ -102,7 +100,7 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
           });
         }
       }
-      entries.push({ ...parsed, collection: spec, slug, ...(result.success ? { value: result.data } : {}) });
+      entries.push({ ...parsed, collection: spec, slug });
     }
   }
   return { entries, problems };
