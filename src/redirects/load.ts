@@ -35,12 +35,10 @@ export function automaticRedirects(postSlugs: string[]): Redirect[] {
 
 /** Post slugs of a build: the folders of `blog/` that are not list pages. */
 export function builtPostSlugs(dist: string): string[] {
-  const blog = path.join(dist, "blog");
-  if (!fs.existsSync(blog)) return [];
   return fs
-    .readdirSync(blog, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !isBlogPageName(d.name) && fs.existsSync(path.join(blog, d.name, "index.html")))
-    .map((d) => d.name)
+    .globSync("blog/*/index.html", { cwd: dist })
+    .map((file) => file.split(path.sep)[1]!)
+    .filter((slug) => !isBlogPageName(slug))
     .sort();
 }
 

@@ -18,16 +18,10 @@ export function addToRedirectsYaml(existingText: string, wanted: Redirect[]) {
   const doc: Document = existingText.trim() ? YAML.parseDocument(existingText) : YAML.parseDocument(`${HEADER}redirects: []\n`);
   if (doc.errors.length) throw new Error(`redirects.yaml is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
   if (!isMap(doc.contents)) throw new Error("redirects.yaml must contain a redirects: list");
-  let seq = doc.get("redirects");
-  if (seq === undefined || seq === null) {
-    doc.set("redirects", doc.createNode([]));
-    seq = doc.get("redirects");
-  }
+  if (doc.get("redirects") == null) doc.set("redirects", doc.createNode([]));
+  const seq = doc.get("redirects");
   if (!isSeq(seq)) throw new Error("redirects.yaml: redirects must be a list");
-  const existing = new Map<string, string>();
-  for (const item of seq.items) {
-    if (isMap(item)) existing.set(String(item.get("from")), String(item.get("to")));
-  }
+  const existing = new Map(seq.items.filter(isMap).map((item): [string, string] => [String(item.get("from")), String(item.get("to"))]));
   const added: Redirect[] = [];
   const conflicts: Array<{ from: string; existing: string; wanted: string }> = [];
   for (const r of wanted) {
