@@ -10,20 +10,6 @@
 import { addressKey, isAddress } from "../lib/slug.ts";
 import { isBlogPageName } from "../lib/urls.ts";
 
-/** A problem with one file's name; `file` is the path relative to the collection folder, with `/` separators. */
-export interface NameProblem {
-  file: string;
-  message: string;
-  hint: string;
-}
-
-/** What a collection folder's listing holds. */
-export interface NameCheck {
-  /** Markdown files the build publishes (relative paths). */
-  published: string[];
-  problems: NameProblem[];
-}
-
 const MARKDOWN = /\.(md|mdx)$/;
 /** Names meant as Markdown, in any case: each is published or reported. */
 const MARKDOWN_LIKE = /\.(md|mdx|markdown)$/i;
@@ -33,12 +19,12 @@ const RULE_HINT = "a file name is the page's address: lower-case a-z, digits and
 
 /**
  * Sorts the files of a Markdown collection folder (relative paths, `/`
- * separators) into published ones and problems. `dataFiles` are the names of
- * single-file collections kept in the same folder (pages/program.yaml).
+ * separators) into published ones and problems (each naming its file, the same
+ * way). `dataFiles` are the names of single-file collections kept in the same folder (pages/program.yaml).
  */
-export function checkFileNames(files: readonly string[], options: { folder: string; dataFiles?: readonly string[] }): NameCheck {
+export function checkFileNames(files: readonly string[], options: { folder: string; dataFiles?: readonly string[] }) {
   const published: string[] = [];
-  const problems: NameProblem[] = [];
+  const problems: Array<{ file: string; message: string; hint: string }> = [];
   const problem = (file: string, message: string, hint: string) => problems.push({ file, message, hint });
   /** Markdown-like files by the address they stand for, to find two names for one address. */
   const byKey = new Map<string, string[]>();

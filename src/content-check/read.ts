@@ -8,24 +8,9 @@ import matter from "gray-matter";
 import YAML from "yaml";
 import { collectionSchema, fieldPath, type CollectionSpec, type DataOf, type Field } from "../schema/index.ts";
 
-/** A parsed content file. */
-export interface ContentFile {
-  /** Absolute path. */
-  file: string;
-  /** Front matter (or the whole YAML document for data files). */
-  data: Record<string, unknown>;
-  /** Markdown body ("" for data files). */
-  body: string;
-  /** 1-based line of the body's first line in the file. */
-  bodyLine: number;
-  /** 1-based line of each top-level key. */
-  keyLines: Record<string, number>;
-}
-
 /** A YAML syntax error with the line it was found on. */
 export class ContentSyntaxError extends Error {
   constructor(
-    readonly file: string,
     readonly line: number,
     message: string,
   ) {
@@ -33,18 +18,21 @@ export class ContentSyntaxError extends Error {
   }
 }
 
+/** A parsed content file: its front matter (or the whole YAML document of a data file), body and 1-based lines. */
+export type ContentFile = ReturnType<typeof readContentFile>;
+
 /** YAML without implicit timestamps: dates stay strings for the schema to judge. */
-function parseYaml(text: string, file: string, lineOffset: number): Record<string, unknown> {
+function parseYaml(text: string, lineOffset: number): Record<string, unknown> {
   const doc = YAML.parseDocument(text, { schema: "core", prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
     const line = (err.linePos?.[0]?.line ?? 1) + lineOffset;
-    throw new ContentSyntaxError(file, line, `malformed YAML: ${err.message.split("\n")[0]}`);
+    throw new ContentSyntaxError(line, `malformed YAML: ${err.message.split("\n")[0]}`);
   }
   const value = doc.toJS() as unknown;
   if (value == null) return {};
   if (typeof value !== "object" || Array.isArray(value))
-    throw new ContentSyntaxError(file, 1 + lineOffset, "front matter must be a set of key: value lines");
+    throw new ContentSyntaxError(1 + lineOffset, "front matter must be a set of key: value lines");
   return value as Record<string, unknown>;
 }
 
@@ -57,20 +45,20 @@ function keyLines(yamlText: string, offset: number): Record<string, number> {
   return lines;
 }
 
-/** Reads a Markdown/MDX file with front matter, or a YAML data file. */
-export function readContentFile(file: string): ContentFile {
+/** Reads a Markdown/MDX file with front matter, or a YAML data file ("" as body); `keyLines` has the line of each top-level key. */
+export function readContentFile(file: string) {
   const raw = fs.readFileSync(file, "utf8");
   if (/\.ya?ml$/.test(file)) {
-    return { file, data: parseYaml(raw, file, 0), body: "", bodyLine: 1, keyLines: keyLines(raw, 0) };
+    return { file, data: parseYaml(raw, 0), body: "", bodyLine: 1, keyLines: keyLines(raw, 0) };
   }
   if (!/^\uFEFF?---\r?\n/.test(raw)) {
-    throw new ContentSyntaxError(file, 1, "missing front matter: the file must start with a line of three dashes (---)");
+    throw new ContentSyntaxError(1, "missing front matter: the file must start with a line of three dashes (---)");
   }
   // Front matter starts on line 2 (after the opening ---).
-  const parsed = matter(raw, { engines: { yaml: (s: string) => parseYaml(s, file, 1) } });
+  const parsed = matter(raw, { engines: { yaml: (s: string) => parseYaml(s, 1) } });
   const fmText = parsed.matter;
   const bodyLine = raw.slice(0, raw.length - parsed.content.length).split("\n").length;
-  return { file, data: parsed.data, body: parsed.content, bodyLine, keyLines: keyLines(fmText.replace(/^\r?\n/, ""), 1) };
+  return { file, data: parsed.data as Record<string, unknown>, body: parsed.content, bodyLine, keyLines: keyLines(fmText.replace(/^\r?\n/, ""), 1) };
 }
 
 /**

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { collectionSchema, collections, fieldPath, type CollectionSpec } from "../schema/index.ts";
-import { checkFileNames, type NameCheck } from "./file-names.ts";
+import { checkFileNames } from "./file-names.ts";
 import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
 
 /** One problem found in the content. */
@@ -28,8 +28,6 @@ export interface Entry extends ContentFile {
   collection: CollectionSpec;
   /** File name without extension: the slug for posts and pages. */
   slug: string;
-  /** The schema's parsed value (dates as Date, defaults filled in), when the file is valid. */
-  value?: Record<string, unknown>;
 }
 
 /** Every file below a folder, as `/`-separated paths relative to it (hidden ones included). */
@@ -37,24 +35,25 @@ function listFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
-    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/"));
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).replaceAll(path.sep, "/"));
 }
 
-/** The Markdown collection's files sorted into published ones and name problems (see file-names.ts). */
-function namesOf(root: string, spec: CollectionSpec): NameCheck {
+/**
+ * A collection's files the build publishes (absolute, sorted so reports are
+ * stable) and the problems of the names in its folder (see file-names.ts).
+ */
+function namesOf(root: string, spec: CollectionSpec) {
   const dir = path.join(root, spec.folder);
+  if (spec.file) return { published: fs.existsSync(path.join(dir, spec.file)) ? [path.join(dir, spec.file)] : [], problems: [] };
   if (!fs.existsSync(dir)) return { published: [], problems: [] };
   const dataFiles = (Object.values(collections) as CollectionSpec[]).filter((c) => c.folder === spec.folder && c.file).map((c) => c.file!);
-  return checkFileNames(listFiles(dir), { folder: spec.folder, dataFiles });
+  const { published, problems } = checkFileNames(listFiles(dir), { folder: spec.folder, dataFiles });
+  return { published: published.map((f) => path.join(dir, f)), problems: problems.map((p) => ({ ...p, file: path.join(dir, p.file) })) };
 }
 
-/** Lists the files of a collection that the build publishes (sorted, so reports are stable). */
+/** Lists the files of a collection that the build publishes. */
 export function collectionFiles(root: string, spec: CollectionSpec): string[] {
-  const dir = path.join(root, spec.folder);
-  if (spec.file) return fs.existsSync(path.join(dir, spec.file)) ? [path.join(dir, spec.file)] : [];
-  return namesOf(root, spec)
-    .published.map((f) => path.join(dir, f))
-    .sort();
+  return namesOf(root, spec).published;
 }
 
 /** Reads and schema-checks every content file; returns the entries that parsed and all problems. */
@@ -64,12 +63,9 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
   for (const spec of Object.values(collections) as CollectionSpec[]) {
     const seen = new Map<string, string>();
     const schema = collectionSchema(spec, { timeZone });
-    if (!spec.file) {
-      for (const p of namesOf(root, spec).problems) {
-        problems.push({ severity: "error", ...p, file: path.join(root, spec.folder, p.file) });
-      }
-    }
-    for (const file of collectionFiles(root, spec)) {
+    const names = namesOf(root, spec);
+    problems.push(...names.problems.map((p) => ({ severity: "error" as const, ...p })));
+    for (const file of names.published) {
       let parsed: ContentFile;
       try {
         parsed = readContentFile(file);
@@ -104,7 +100,7 @@ export function validateContent(root: string, timeZone: string): { entries: Entr
           });
         }
       }
-      entries.push({ ...parsed, collection: spec, slug, ...(result.success ? { value: result.data } : {}) });
+      entries.push({ ...parsed, collection: spec, slug });
     }
   }
   return { entries, problems };

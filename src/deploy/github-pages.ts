@@ -6,14 +6,11 @@
  */
 import { metaCsp, type Area, type PolicyOptions } from "./policy.ts";
 
-/** Where the site is deployed; decides which host files the build writes. */
-export type DeployTarget = "cloudflare" | "netlify" | "github-pages";
-
 /**
- * The deploy target: `DEPLOY_TARGET` if set; Netlify's builds say so with
+ * Where the site is deployed, which decides the host files the build writes: `DEPLOY_TARGET` if set; Netlify's builds say so with
  * `NETLIFY=true`; otherwise Cloudflare Pages' `_headers` syntax (also what the tests serve).
  */
-export function deployTarget(env: Record<string, string | undefined> = process.env): DeployTarget {
+export function deployTarget(env: Record<string, string | undefined> = process.env) {
   const asked = env["DEPLOY_TARGET"]?.trim();
   if (asked) {
     if (asked === "cloudflare" || asked === "netlify" || asked === "github-pages") return asked;

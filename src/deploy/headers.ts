@@ -5,7 +5,7 @@
  * `! Name` line detaches one (https://developers.cloudflare.com/pages/configuration/headers/#detach-a-header);
  * Netlify rejects `!` lines and lets a later matching rule replace a header.
  */
-import { areaHeaders, areaPatterns, assetHeaders, commonHeaders, type PolicyOptions } from "./policy.ts";
+import { areaHeaders, areaPatterns, ASSET_HEADERS, COMMON_HEADERS, type PolicyOptions } from "./policy.ts";
 
 /** One rule of a `_headers` file. */
 export interface HeaderRule {
@@ -27,8 +27,8 @@ export function formatHeaders(rules: HeaderRule[]): string {
 function siteRules(options: PolicyOptions): HeaderRule[] {
   const p = areaPatterns(options);
   return [
-    { pattern: p.all, unset: [], set: Object.entries({ ...commonHeaders(), ...areaHeaders("public", options) }) },
-    { pattern: p.assets, unset: [], set: Object.entries(assetHeaders()) },
+    { pattern: p.all, unset: [], set: Object.entries({ ...COMMON_HEADERS, ...areaHeaders("public", options) }) },
+    { pattern: p.assets, unset: [], set: Object.entries(ASSET_HEADERS) },
   ];
 }
 

@@ -9,32 +9,25 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkRedirects } from "../redirects/check.ts";
 import { redirectPage, writeRedirectPages } from "../redirects/github-pages.ts";
-import { buildRedirects } from "../redirects/load.ts";
+import { automaticRedirects, builtPostSlugs, loadRedirects, mergeRedirects } from "../redirects/load.ts";
 import { formatRedirects } from "../redirects/netlify-cloudflare.ts";
-import { deployTarget, sharedOriginWarning, type DeployTarget } from "./github-pages.ts";
+import { deployTarget, sharedOriginWarning } from "./github-pages.ts";
 import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "./headers.ts";
 import { policyOptions } from "./policy.ts";
 import { loadSettings } from "../config/settings.ts";
 
-/** What the build tells the host files. */
-interface HostBuild {
-  /** The build output folder. */
-  dist: string;
-  /** Deployment sub-path, normalised ("/" or "/sub/"). */
-  base: string;
-  /** The site's URL (astro.config.mjs `site`). */
-  site: string;
-  /** content/settings/redirects.yaml of the content being built. */
-  redirectsFile: string;
-}
-
 /** Where build messages go. */
 type Log = Pick<AstroIntegrationLogger, "info" | "warn">;
 
-/** Writes the deploy target's files into the build output; throws when a redirect needs fixing. */
-export function writeHostFiles(build: HostBuild, log: Log, target: DeployTarget = deployTarget()): void {
+/**
+ * Writes the deploy target's files into the build output `dist`, deployed under
+ * `base` ("/" or "/sub/") at `site`; throws when a redirect needs fixing.
+ * Redirects are the entries of `redirectsFile`, then automatic ones for the posts built.
+ */
+export function writeHostFiles(build: { dist: string; base: string; site: string; redirectsFile: string }, log: Log): void {
+  const target = deployTarget();
   const options = { ...policyOptions(process.env, loadSettings()), base: build.base };
-  const redirects = buildRedirects(build.redirectsFile, build.dist);
+  const redirects = mergeRedirects(loadRedirects(build.redirectsFile), automaticRedirects(builtPostSlugs(build.dist)));
   const problems = checkRedirects(redirects, build.dist);
   if (problems.length) throw new Error(`Redirects need fixing:\n${problems.join("\n")}`);
   if (target === "github-pages") {
@@ -54,9 +47,8 @@ export function writeHostFiles(build: HostBuild, log: Log, target: DeployTarget 
 /** The files of the build's CMS folder, relative to it, with `/` separators ("index.html"). */
 function adminFiles(dist: string): string[] {
   const adminDir = path.join(dist, "admin");
-  if (!fs.existsSync(adminDir)) return [];
   return fs
-    .readdirSync(adminDir, { recursive: true, encoding: "utf8" })
+    .globSync("**", { cwd: adminDir })
     .filter((f) => fs.statSync(path.join(adminDir, f)).isFile())
-    .map((f) => f.split(path.sep).join("/"));
+    .map((f) => f.replaceAll(path.sep, "/"));
 }

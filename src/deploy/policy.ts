@@ -16,41 +16,26 @@ export type Area = "public" | "admin";
 /** A Content-Security-Policy as directive name to source list. */
 export type Csp = Record<string, string[]>;
 
-/** What the policy depends on. Defaults are filled in by `policyOptions`. */
-export interface PolicyOptions {
-  /** Deployment sub-path ("/" or "/path2practice/"). */
-  base: string;
-  /**
-   * Origins the CMS talks to besides GitHub's API: the OAuth endpoint that
-   * hands out GitHub tokens (Netlify's by default; a self-hosted one on other hosts).
-   */
-  cmsOrigins: string[];
-  /** The signup form's provider and the visit counter, when the settings name them (src/lib/readers.ts). */
-  readers?: ReaderOrigins;
-}
-
 /** GitHub's API, where the CMS reads and commits content. */
 const GITHUB_API = "https://api.github.com";
 /** Netlify's OAuth provider, Decap's default `base_url` for the GitHub backend. */
 const NETLIFY_OAUTH = "https://api.netlify.com";
 
 /**
- * Options from the environment: `SITE_BASE` (as in astro.config.mjs) and
- * `DECAP_OAUTH_BASE_URL`, the OAuth endpoint the CMS uses (defaults to Netlify's);
- * from the site settings, the origins of the signup form and the visit counter.
+ * What the policy depends on. From the environment: `SITE_BASE` (as in
+ * astro.config.mjs) and `DECAP_OAUTH_BASE_URL`, the OAuth endpoint that hands
+ * the CMS its GitHub tokens (Netlify's by default; a self-hosted one on other
+ * hosts); from the site settings, the origins of the signup form and the visit counter.
  */
-export function policyOptions(
-  env: Record<string, string | undefined> = process.env,
-  settings?: Pick<SiteSettings, "newsletter" | "visits">,
-): PolicyOptions {
+export function policyOptions(env: Record<string, string | undefined> = process.env, settings?: Pick<SiteSettings, "newsletter" | "visits">) {
   const auth = env["DECAP_OAUTH_BASE_URL"]?.trim() || NETLIFY_OAUTH;
   const origin = URL.parse(auth)?.origin;
   if (!origin) throw new Error(`DECAP_OAUTH_BASE_URL: "${auth}" is not a URL (expected e.g. https://auth.example.org)`);
   if (!origin.startsWith("https://")) throw new Error(`DECAP_OAUTH_BASE_URL: "${auth}" must use https`);
-  const options: PolicyOptions = { base: normaliseBase(env["SITE_BASE"] || "/"), cmsOrigins: [origin] };
-  if (settings) options.readers = readerOrigins(settings);
-  return options;
+  return { base: normaliseBase(env["SITE_BASE"] || "/"), cmsOrigins: [origin], readers: settings && readerOrigins(settings) };
 }
+
+export type PolicyOptions = ReturnType<typeof policyOptions>;
 
 /** "/", "/sub" or "/sub/" as "/" or "/sub/". */
 export function normaliseBase(base: string): string {
@@ -102,7 +87,7 @@ export function publicCsp(readers: ReaderOrigins = { form: [], script: [], conne
  * blob:/data: images for media previews and GitHub hosts for avatars and raw files.
  * https://decapcms.org/docs/github-backend/
  */
-export function adminCsp(options: Pick<PolicyOptions, "cmsOrigins">): Csp {
+export function adminCsp(options: { cmsOrigins: string[] }): Csp {
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-eval'"],
@@ -132,10 +117,7 @@ export function serializeCsp(csp: Csp): string {
     .join("; ");
 }
 
-/**
- * Directives a `<meta http-equiv>` policy ignores (and browsers warn about):
- * https://www.w3.org/TR/CSP3/#meta-element.
- */
+/** Directives a `<meta http-equiv>` policy ignores (and browsers warn about): https://www.w3.org/TR/CSP3/#meta-element. */
 const HEADER_ONLY = ["frame-ancestors", "report-uri", "report-to", "sandbox"];
 
 /** The policy as a `<meta http-equiv="Content-Security-Policy">` value (no header-only directives). */
@@ -145,31 +127,30 @@ export function metaCsp(area: Area, options: PolicyOptions): string {
 }
 
 /** Headers every response gets, whatever the area. */
-export function commonHeaders(): Record<string, string> {
-  return {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    // Features the site never uses, switched off for every frame.
-    "Permissions-Policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
-    // One year of HTTPS only. No includeSubDomains: the owner's other subdomains are not ours to promise.
-    "Strict-Transport-Security": "max-age=31536000",
-    "X-Frame-Options": "DENY",
-  };
-}
+export const COMMON_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  // Features the site never uses, switched off for every frame.
+  "Permissions-Policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+  // One year of HTTPS only. No includeSubDomains: the owner's other subdomains are not ours to promise.
+  "Strict-Transport-Security": "max-age=31536000",
+  "X-Frame-Options": "DENY",
+};
 
-/** Headers that differ between the areas (a host must send exactly one of each). */
+/** Headers besides the policy that differ between the areas (a host must send exactly one of each). */
+const AREA_HEADERS: Record<Area, Record<string, string>> = {
+  public: { "Cross-Origin-Opener-Policy": "same-origin" },
+  admin: {
+    // The GitHub login runs in a popup that reports back with postMessage; `same-origin` would cut it off.
+    "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+    // Never cache the CMS shell: a stale one could run an old, fixed-since bundle.
+    "Cache-Control": "no-store",
+  },
+};
+
+/** Headers that differ between the areas. */
 export function areaHeaders(area: Area, options: PolicyOptions): Record<string, string> {
-  const csp = serializeCsp(cspFor(area, options));
-  if (area === "admin") {
-    return {
-      "Content-Security-Policy": csp,
-      // The GitHub login runs in a popup that reports back with postMessage; `same-origin` would cut it off.
-      "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
-      // Never cache the CMS shell: a stale one could run an old, fixed-since bundle.
-      "Cache-Control": "no-store",
-    };
-  }
-  return { "Content-Security-Policy": csp, "Cross-Origin-Opener-Policy": "same-origin" };
+  return { "Content-Security-Policy": serializeCsp(cspFor(area, options)), ...AREA_HEADERS[area] };
 }
 
 /** Path patterns (with the base) of each area, plus long-lived caching for fingerprinted assets. */
@@ -178,6 +159,4 @@ export function areaPatterns(options: Pick<PolicyOptions, "base">): { all: strin
 }
 
 /** Headers for fingerprinted build assets (`/_astro/*`): their names change when they do. */
-export function assetHeaders(): Record<string, string> {
-  return { "Cache-Control": "public, max-age=31536000, immutable" };
-}
+export const ASSET_HEADERS: Record<string, string> = { "Cache-Control": "public, max-age=31536000, immutable" };

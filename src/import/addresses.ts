@@ -12,7 +12,7 @@ import { visit } from "unist-util-visit";
 import { isoDay } from "../lib/dates.ts";
 import { isAddress, slugify } from "../lib/slug.ts";
 import { isBlogPageName } from "../lib/urls.ts";
-import { addToRedirectsYaml, type RedirectMerge } from "../redirects/redirects-yaml.ts";
+import { addToRedirectsYaml } from "../redirects/redirects-yaml.ts";
 import type { Redirect } from "../redirects/rules.ts";
 import { shorten, unsafeScheme } from "./safety.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
@@ -101,7 +101,7 @@ export function postRedirects(post: SourcePost, slug: string, day: string, redir
 }
 
 /** The redirects file of the content folder with the new redirects added; throws a SourceError naming it when it cannot be read as one. */
-export function planRedirectsFile(contentRoot: string, redirects: Redirect[]): RedirectMerge & { file: string } {
+export function planRedirectsFile(contentRoot: string, redirects: Redirect[]) {
   const file = path.join(contentRoot, "settings", "redirects.yaml");
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   try {

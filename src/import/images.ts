@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Image, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { slugify } from "../lib/slug.ts";
+import { decodePath } from "../lib/urls.ts";
 import { lastSegment } from "./addresses.ts";
 import { openLocalImage, shorten, unsafeScheme } from "./safety.ts";
 import type { SourcePost } from "./types.ts";
@@ -16,24 +17,6 @@ import type { SourcePost } from "./types.ts";
 /** Where the CMS keeps post images (relative to the content folder) and how posts link to them. */
 export const IMAGES_FOLDER = "posts/images";
 const IMAGES_LINK = "./images/";
-
-/** An image file to copy from the source into the content folder. */
-export interface ImageCopy {
-  from: string;
-  to: string;
-  /** The same file is already there: nothing to copy. */
-  present: boolean;
-}
-
-/** A remote image the owner has to download (no network access is assumed). */
-export interface RemoteImage {
-  /** The original file (for the builder's resized-image addresses). */
-  fetchUrl: string;
-  /** Where to save it, relative to the content folder. */
-  saveAs: string;
-  /** The cover image from the feed or page, not in the text. */
-  cover: boolean;
-}
 
 /** The original of a builder's resized image ("…/media/abc.jpg/v1/fill/w_740…" -> "…/media/abc.jpg"). */
 function originalImageUrl(url: string): string {
@@ -54,7 +37,8 @@ export class ImageFolder {
   private readonly claimed = new Map<string, string>();
   constructor(private readonly dir: string) {}
 
-  place(file: string): ImageCopy {
+  /** Where a source image goes; `present` when the same file is already there (nothing to copy). */
+  place(file: string) {
     const name = imageFileName(file);
     for (let n = 1; ; n++) {
       const to = path.join(this.dir, n === 1 ? name : name.replace(/(\.[a-z]+)$/, `-${n}$1`));
@@ -70,21 +54,15 @@ export class ImageFolder {
   }
 }
 
-/** What planning a post's images found. */
-interface PostImages {
-  images: ImageCopy[];
-  remote: RemoteImage[];
-  /** Front matter fields for the cover (image, imageAlt), when it was copied. */
-  cover: Record<string, string>;
-}
-
 /**
  * Plans a post's images: those of its text (rewriting their addresses and
  * removing those left out), then its cover (feed enclosure, og:image) unless
  * the text shows it already.
  */
-export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, found: { notes: string[]; dropped: string[] }): PostImages {
-  const out: PostImages = { images: [], remote: [], cover: {} };
+export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, found: { notes: string[]; dropped: string[] }) {
+  const images: Array<ReturnType<ImageFolder["place"]>> = [];
+  // No network access is assumed: the owner fetches remote images by hand.
+  const remote: Array<{ fetchUrl: string; saveAs: string; cover: boolean }> = [];
   /** Plans one image the source names: its address in the post, or undefined when it is left out (and reported). */
   const planImage = (src: string, cover: boolean): string | undefined => {
     const kind = cover ? "cover image" : "image";
@@ -99,21 +77,15 @@ export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, fo
         found.dropped.push(`SVG ${kind} ${shorten(url)}: left out (SVG is never imported)`);
         return undefined;
       }
-      out.remote.push({ fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
+      remote.push({ fetchUrl: originalImageUrl(url), saveAs: path.posix.join(IMAGES_FOLDER, imageFileName(url)), cover });
       return url;
     }
-    let local = src.replace(/[?#].*$/, "");
-    try {
-      local = decodeURIComponent(local);
-    } catch {
-      // keep as written
-    }
-    const file = openLocalImage(path.resolve(post.baseDir, local), post.baseDir);
+    const file = openLocalImage(path.resolve(post.baseDir, decodePath(src.replace(/[?#].*$/, ""))), post.baseDir);
     if (file.kind === "missing") found.notes.push(`${kind} "${src}" was not found next to the source and was left out`);
     if (file.kind === "refused") found.dropped.push(`${kind} "${shorten(src)}": left out, ${file.reason}`);
     if (file.kind !== "image") return undefined;
     const copy = folder.place(file.file);
-    if (!out.images.some((c) => c.to === copy.to)) out.images.push(copy);
+    if (!images.some((c) => c.to === copy.to)) images.push(copy);
     return IMAGES_LINK + path.basename(copy.to);
   };
   const inText = new Set<string>();
@@ -131,9 +103,7 @@ export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, fo
   });
   if (noAlt) found.notes.push(`${noAlt} image${noAlt > 1 ? "s have" : " has"} no description (alt text): add one in the CMS`);
   const cover = post.cover && !inText.has(post.cover) ? planImage(post.cover, true) : undefined;
-  if (cover?.startsWith(IMAGES_LINK)) {
-    out.cover = { image: cover, imageAlt: post.title };
-    found.notes.push("the cover image's description (alt text) was set to the title: describe the picture instead");
-  }
-  return out;
+  if (!cover?.startsWith(IMAGES_LINK)) return { images, remote, cover: {} };
+  found.notes.push("the cover image's description (alt text) was set to the title: describe the picture instead");
+  return { images, remote, cover: { image: cover, imageAlt: post.title } };
 }

@@ -6,43 +6,18 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { tagsOf } from "../content-check/checks/context.ts";
 import { readContentFile } from "../content-check/read.ts";
 import { collectionSchema, collections } from "../schema/index.ts";
-import type { RedirectMerge } from "../redirects/redirects-yaml.ts";
-import type { Redirect } from "../redirects/rules.ts";
 import { oldLinkRewriter, planRedirectsFile, postDay, postRedirects, postSlugs } from "./addresses.ts";
-import { IMAGES_FOLDER, ImageFolder, planImages, type ImageCopy, type RemoteImage } from "./images.ts";
+import { IMAGES_FOLDER, ImageFolder, planImages } from "./images.ts";
 import { tagSpellings } from "../lib/tags.ts";
 import { addExcerptNote, describe, frontMatter, importTags, postFile } from "./post.ts";
 import { removeUnsafeLinks } from "./safety.ts";
 import { SourceError, type ParsedSource } from "./types.ts";
 
-/** One post of the plan. */
-export interface PlannedPost {
-  title: string;
-  /** Absolute path of the Markdown file. */
-  file: string;
-  /** "skip": a post with this address already exists. */
-  action: "create" | "skip";
-  draft: boolean;
-  /** The complete file text. */
-  text: string;
-  images: ImageCopy[];
-  remote: RemoteImage[];
-  notes: string[];
-  /** What was left out for safety (script links, images from outside the source folder, SVG, mislabelled images, bad redirects). */
-  dropped: string[];
-  redirects: Redirect[];
-}
-
-/** The whole import. */
-export interface ImportPlan {
-  posts: PlannedPost[];
-  /** The redirects file and what the import adds to it. */
-  redirects: RedirectMerge & { file: string };
-  /** Text outside posts that was left out. */
-  ignored: string[];
-}
+/** The whole import: posts, the redirects file with what the import adds to it, text outside posts that was left out. */
+export type ImportPlan = ReturnType<typeof planImport>;
 
 /** The posts already in the content folder, by slug: the importer never overwrites one and follows the tag spellings they use. */
 function existingPosts(dir: string) {
@@ -55,14 +30,13 @@ function existingPosts(dir: string) {
     try {
       data = readContentFile(file).data;
     } catch {}
-    const tags = Array.isArray(data["tags"]) ? data["tags"].filter((t): t is string => typeof t === "string") : [];
-    out.set(path.basename(f).replace(/\.mdx?$/, ""), { file, draft: data["draft"] === true, tags });
+    out.set(path.basename(f).replace(/\.mdx?$/, ""), { file, draft: data["draft"] === true, tags: tagsOf(data) });
   }
   return out;
 }
 
 /** Builds the import plan; throws a SourceError when posts cannot be imported (nothing is written then). */
-export function planImport(source: ParsedSource, { contentRoot, timeZone }: { contentRoot: string; timeZone: string }): ImportPlan {
+export function planImport(source: ParsedSource, { contentRoot, timeZone }: { contentRoot: string; timeZone: string }) {
   const postsDir = path.join(contentRoot, "posts");
   const existing = existingPosts(postsDir);
   const spellings = tagSpellings([...existing.values()].map((p) => p.tags));
@@ -74,7 +48,7 @@ export function planImport(source: ParsedSource, { contentRoot, timeZone }: { co
   const rewriteLinks = oldLinkRewriter(source, slugs, existing.keys(), timeZone);
   const problems: string[] = [];
 
-  const posts = source.posts.map((post, i): PlannedPost => {
+  const posts = source.posts.map((post, i) => {
     const slug = slugs[i]!;
     const day = postDay(post, timeZone);
     const found = { notes: [...post.notes], dropped: [] as string[] };
@@ -97,7 +71,8 @@ export function planImport(source: ParsedSource, { contentRoot, timeZone }: { co
     return {
       title: post.title,
       file: existingPost?.file ?? path.join(postsDir, `${slug}.md`),
-      action: create ? "create" : "skip",
+      // False when a post with this address already exists: it is skipped.
+      create,
       draft: post.excerptOnly,
       text,
       images: create ? images.images : [],

@@ -6,11 +6,11 @@ import type { ImportPlan } from "./plan.ts";
 /** The report of an import (or a dry run): what was, or would be, written, and what the owner must do by hand. */
 export function formatReport(plan: ImportPlan, write: boolean, contentRoot: string): string {
   const out: string[] = [];
-  const created = plan.posts.filter((p) => p.action === "create");
-  const skipped = plan.posts.filter((p) => p.action === "skip");
+  const created = plan.posts.filter((p) => p.create);
+  const skipped = plan.posts.filter((p) => !p.create);
   const verb = write ? "" : "would be ";
   for (const p of plan.posts) {
-    if (p.action === "create")
+    if (p.create)
       out.push(`  ${write ? "created" : "new"}  ${shown(p.file)}  "${p.title}"${p.draft ? " (draft: only an excerpt was in the source)" : ""}`);
     else out.push(`  skipped  ${shown(p.file)}  "${p.title}" (a post with this address already exists)`);
   }

@@ -6,7 +6,7 @@
  * outside the source's own folder.
  */
 import fs from "node:fs";
-import path from "node:path";
+import isPathInside from "is-path-inside";
 import type { Link, Root } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
@@ -20,19 +20,8 @@ const ALLOWED_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
  * Parsed as a browser would: "  JaVa\tScript:alert(1)" is a javascript: link too.
  */
 export function unsafeScheme(url: string): string | undefined {
-  let protocol: string;
-  try {
-    protocol = new URL(url, "https://old.invalid/").protocol;
-  } catch {
-    return undefined;
-  }
-  return ALLOWED_SCHEMES.has(protocol) ? undefined : protocol;
-}
-
-/** Whether `file` is `dir` or below it (both already resolved to real paths). */
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  const protocol = URL.parse(url, "https://old.invalid/")?.protocol;
+  return protocol && !ALLOWED_SCHEMES.has(protocol) ? protocol : undefined;
 }
 
 /**
@@ -63,7 +52,7 @@ export function openLocalImage(file: string, sourceDir: string): LocalImage {
   } catch {
     return { kind: "missing" };
   }
-  if (!isInside(fs.realpathSync(sourceDir), real))
+  if (!isPathInside(real, fs.realpathSync(sourceDir)))
     return { kind: "refused", reason: "it is outside the source's folder; only files next to the source are copied" };
   if (!fs.statSync(real).isFile()) return { kind: "missing" };
   const bytes = fs.readFileSync(real);

@@ -6,15 +6,16 @@
  */
 import path from "node:path";
 import type { ListItem, Paragraph, Root, RootContent } from "mdast";
+import { parseContentDate } from "../lib/dates.ts";
 import { isWidgetText } from "./widgets.ts";
 import { SourceError, type ParsedSource, type SourcePost } from "./types.ts";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/** The day as YYYY-MM-DD, when it is a real calendar day by the site's own rule. */
 function day(y: number, m: number, d: number): string | undefined {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return typeof parseContentDate(iso, "UTC") === "string" ? undefined : iso;
 }
 
 function month(name: string): number {

@@ -27,19 +27,14 @@ const WIDGET_TEXT = [
   "stay tuned...",
 ];
 
-/** Normalises text for widget comparison. */
-function norm(text: string): string {
-  return text
+/** Whether a whole line or element text is a builder widget (including view/like/comment counters). */
+export function isWidgetText(text: string): boolean {
+  // \s covers the no-break spaces builders put in their chrome.
+  const t = text
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\u00a0/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase();
-}
-
-/** Whether a whole line or element text is a builder widget (including view/like/comment counters). */
-export function isWidgetText(text: string): boolean {
-  const t = norm(text);
   if (!t) return false;
   if (WIDGET_TEXT.includes(t)) return true;
   // Counters and reading time: "12 views", "3 likes 0 comments", "2 min read".

@@ -5,7 +5,7 @@ import type { ImportPlan } from "./plan.ts";
 
 /** Writes a plan: images, then posts (never overwriting a file), then redirects.yaml (replaced atomically). */
 export function applyPlan(plan: ImportPlan): void {
-  for (const post of plan.posts.filter((p) => p.action === "create")) {
+  for (const post of plan.posts.filter((p) => p.create)) {
     for (const img of post.images) {
       // Already there (same bytes, checked when planning) or copied for an earlier post of this import.
       if (fs.existsSync(img.to)) continue;

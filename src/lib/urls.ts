@@ -7,6 +7,15 @@ export function withBase(path: string, base: string): string {
   return `${b}${path.replace(/^\/+/, "")}`;
 }
 
+/** A %-escaped path decoded, or as written when an escape in it is broken. */
+export function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** An absolute URL on the site: `siteUrl` + base + path. */
 export function absoluteUrl(path: string, siteUrl: string, base = "/"): string {
   if (/^[a-z]+:/i.test(path)) return path;

@@ -1,6 +1,7 @@
 /** Redirects checked against the built site before any host file is written. */
 import fs from "node:fs";
 import path from "node:path";
+import isPathInside from "is-path-inside";
 import { addressKey, unsafeRedirect, type Redirect } from "./rules.ts";
 
 /** Whether a site path is a page or file of the build (never one outside `dist`; a path no file system accepts is none). */
@@ -12,7 +13,7 @@ function isBuilt(dist: string, sitePath: string): boolean {
     return false;
   }
   const candidates = [path.join(dist, clean, "index.html"), ...(clean.endsWith("/") ? [] : [path.join(dist, clean)])];
-  return candidates.some((f) => !path.relative(dist, f).startsWith("..") && fs.existsSync(f) && fs.statSync(f).isFile());
+  return candidates.some((f) => isPathInside(f, dist) && fs.existsSync(f) && fs.statSync(f).isFile());
 }
 
 /**

@@ -6,35 +6,28 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
+import isPathInside from "is-path-inside";
 import { metaCsp, type PolicyOptions } from "../deploy/policy.ts";
-import { RedirectError, unsafeRedirect, withBasePath, type Redirect } from "./rules.ts";
-
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+import { RedirectError, unsafeRedirect, type Redirect } from "./rules.ts";
+import { withBase } from "../lib/urls.ts";
 
 /** The HTML page standing in for a redirect where the host cannot send one. */
 export function redirectPage(r: Redirect, options: PolicyOptions & { siteUrl: string }): string {
-  const target = withBasePath(r.to, options.base);
+  const target = withBase(r.to, options.base);
   const absolute = new URL(target, `${options.siteUrl.replace(/\/+$/, "")}/`).href;
-  const href = escapeAttr(target);
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <meta http-equiv="Content-Security-Policy" content="${escapeAttr(metaCsp("public", options))}">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>This page has moved</title>
-    <meta name="robots" content="noindex">
-    <link rel="canonical" href="${escapeAttr(absolute)}">
-    <meta http-equiv="refresh" content="0; url=${href}">
-  </head>
-  <body>
-    <main>
-      <h1>This page has moved</h1>
-      <p>It now lives at <a href="${href}">${escapeAttr(absolute)}</a>.</p>
-    </main>
-  </body>
-</html>
-`;
+  const head = [
+    h("meta", { charSet: "utf-8" }),
+    h("meta", { httpEquiv: "Content-Security-Policy", content: metaCsp("public", options) }),
+    h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
+    h("title", "This page has moved"),
+    h("meta", { name: "robots", content: "noindex" }),
+    h("link", { rel: "canonical", href: absolute }),
+    h("meta", { httpEquiv: "refresh", content: `0; url=${target}` }),
+  ];
+  const body = h("main", [h("h1", "This page has moved"), h("p", ["It now lives at ", h("a", { href: target }, absolute), "."])]);
+  return `${toHtml([{ type: "doctype" }, h("html", { lang: "en" }, [h("head", head), h("body", body)])])}\n`;
 }
 
 /**
@@ -53,19 +46,15 @@ function redirectPageFile(from: string): string | undefined {
 
 /** Whether `file` lies inside `dir`, lexically and after following any links on the way. */
 export function insideDir(dir: string, file: string): boolean {
-  const within = (root: string, p: string) => {
-    const rel = path.relative(root, p);
-    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-  };
   const root = path.resolve(dir);
   const target = path.resolve(root, file);
-  if (!within(root, target)) return false;
+  if (!isPathInside(target, root)) return false;
   // A link inside the folder could still lead out of it: check where the nearest existing folder really is.
   let existing = path.dirname(target);
   while (!fs.existsSync(existing)) existing = path.dirname(existing);
   const realRoot = fs.realpathSync(root);
   const real = fs.realpathSync(existing);
-  return real === realRoot || within(realRoot, real);
+  return real === realRoot || isPathInside(real, realRoot);
 }
 
 /**

@@ -35,12 +35,10 @@ export function automaticRedirects(postSlugs: string[]): Redirect[] {
 
 /** Post slugs of a build: the folders of `blog/` that are not list pages. */
 export function builtPostSlugs(dist: string): string[] {
-  const blog = path.join(dist, "blog");
-  if (!fs.existsSync(blog)) return [];
   return fs
-    .readdirSync(blog, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !isBlogPageName(d.name) && fs.existsSync(path.join(blog, d.name, "index.html")))
-    .map((d) => d.name)
+    .globSync("blog/*/index.html", { cwd: dist })
+    .map((file) => file.split(path.sep)[1]!)
+    .filter((slug) => !isBlogPageName(slug))
     .sort();
 }
 
@@ -48,9 +46,4 @@ export function builtPostSlugs(dist: string): string[] {
 export function mergeRedirects(explicit: Redirect[], automatic: Redirect[]): Redirect[] {
   const taken = new Set(explicit.map((r) => addressKey(r.from)));
   return [...explicit, ...automatic.filter((r) => !taken.has(addressKey(r.from)))];
-}
-
-/** Everything a build redirects: the file's entries, then the automatic ones for the posts built into `dist`. */
-export function buildRedirects(redirectsFile: string, dist: string): Redirect[] {
-  return mergeRedirects(loadRedirects(redirectsFile), automaticRedirects(builtPostSlugs(dist)));
 }

@@ -4,7 +4,8 @@
  * https://docs.netlify.com/routing/redirects/).
  */
 import path from "node:path";
-import { RedirectError, unsafeRedirect, withBasePath, type Redirect } from "./rules.ts";
+import { RedirectError, unsafeRedirect, type Redirect } from "./rules.ts";
+import { withBase } from "../lib/urls.ts";
 
 /**
  * The file's text. An old address without a trailing slash also gets its
@@ -16,10 +17,10 @@ export function formatRedirects(redirects: Redirect[], base: string): string {
     // One redirect is one line: whitespace or a line break in it would write rules nobody asked for.
     const unsafe = unsafeRedirect(r);
     if (unsafe) throw new RedirectError(`${r.origin}: ${unsafe}`);
-    const to = withBasePath(r.to, base);
+    const to = withBase(r.to, base);
     const froms = [r.from];
     if (!r.from.endsWith("/") && !path.posix.extname(r.from)) froms.push(`${r.from}/`);
-    for (const from of froms) lines.push(`${withBasePath(from, base)} ${to} ${r.status}`);
+    for (const from of froms) lines.push(`${withBase(from, base)} ${to} ${r.status}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -7,35 +7,23 @@
 import YAML, { isMap, isSeq, type Document } from "yaml";
 import type { Redirect } from "./rules.ts";
 
-/** What merging found. */
-export interface RedirectMerge {
-  /** Entries that are new. */
-  added: Redirect[];
-  /** Old addresses already redirected elsewhere (left as they are). */
-  conflicts: Array<{ from: string; existing: string; wanted: string }>;
-  /** The new file text, or undefined when nothing changes. */
-  text: string | undefined;
-}
-
 const HEADER = "# Old addresses that send readers to a new one. Used by every host's redirect rules.\n";
 
-/** Adds redirects to the file's text (empty string for a missing file). Throws on a file that is not a redirects list. */
-export function addToRedirectsYaml(existingText: string, wanted: Redirect[]): RedirectMerge {
+/**
+ * Adds redirects to the file's text (empty string for a missing file): the new
+ * entries, the old addresses already redirected elsewhere (left as they are),
+ * and the new text (undefined when nothing changes). Throws on a file that is not a redirects list.
+ */
+export function addToRedirectsYaml(existingText: string, wanted: Redirect[]) {
   const doc: Document = existingText.trim() ? YAML.parseDocument(existingText) : YAML.parseDocument(`${HEADER}redirects: []\n`);
   if (doc.errors.length) throw new Error(`redirects.yaml is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
   if (!isMap(doc.contents)) throw new Error("redirects.yaml must contain a redirects: list");
-  let seq = doc.get("redirects");
-  if (seq === undefined || seq === null) {
-    doc.set("redirects", doc.createNode([]));
-    seq = doc.get("redirects");
-  }
+  if (doc.get("redirects") == null) doc.set("redirects", doc.createNode([]));
+  const seq = doc.get("redirects");
   if (!isSeq(seq)) throw new Error("redirects.yaml: redirects must be a list");
-  const existing = new Map<string, string>();
-  for (const item of seq.items) {
-    if (isMap(item)) existing.set(String(item.get("from")), String(item.get("to")));
-  }
+  const existing = new Map(seq.items.filter(isMap).map((item): [string, string] => [String(item.get("from")), String(item.get("to"))]));
   const added: Redirect[] = [];
-  const conflicts: RedirectMerge["conflicts"] = [];
+  const conflicts: Array<{ from: string; existing: string; wanted: string }> = [];
   for (const r of wanted) {
     const to = existing.get(r.from);
     if (to !== undefined) {
@@ -46,7 +34,7 @@ export function addToRedirectsYaml(existingText: string, wanted: Redirect[]): Re
     added.push(r);
     seq.add(doc.createNode({ from: r.from, to: r.to, status: String(r.status) }));
   }
-  if (added.length === 0) return { added, conflicts, text: undefined };
+  if (added.length === 0) return { added, conflicts, text: undefined as string | undefined };
   // An empty list written as [] would keep flow style; entries read better one per block.
   seq.flow = false;
   return { added, conflicts, text: doc.toString({ lineWidth: 0 }) };

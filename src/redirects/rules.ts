@@ -46,8 +46,3 @@ export function unsafeRedirect(r: Pick<Redirect, "from" | "to">): string | undef
 
 /** "/x" and "/x/" are the same address to every host. */
 export const addressKey = (p: string) => p.replace(/\/+$/, "") || "/";
-
-/** Prefixes a site path with the deployment base; full URLs stay as they are. */
-export function withBasePath(sitePath: string, base: string): string {
-  return /^https?:/.test(sitePath) ? sitePath : `${base}${sitePath.replace(/^\/+/, "")}`;
-}

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { HeaderRule } from "../../src/deploy/headers.ts";
-import { areaHeaders, areaPatterns, assetHeaders, commonHeaders, type Area, type PolicyOptions } from "../../src/deploy/policy.ts";
+import { areaHeaders, areaPatterns, ASSET_HEADERS, COMMON_HEADERS, type Area, type PolicyOptions } from "../../src/deploy/policy.ts";
 import { serveDist, type Served } from "../support/serve.ts";
 
 /** Reads a `_redirects` file (`from to [status]` per line); throws naming the line it cannot read. */
@@ -114,8 +114,8 @@ export function areaOf(pathname: string, options: Pick<PolicyOptions, "base">): 
 /** Every header a path must get: what the test server expects the hosts to send. */
 export function expectedHeaders(pathname: string, options: PolicyOptions): Record<string, string> {
   const area = areaOf(pathname, options);
-  const assets = pathname.startsWith(areaPatterns(options).assets.slice(0, -1)) ? assetHeaders() : {};
-  return { ...commonHeaders(), ...areaHeaders(area, options), ...assets };
+  const assets = pathname.startsWith(areaPatterns(options).assets.slice(0, -1)) ? ASSET_HEADERS : {};
+  return { ...COMMON_HEADERS, ...areaHeaders(area, options), ...assets };
 }
 
 /**

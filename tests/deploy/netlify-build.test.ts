@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminCsp, commonHeaders, policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
+import { adminCsp, COMMON_HEADERS, policyOptions, publicCsp, serializeCsp } from "../../src/deploy/policy.ts";
 import { fixtureDist } from "../support/build.ts";
 import type { Served } from "../support/serve.ts";
 import { parseHeaders, serveLikeHost } from "./host.ts";
@@ -29,7 +29,7 @@ const get = (p: string) => fetch(`${served.origin}${p}`, { redirect: "manual" })
 function expectPublicHeaders(res: Response, label: string): void {
   expect(res.headers.get("content-security-policy"), label).toBe(serializeCsp(publicCsp()));
   expect(res.headers.get("cross-origin-opener-policy"), label).toBe("same-origin");
-  for (const [name, value] of Object.entries(commonHeaders())) expect(res.headers.get(name), `${label} ${name}`).toBe(value);
+  for (const [name, value] of Object.entries(COMMON_HEADERS)) expect(res.headers.get(name), `${label} ${name}`).toBe(value);
 }
 
 describe("the Netlify build", () => {

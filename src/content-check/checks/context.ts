@@ -25,6 +25,11 @@ export function isDraft(entry: Entry): boolean {
   return entry.data["draft"] === true;
 }
 
+/** The tags of a front matter as written (those that are text). */
+export function tagsOf(data: Record<string, unknown>): string[] {
+  return Array.isArray(data["tags"]) ? data["tags"].filter((t): t is string => typeof t === "string") : [];
+}
+
 /** The post's publication date, when it parses. */
 export function postDate(entry: Entry, timeZone: string): Date | undefined {
   const d = parseContentDate(entry.data["date"], timeZone);

@@ -8,9 +8,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
+import isPathInside from "is-path-inside";
 import { IMAGE_FORMATS_TEXT } from "../../schema/fields.ts";
 import { describePixels, MAX_IMAGE_PIXELS } from "../../lib/image-limits.ts";
 import { extensionMatches, extensionOf, sniffImageType } from "../../lib/image-type.ts";
+import { decodePath } from "../../lib/urls.ts";
 import type { Problem } from "../validate.ts";
 import { bodyParts } from "./body.ts";
 import type { CheckContext } from "./context.ts";
@@ -20,11 +22,6 @@ const MAX_IMAGE_BYTES = 500 * 1024;
 
 /** Where an image reference points; `outside` names the folder it leaves (the content folder, or public/ for site paths). */
 type ImageTarget = { kind: "remote" } | { kind: "file"; file: string } | { kind: "outside"; folder: string };
-
-const inside = (folder: string, file: string) => {
-  const rel = path.relative(folder, file);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-};
 
 /**
  * The file an image reference points to. Relative paths resolve next to the
@@ -36,26 +33,21 @@ function imageTarget(src: string, markdownFile: string, root: string, projectRoo
   if (!s || /^(https?:)?\/\//i.test(s) || /^data:/i.test(s)) return { kind: "remote" };
   // file:, or any other scheme that is not the web: never a content file.
   if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return { kind: "outside", folder: "the content folder" };
-  let clean = s.replace(/[?#].*$/, "");
-  try {
-    clean = decodeURIComponent(clean);
-  } catch {
-    // keep it as written
-  }
+  const clean = decodePath(s.replace(/[?#].*$/, ""));
   if (clean.startsWith("/") && !inFrontMatter) {
     const publicDir = path.join(projectRoot, "public");
     const file = path.join(publicDir, clean);
-    return inside(publicDir, file) ? { kind: "file", file } : { kind: "outside", folder: "public/" };
+    return isPathInside(file, publicDir) ? { kind: "file", file } : { kind: "outside", folder: "public/" };
   }
   const file = path.resolve(path.dirname(markdownFile), clean);
-  return inside(root, file) ? { kind: "file", file } : { kind: "outside", folder: "the content folder" };
+  return isPathInside(file, root) ? { kind: "file", file } : { kind: "outside", folder: "the content folder" };
 }
 
 /** What is wrong with one existing image file, which must stay in `folder` (named `folderName` in messages): [what, hint]. */
 function judgeFile(file: string, folder: string, folderName: string): [what: string, hint: string] | undefined {
   // A symlink may point anywhere on the machine: its target must be in the folder too.
   const real = fs.realpathSync(file);
-  if (!inside(fs.realpathSync(folder), real))
+  if (!isPathInside(real, fs.realpathSync(folder)))
     return [`leads outside ${folderName} (it is a link to a file elsewhere)`, "put the image itself in the images/ folder next to the post"];
   const bytes = fs.readFileSync(real);
   const type = sniffImageType(bytes);
@@ -129,7 +121,7 @@ export function checkImages(ctx: Pick<CheckContext, "root" | "projectRoot" | "en
         continue;
       }
       if (!verdicts.has(file)) {
-        const [folder, name] = inside(ctx.root, file) ? [ctx.root, "the content folder"] : [path.join(ctx.projectRoot, "public"), "public/"];
+        const [folder, name] = isPathInside(file, ctx.root) ? [ctx.root, "the content folder"] : [path.join(ctx.projectRoot, "public"), "public/"];
         verdicts.set(file, judgeFile(file, folder, name));
       }
       const verdict = verdicts.get(file);

@@ -5,10 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { tagSlug } from "../../lib/tags.ts";
+import { decodePath } from "../../lib/urls.ts";
 import type { Entry, Problem } from "../validate.ts";
 import { bodyParts } from "./body.ts";
 import { removesLinkAddress } from "../../markdown/removed-html.ts";
-import { isDraft, lineOf, postDate, type CheckContext } from "./context.ts";
+import { isDraft, lineOf, postDate, tagsOf, type CheckContext } from "./context.ts";
 
 /**
  * Routes the site always has, from the URL map in the architecture notes:
@@ -22,10 +23,7 @@ function staticRoutes(projectRoot: string): Set<string> {
   const routes = new Set(URL_MAP);
   for (const rel of fs.globSync("**/*.{astro,md,mdx,ts,js}", { cwd: path.join(projectRoot, "src/pages") })) {
     if (rel.includes("[")) continue;
-    const noExt = rel
-      .split(path.sep)
-      .join("/")
-      .replace(/\.\w+$/, "");
+    const noExt = rel.replaceAll(path.sep, "/").replace(/\.\w+$/, "");
     if (/\.[a-z]+$/.test(noExt)) routes.add(`/${noExt}`);
     else routes.add(`/${noExt.replace(/(^|\/)index$/, "")}/`.replace(/\/+/g, "/"));
   }
@@ -70,13 +68,7 @@ function resolveLink(href: string, from: Entry, ctx: LinkContext): Target {
   if (/\.mdx?$/.test(url.pathname)) {
     return { kind: "missing", path: raw, hint: "link to the page address, e.g. /blog/<file name>/, not to the .md file" };
   }
-  let p: string;
-  try {
-    p = decodeURIComponent(url.pathname);
-  } catch {
-    p = url.pathname;
-  }
-  return resolvePath(p, from, ctx);
+  return resolvePath(decodePath(url.pathname), from, ctx);
 }
 
 function resolvePath(p: string, from: Entry, ctx: LinkContext): Target {
@@ -96,8 +88,7 @@ function resolvePath(p: string, from: Entry, ctx: LinkContext): Target {
   const tag = /^\/tags\/([^/]+)\/$/.exec(withSlash);
   if (tag) {
     const published = [...ctx.posts.values()].filter((e) => !isDraft(e));
-    const tags = published.flatMap((e) => (Array.isArray(e.data["tags"]) ? (e.data["tags"] as unknown[]).map(String) : []));
-    if (tags.some((t) => tagSlug(t) === tag[1])) return { kind: "ok" };
+    if (published.some((e) => tagsOf(e.data).some((t) => tagSlug(t) === tag[1]))) return { kind: "ok" };
     return { kind: "missing", path: p, hint: `no published post has a tag whose address is /tags/${tag[1]}/` };
   }
   const page = /^\/([^/]+)\/$/.exec(withSlash);

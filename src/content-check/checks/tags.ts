@@ -1,17 +1,16 @@
 /** Spellings of one tag that differ ("Networking", "networking") look inconsistent: each post is asked to use the one the tag page shows (src/lib/tags.ts). */
 import { preferredSpelling, tagName, tagSlug, tagSpellings } from "../../lib/tags.ts";
-import type { Problem } from "../validate.ts";
-import type { CheckContext } from "./context.ts";
+import type { Entry, Problem } from "../validate.ts";
+import { tagsOf, type CheckContext } from "./context.ts";
 
 /** Warns on each post that spells a tag differently from its preferred spelling. */
 export function checkTags(ctx: CheckContext): Problem[] {
   const posts = [...ctx.posts.values()];
-  const tagsOf = (data: Record<string, unknown>) =>
-    Array.isArray(data["tags"]) ? (data["tags"] as unknown[]).filter((t): t is string => typeof t === "string").map(tagName) : [];
-  const spellings = tagSpellings(posts.map((post) => tagsOf(post.data)));
+  const namesOf = (post: Entry) => tagsOf(post.data).map(tagName);
+  const spellings = tagSpellings(posts.map(namesOf));
   const problems: Problem[] = [];
   for (const post of posts) {
-    for (const tag of new Set(tagsOf(post.data))) {
+    for (const tag of new Set(namesOf(post))) {
       const counts = spellings.get(tagSlug(tag));
       if (!counts) continue;
       const best = preferredSpelling(counts);
