@@ -10,7 +10,6 @@
  */
 import type { UnifiedProcessorOptions } from "@astrojs/markdown-remark";
 import type { Element, Root } from "hast";
-import { headingRank } from "hast-util-heading-rank";
 import { toString } from "hast-util-to-string";
 import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from "rehype-autolink-headings";
 import rehypeExternalLinks, { type Options as ExternalLinksOptions } from "rehype-external-links";
@@ -22,8 +21,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
+import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import rehypeBaseLinks from "./rehype-base-links.ts";
 import rehypeRawHtml from "./rehype-raw-html.ts";
 import rehypeToc, { isHidden, type TocEntry } from "./rehype-toc.ts";
 import remarkReadingTime from "./remark-reading-time.ts";
@@ -51,10 +50,7 @@ export const remarkRehypeOptions = { allowDangerousHtml: true, passThrough: [] }
  */
 const headingAnchors: AutolinkOptions = {
   behavior: "append",
-  test: (node: Element) => {
-    const rank = headingRank(node) ?? 0;
-    return rank >= 2 && rank <= 4 && !isHidden(node);
-  },
+  test: (node: Element) => /^h[2-4]$/.test(node.tagName) && !isHidden(node),
   properties: (node: Element) => ({ className: ["heading-anchor"], ariaLabel: `Link to section: ${toString(node).trim()}` }),
   content: { type: "element", tagName: "span", properties: { ariaHidden: "true" }, children: [{ type: "text", value: "#" }] },
 };
@@ -79,6 +75,23 @@ function externalLinks(siteUrl: string | undefined): ExternalLinksOptions {
 function rehypeSanitizeHtml() {
   const sanitize = rehypeSanitize(sanitizeSchema);
   return (tree: Root, file: VFile): Root => (file.extname?.toLowerCase() === ".mdx" ? tree : sanitize(tree));
+}
+
+/**
+ * Puts the deployment sub-path (Astro's `base`) in front of site-relative links written in posts:
+ * `[about](/about/)` becomes `/path2practice/about/` when the site is deployed under /path2practice/
+ * (GitHub Pages project sites). Authors keep writing plain site paths; the deployment decides the prefix.
+ */
+function rehypeBaseLinks(options: { base?: string | undefined }) {
+  const base = (options.base ?? "/").replace(/\/?$/, "/");
+  return (tree: Root) => {
+    if (base === "/") return;
+    visit(tree, { type: "element", tagName: "a" }, (node: Element) => {
+      const href = node.properties["href"];
+      if (typeof href !== "string" || !href.startsWith("/") || href.startsWith("//") || href.startsWith(base)) return;
+      node.properties["href"] = base + href.slice(1);
+    });
+  };
 }
 
 /**
