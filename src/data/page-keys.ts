@@ -21,15 +21,6 @@ const pageKey = (...parts: unknown[]) =>
     .update(JSON.stringify(parts, (_key, value: unknown) => (value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)))
     .digest("base64url");
 
-/** What every page shows besides its own content: settings (header, footer, dates' time zone), the program callout, the policy meta tag, the base path. */
-const getSharedKey = async () =>
-  pageKey(
-    await getSettings(),
-    await getProgram(),
-    metaCspForTarget("public", policyOptions(process.env, await getSettings())) ?? null,
-    import.meta.env.BASE_URL,
-  );
-
 /**
  * A post's front matter for a key. Reading the hero image's fields through Astro's
  * image proxy marks its original file as used, and Astro then publishes that
@@ -58,12 +49,15 @@ interface PostLinks {
  */
 export async function postPageKeys(): Promise<(post: Post, links: PostLinks) => string | undefined> {
   if (import.meta.env.DEV) return () => undefined;
-  const shared = await getSharedKey();
+  // What every page shows besides its own content: settings (header, footer, dates' time zone), the program callout, the policy meta tag, the base path.
+  const settings = await getSettings();
+  const policyMeta = metaCspForTarget("public", policyOptions(process.env, settings)) ?? null;
+  const shared = pageKey(settings, await getProgram(), policyMeta, import.meta.env.BASE_URL);
   const names = new Map((await getTags()).map((t) => [t.slug, t.name]));
   return (post, links) =>
     pageKey(
       shared,
-      { id: post.id, digest: post.digest ?? null, data: keyData(post.data), rendered: post.rendered ?? null },
+      { ...shown(post), rendered: post.rendered ?? null },
       post.data.tags.map((t) => names.get(tagSlug(t)) ?? t),
       [links.newer, links.older, ...links.related].map(shown),
     );

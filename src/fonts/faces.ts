@@ -46,19 +46,20 @@ export const FACES: readonly Face[] = [
   face("source-sans-3", "Source Sans 3", 400, "italic"),
 ];
 
-/** Code point ranges, inclusive. */
-export type Ranges = Array<[number, number]>;
-
-/** Ranges in CSS unicode-range notation ("U+0000-00FF,U+0131"). */
-function parseRanges(css: string): Ranges {
-  return css.split(",").map((range) => {
-    const [from = "", to = from] = range.trim().slice(2).split("-");
-    return [parseInt(from, 16), parseInt(to, 16)];
+/** The code points of a CSS unicode-range value ("U+0000-00FF,U+0131"), in its order. */
+function codePoints(css: string): number[] {
+  return css.split(",").flatMap((range) => {
+    const [from = 0, to = from] = range
+      .trim()
+      .slice(2)
+      .split("-")
+      .map((hex) => parseInt(hex, 16));
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   });
 }
 
 /** @fontsource's "latin" subset, as its CSS (and `unicode.json`) declares it. */
-export const LATIN = parseRanges(
+export const LATIN = codePoints(
   "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
 );
 
@@ -69,32 +70,19 @@ export const LATIN = parseRanges(
  * and the byte-order mark draw nothing, but are routed here too, so that a
  * stray one never sends a page for the rest file.
  */
-export const CORE = parseRanges("U+0000-007E,U+00A0,U+00A9,U+00B7,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+FEFF");
+export const CORE = codePoints("U+0000-007E,U+00A0,U+00A9,U+00B7,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+FEFF");
 
-/** The code points of `ranges`, as a string (the glyphs a subset keeps). */
-export function rangeText(ranges: Ranges): string {
-  let text = "";
-  for (const [from, to] of ranges) for (let c = from; c <= to; c++) if (c >= 0x20) text += String.fromCodePoint(c);
-  return text;
-}
+/** The rest of Latin: what only some pages' text needs. */
+export const REST = LATIN.filter((c) => !CORE.includes(c));
 
-/** `ranges` minus `minus`, merged and sorted. */
-export function subtract(ranges: Ranges, minus: Ranges): Ranges {
-  const out: Ranges = [];
-  const taken = (c: number) => minus.some(([a, b]) => c >= a && c <= b);
-  for (const [from, to] of [...ranges].sort((x, y) => x[0] - y[0])) {
-    for (let c = from; c <= to; c++) {
-      if (taken(c)) continue;
-      const last = out[out.length - 1];
-      if (last && last[1] === c - 1) last[1] = c;
-      else out.push([c, c]);
-    }
+/** A CSS unicode-range value of ascending code points, consecutive ones as one range: "U+0000-007E, U+00A0, ...". */
+export function unicodeRange(points: readonly number[]): string {
+  const runs: Array<[number, number]> = [];
+  for (const c of points) {
+    const last = runs.at(-1);
+    if (last?.[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
   }
-  return out;
-}
-
-/** A CSS unicode-range value: "U+0000-007E, U+00A0, ...". */
-export function unicodeRange(ranges: Ranges): string {
   const hex = (c: number) => c.toString(16).toUpperCase().padStart(4, "0");
-  return ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(", ");
+  return runs.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(", ");
 }

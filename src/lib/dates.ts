@@ -84,8 +84,8 @@ export function offsetMs(instant: number, timeZone: string): number {
 }
 
 /** "September 3, 2017": a date as readers see it, in the site's time zone. */
-export function formatDate(date: Date, timeZone: string, locale = "en-US"): string {
-  return formatter(locale, timeZone, { year: "numeric", month: "long", day: "numeric" }).format(date);
+export function formatDate(date: Date, timeZone: string): string {
+  return formatter("en-US", timeZone, { year: "numeric", month: "long", day: "numeric" }).format(date);
 }
 
 /** "2017-09-03": the calendar day of an instant in the site's time zone. */

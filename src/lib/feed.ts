@@ -1,4 +1,6 @@
 /** Helpers for feeds: feed readers need absolute URLs, and a feed holds only the newest posts. */
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
 import { byNewest, type PostLike } from "./posts.ts";
 
 /**
@@ -34,9 +36,5 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
     });
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-
 /** The hero image as the first thing in an item, as on the page. */
-export function heroHtml(src: string, alt: string): string {
-  return `<p><img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}" /></p>`;
-}
+export const heroHtml = (src: string, alt: string) => toHtml(h("p", h("img", { src, alt })));

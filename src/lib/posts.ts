@@ -16,9 +16,7 @@ export interface Visibility {
 }
 
 /** Whether a post is published at `now`: not a draft and not dated in the future. */
-export function isPublished(post: PostLike, now: Date): boolean {
-  return !post.data.draft && post.data.date.getTime() <= now.getTime();
-}
+export const isPublished = (post: PostLike, now: Date) => unpublished(post, now) === undefined;
 
 /** Why readers cannot see a post yet, for the marks the authoring server shows: a draft, or scheduled (dated after `now`). */
 export function unpublished(post: PostLike, now: Date): "Draft" | "Scheduled" | undefined {

@@ -10,10 +10,8 @@ export const CALENDAR_PATH = "/program/inner-circle.ics";
  * Where "Join" buttons go: the signup link from the site settings, or, while
  * it is empty, an email to the contact address (never a dead link).
  */
-export function signupHref(settings: { signupUrl: string; email: string }, subject = "Joining the Inner Circle"): string {
-  const url = settings.signupUrl.trim();
-  if (url) return url;
-  return `mailto:${settings.email}?subject=${encodeURIComponent(subject)}`;
+export function signupHref(settings: { signupUrl: string; email: string }): string {
+  return settings.signupUrl.trim() || `mailto:${settings.email}?subject=${encodeURIComponent("Joining the Inner Circle")}`;
 }
 
 /** What the structured data needs to know about the program. */

@@ -9,12 +9,7 @@ type Newsletter = NonNullable<SiteSettings["newsletter"]>;
 type Visits = NonNullable<SiteSettings["visits"]>;
 
 /** Origins the public pages may reach beyond their own, per CSP directive. */
-export interface ReaderOrigins {
-  form: string[];
-  script: string[];
-  connect: string[];
-  img: string[];
-}
+export type ReaderOrigins = Record<"form" | "script" | "connect" | "img", string[]>;
 
 /** The signup form, when the settings give it somewhere to go. */
 export function signupForm(settings: Pick<SiteSettings, "newsletter">): Newsletter | undefined {

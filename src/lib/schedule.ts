@@ -18,10 +18,7 @@ export interface WeeklySchedule {
 }
 
 /** One occurrence of the call. */
-interface Session {
-  start: Date;
-  end: Date;
-}
+type Session = ReturnType<typeof nextSession>;
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -49,7 +46,7 @@ function parseTime(time: string): { hour: number; minute: number } {
  * readers can still join it). Computed on the program's local calendar, so it
  * stays at the same wall-clock time across daylight-saving changes.
  */
-export function nextSession(schedule: WeeklySchedule, now: Date): Session {
+export function nextSession(schedule: WeeklySchedule, now: Date) {
   const target = weekdayNumber(schedule.weekday);
   const { hour, minute } = parseTime(schedule.startTime);
   const [y, m, d] = isoDay(now, schedule.timeZone).split("-").map(Number) as [number, number, number];
@@ -90,12 +87,12 @@ export function isoDuration(minutes: number): string {
 }
 
 /** A session in a reader's time zone: "Wednesday, June 3", "1:30 am" and the zone's long name. */
-export function formatSession(session: Session, timeZone: string, locale = "en-US"): { date: string; time: string; zone: string } {
-  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: "long", month: "long", day: "numeric" }).format(session.start);
+export function formatSession(session: Session, timeZone: string): { date: string; time: string; zone: string } {
+  const date = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "long", month: "long", day: "numeric" }).format(session.start);
   const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "numeric", minute: "numeric" }).formatToParts(session.start);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const zone =
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "long" }).formatToParts(session.start).find((p) => p.type === "timeZoneName")?.value ??
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(session.start).find((p) => p.type === "timeZoneName")?.value ??
     timeZone;
   return { date, time: formatClock(get("hour"), get("minute")), zone };
 }

@@ -9,9 +9,6 @@ import { readerSettingsProblems } from "./readers.ts";
 /** Site settings after validation and defaults. */
 export type SiteSettings = SettingsData;
 
-/** Navigation or social link. */
-export type Link = SiteSettings["nav"][number];
-
 /** What the schema cannot say: the time zone must be one this Node knows; the URL loses its trailing slash. */
 export function finishSettings(settings: SiteSettings, file: string): SiteSettings {
   try {

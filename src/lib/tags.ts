@@ -11,15 +11,8 @@
  */
 import { slugify } from "./slug.ts";
 
-/** A tag as listed on the site. */
-export interface Tag {
-  /** URL slug: /tags/<slug>/. */
-  slug: string;
-  /** Display name: the preferred spelling (see the rule above). */
-  name: string;
-  /** Number of posts with the tag. */
-  count: number;
-}
+/** A tag as listed on the site: its slug (/tags/<slug>/), its preferred spelling and how many posts have it. */
+export type Tag = ReturnType<typeof collectTags>[number];
 
 /** A tag name as written, tidied: trimmed, inner whitespace collapsed. */
 export function tagName(raw: string): string {
@@ -73,7 +66,7 @@ export function tagSpellings(tagLists: Iterable<readonly string[]>): Map<string,
 }
 
 /** Collects tags from posts' tag lists, merging spellings, sorted by count then name. */
-export function collectTags(tagLists: readonly (readonly string[])[]): Tag[] {
+export function collectTags(tagLists: readonly (readonly string[])[]) {
   return [...tagSpellings(tagLists)]
     .map(([slug, spellings]) => ({ slug, name: preferredSpelling(spellings), count: [...spellings.values()].reduce((a, b) => a + b, 0) }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));

@@ -9,24 +9,25 @@
  * https://docs.astro.build/en/reference/markdown-processors/unified/
  */
 import type { UnifiedProcessorOptions } from "@astrojs/markdown-remark";
-import type { Element } from "hast";
-import { headingRank } from "hast-util-heading-rank";
+import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from "rehype-autolink-headings";
 import rehypeExternalLinks, { type Options as ExternalLinksOptions } from "rehype-external-links";
 import rehypeRaw from "rehype-raw";
+import rehypeSanitize from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
-import rehypeBaseLinks from "./rehype-base-links.ts";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
 import rehypeRawHtml from "./rehype-raw-html.ts";
-import rehypeSanitizeHtml from "./rehype-sanitize-html.ts";
 import rehypeToc, { isHidden, type TocEntry } from "./rehype-toc.ts";
 import remarkReadingTime from "./remark-reading-time.ts";
 import remarkFontUse from "./remark-font-use.ts";
+import { sanitizeSchema } from "./sanitize-schema.ts";
 
 /** Options shared by the build and the preview. */
 export interface PipelineOptions {
@@ -49,10 +50,7 @@ export const remarkRehypeOptions = { allowDangerousHtml: true, passThrough: [] }
  */
 const headingAnchors: AutolinkOptions = {
   behavior: "append",
-  test: (node: Element) => {
-    const rank = headingRank(node) ?? 0;
-    return rank >= 2 && rank <= 4 && !isHidden(node);
-  },
+  test: (node: Element) => /^h[2-4]$/.test(node.tagName) && !isHidden(node),
   properties: (node: Element) => ({ className: ["heading-anchor"], ariaLabel: `Link to section: ${toString(node).trim()}` }),
   content: { type: "element", tagName: "span", properties: { ariaHidden: "true" }, children: [{ type: "text", value: "#" }] },
 };
@@ -70,10 +68,39 @@ function externalLinks(siteUrl: string | undefined): ExternalLinksOptions {
 }
 
 /**
+ * The sanitizer, with the one allow-list (sanitize-schema.ts). `.mdx` files are code, reviewed
+ * like code: their components are JSX nodes it would drop, so MDX passes unchanged
+ * (`content:check` warns on what makes MDX risky).
+ */
+function rehypeSanitizeHtml() {
+  const sanitize = rehypeSanitize(sanitizeSchema);
+  return (tree: Root, file: VFile): Root => (file.extname?.toLowerCase() === ".mdx" ? tree : sanitize(tree));
+}
+
+/**
+ * Puts the deployment sub-path (Astro's `base`) in front of site-relative links written in posts:
+ * `[about](/about/)` becomes `/path2practice/about/` when the site is deployed under /path2practice/
+ * (GitHub Pages project sites). Authors keep writing plain site paths; the deployment decides the prefix.
+ */
+function rehypeBaseLinks(options: { base?: string | undefined }) {
+  const base = (options.base ?? "/").replace(/\/?$/, "/");
+  return (tree: Root) => {
+    if (base === "/") return;
+    visit(tree, { type: "element", tagName: "a" }, (node: Element) => {
+      const href = node.properties["href"];
+      if (typeof href !== "string" || !href.startsWith("/") || href.startsWith("//") || href.startsWith(base)) return;
+      node.properties["href"] = base + href.slice(1);
+    });
+  };
+}
+
+/**
  * rehype plugins, in order. The sanitizer comes right after raw HTML is
- * parsed, so it filters everything the author wrote and none of what the
- * plugins after it add. Headings get GitHub's ids (rehype-slug, github-slugger)
- * before the table of contents is read and the anchors are added.
+ * parsed, so it filters everything the author wrote, as Markdown or as HTML,
+ * and none of what the plugins after it add (heading ids, anchors, rel, base
+ * paths); the page, the feed and the CMS preview all render through it.
+ * Headings get GitHub's ids (rehype-slug, github-slugger) before the table of
+ * contents is read and the anchors are added.
  */
 function rehypePlugins(options: PipelineOptions): PluggableList {
   return [

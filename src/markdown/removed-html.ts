@@ -21,14 +21,8 @@ import { remarkRehypeOptions } from "./pipeline.ts";
 import rehypeRawHtml from "./rehype-raw-html.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
-/** One thing the sanitizer removes. */
-export interface Removal {
-  /** 1-based line in the Markdown text. */
-  line: number;
-  message: string;
-  /** What to do instead, in plain words. */
-  hint: string;
-}
+/** One thing the sanitizer removes: its 1-based line in the Markdown text, and what to do instead, in plain words. */
+type Removal = { line: number; message: string; hint: string };
 
 const sanitize = rehypeSanitize(sanitizeSchema);
 // The pipeline's syntax without its other remark plugins, which only measure the text.
@@ -58,7 +52,6 @@ function elementHint(tag: string): string {
 }
 
 function attributeHint(attribute: string, tag: string): string {
-  if (/^on/i.test(attribute)) return "posts cannot run code; remove the attribute";
   if (tag === "input") return elementHint(tag);
   if (attribute === "style") return "inline styles are not allowed; the site's own styles apply to every post";
   return 'remove the attribute; it is not on the list of allowed HTML (see "Raw HTML in posts" in README.md)';
@@ -69,12 +62,6 @@ function sanitizedAlone(tagName: string, property: string, value: string): Eleme
   const root = sanitize({ type: "root", children: [{ type: "element", tagName, properties: { [property]: value }, children: [] }] });
   const node = root.children[0];
   return node?.type === "element" ? node : undefined;
-}
-
-/** The scheme of an address (`javascript`), or undefined for relative addresses. */
-function scheme(url: string): string | undefined {
-  const m = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url);
-  return m ? m[1]!.toLowerCase() : undefined;
 }
 
 /** Whether an element was written as an HTML tag (not made from Markdown syntax). */
@@ -96,13 +83,14 @@ function changes(node: Element, safe: Element, markdown: string, line: number): 
       // With a harmless address in its place the attribute stays: it was the address that was refused.
       if (typeof value === "string" && key in (sanitizeSchema.protocols ?? {}) && sanitizedAlone(node.tagName, key, "#")?.properties[key] === "#") {
         const kind = writtenAsHtml(node, markdown) ? "HTML" : node.tagName === "img" ? "an image" : "a link";
+        const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase() ?? "disallowed";
         return {
           line,
-          message: `a ${scheme(value) ?? "disallowed"}: address in ${kind}`,
+          message: `a ${scheme}: address in ${kind}`,
           hint: "use an https://, mailto: or tel: address, or a site address such as /blog/",
         };
       }
-      if (/^on/i.test(name)) return { line, message: `HTML attribute "${name}" runs code`, hint: attributeHint(name, node.tagName) };
+      if (/^on/i.test(name)) return { line, message: `HTML attribute "${name}" runs code`, hint: "posts cannot run code; remove the attribute" };
       return { line, message: `HTML attribute "${name}" on <${node.tagName}> is not allowed`, hint: attributeHint(name, node.tagName) };
     });
 }

@@ -1,6 +1,6 @@
 /**
  * The one allow-list for HTML in posts, used by the pipeline's sanitizer
- * (rehype-sanitize-html.ts) and by the content check that reports what it
+ * (pipeline.ts) and by the content check that reports what it
  * removes (removed-html.ts), so the two cannot disagree. Built from GitHub's
  * schema (hast-util-sanitize's `defaultSchema`), which already keeps what
  * Markdown itself produces: footnotes, task-list checkboxes, `language-*`

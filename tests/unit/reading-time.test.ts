@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readingTime, WORDS_PER_MINUTE } from "../../src/lib/reading-time.ts";
+import { readingTime, WORDS_PER_MINUTE } from "../../src/markdown/remark-reading-time.ts";
 
 describe("readingTime", () => {
   it("counts words separated by any whitespace", () => {

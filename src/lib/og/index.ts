@@ -9,16 +9,7 @@
 import type { SiteSettings } from "../settings.ts";
 
 /** What a card shows. */
-export interface CardInput {
-  /** The headline: a post's or page's title. */
-  title: string;
-  /** Small line above the title ("From the blog", "The program"). */
-  kicker: string;
-  siteName: string;
-  tagline: string;
-  /** Host shown in the corner ("path2practice.com"). */
-  host: string;
-}
+export type CardInput = ReturnType<typeof cardInput>;
 
 /** Card size (Open Graph's recommended 1.91:1). */
 export const CARD_WIDTH = 1200;
@@ -61,10 +52,7 @@ export function cardTree(input: CardInput): CardNode {
       flexDirection: "column",
       justifyContent: "space-between",
       backgroundColor: COLORS.ground,
-      paddingTop: 64,
-      paddingRight: 88,
-      paddingBottom: 56,
-      paddingLeft: 88,
+      padding: "64px 88px 56px",
       fontFamily: "Source Sans 3",
       color: COLORS.ink,
       borderTop: `14px solid ${COLORS.accent}`,
@@ -94,7 +82,7 @@ export const postCardPath = (slug: string) => `/og/posts/${slug}.png`;
 /** Site path of the program page's card. */
 export const programCardPath = "/og/program.png";
 
-/** The card input for a title, branded from the site settings. */
-export function cardInput(title: string, kicker: string, settings: Pick<SiteSettings, "title" | "tagline" | "url">): CardInput {
+/** A card for a title with its kicker (the small line above it, "From the blog"), branded from the site settings. */
+export function cardInput(title: string, kicker: string, settings: Pick<SiteSettings, "title" | "tagline" | "url">) {
   return { title, kicker, siteName: settings.title, tagline: settings.tagline, host: new URL(settings.url).host.replace(/^www\./, "") };
 }

@@ -26,7 +26,6 @@ export const GET: APIRoute = async () => {
     first: nextSession(program.schedule, now).start,
     stamp: now,
     prodId: `-//${settings.title}//Inner Circle//EN`,
-    calendarName: program.schedule.eventTitle,
   });
   return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8" } });
 };

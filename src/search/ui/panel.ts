@@ -39,74 +39,6 @@ ${select("tag", "Tag", "All tags")}${select("year", "Year", "Any year")}
 <button class="search-more" type="button" hidden>Show more results</button>`;
 }
 
-/** The parts of a panel the search works with. */
-function partsOf(element: HTMLElement) {
-  const form = element.querySelector("form")!;
-  const named = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
-  return {
-    form,
-    input: form.elements.namedItem("q") as HTMLInputElement,
-    menus: { tag: named("tag"), year: named("year"), sort: named("sort") },
-    status: element.querySelector<HTMLElement>(".search-status")!,
-    list: element.querySelector<HTMLOListElement>(".search-results")!,
-    more: element.querySelector<HTMLButtonElement>(".search-more")!,
-    fallback: element.querySelector<HTMLElement>(".search-fallback")!,
-  };
-}
-
-/** The tag and year menus' values, listed by the build (src/pages/search-filters.json.ts) so that no Pagefind filter chunk loads before the reader filters. */
-function loadFilterValues(): Promise<Record<"tag" | "year", string[]>> {
-  return fetch(`${BASE}search-filters.json`).then((r) => {
-    if (!r.ok) throw new Error(`search-filters.json: HTTP ${r.status}`);
-    return r.json() as Promise<Record<"tag" | "year", string[]>>;
-  });
-}
-
-/** Runs searches as the reader types, showing results in batches; a newer search supersedes an older one still running. */
-function searcher(p: ReturnType<typeof partsOf>, onChange?: (state: SearchState) => void) {
-  let run = 0;
-  let pending: Result[] = [];
-  const state = (): SearchState => ({ q: p.input.value.trim(), tag: p.menus.tag.value, year: p.menus.year.value, sort: p.menus.sort.value });
-  const show = async (results: Result[], mine: number) => {
-    const frags = await Promise.all(results.slice(0, BATCH).map((r) => r.data()));
-    if (mine !== run) return;
-    appendResults(p.list, frags);
-    pending = results.slice(BATCH);
-    p.more.hidden = pending.length === 0;
-  };
-  const search = async () => {
-    const s = state();
-    onChange?.(s);
-    const mine = ++run;
-    if (!s.q && !s.tag && !s.year) {
-      p.list.replaceChildren();
-      p.more.hidden = true;
-      p.status.textContent = "";
-      return;
-    }
-    p.status.textContent = "Searching…";
-    p.list.setAttribute("aria-busy", "true");
-    try {
-      const pf = await loadPagefind();
-      const filters = Object.fromEntries(Object.entries({ tag: s.tag, year: s.year }).filter(([, value]) => value));
-      const found = await pf.search(s.q || null, { filters, ...(s.sort ? { sort: { date: "desc" } } : {}) });
-      // A newer keystroke superseded this search (debouncedSearch-style cancellation returns null too).
-      if (!found || mine !== run) return;
-      p.list.replaceChildren();
-      await show(found.results, mine);
-      if (mine !== run) return;
-      p.status.textContent = statusLine(found.results.length, s.q);
-    } catch {
-      p.status.textContent = "";
-      p.fallback.hidden = false;
-    } finally {
-      if (mine === run) p.list.removeAttribute("aria-busy");
-    }
-  };
-  const showMore = () => show(pending, run);
-  return { search, showMore };
-}
-
 function statusLine(n: number, q: string): string {
   const what = q ? ` for “${q}”` : "";
   return n === 0 ? `No results${what}. Try fewer or different words, or clear the filters.` : `${n} result${n === 1 ? "" : "s"}${what}.`;
@@ -124,41 +56,91 @@ export function createSearchPanel(
   const element = document.createElement("div");
   element.className = "search-panel";
   element.innerHTML = trusted(panelHtml(`search-${++panels}`));
-  const p = partsOf(element);
-  p.input.value = initial.q;
-  p.menus.sort.value = initial.sort;
+  const form = element.querySelector("form")!;
+  const field = (name: keyof SearchState) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+  const input = field("q") as HTMLInputElement;
+  const status = element.querySelector<HTMLElement>(".search-status")!;
+  const list = element.querySelector<HTMLOListElement>(".search-results")!;
+  const more = element.querySelector<HTMLButtonElement>(".search-more")!;
+  const fail = () => {
+    status.textContent = "";
+    element.querySelector<HTMLElement>(".search-fallback")!.hidden = false;
+  };
+  input.value = initial.q;
+  field("sort").value = initial.sort;
 
-  const { search, showMore } = searcher(p, onChange);
+  // Each search has a number: a newer one supersedes an older one still running.
+  let run = 0;
+  let pending: Result[] = [];
+  const show = async (results: Result[], mine: number) => {
+    const frags = await Promise.all(results.slice(0, BATCH).map((r) => r.data()));
+    if (mine !== run) return;
+    appendResults(list, frags);
+    pending = results.slice(BATCH);
+    more.hidden = pending.length === 0;
+  };
+  const search = async () => {
+    // The form's fields in order: q, tag, year, sort.
+    const s = { ...(Object.fromEntries(new FormData(form)) as Record<keyof SearchState, string>), q: input.value.trim() };
+    onChange?.(s);
+    const mine = ++run;
+    if (!s.q && !s.tag && !s.year) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Searching…";
+    list.setAttribute("aria-busy", "true");
+    try {
+      const pf = await loadPagefind();
+      const filters = Object.fromEntries(Object.entries({ tag: s.tag, year: s.year }).filter(([, value]) => value));
+      const found = await pf.search(s.q || null, { filters, ...(s.sort ? { sort: { date: "desc" } } : {}) });
+      // A newer keystroke superseded this search (debouncedSearch-style cancellation returns null too).
+      if (!found || mine !== run) return;
+      list.replaceChildren();
+      await show(found.results, mine);
+      if (mine !== run) return;
+      status.textContent = statusLine(found.results.length, s.q);
+    } catch {
+      fail();
+    } finally {
+      if (mine === run) list.removeAttribute("aria-busy");
+    }
+  };
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = (delay: number) => {
     clearTimeout(timer);
     timer = setTimeout(() => void search(), delay);
   };
-  p.form.addEventListener("submit", (e) => {
+  form.addEventListener("submit", (e) => {
     e.preventDefault();
     schedule(0);
   });
-  p.input.addEventListener("input", () => schedule(120));
-  p.form.addEventListener("change", (e) => e.target !== p.input && schedule(0));
-  p.more.addEventListener("click", () => {
-    const first = p.list.children.length;
-    void showMore().then(() => p.list.querySelectorAll<HTMLElement>(".search-result-link")[first]?.focus());
+  input.addEventListener("input", () => schedule(120));
+  form.addEventListener("change", (e) => e.target !== input && schedule(0));
+  more.addEventListener("click", () => {
+    const first = list.children.length;
+    void show(pending, run).then(() => list.querySelectorAll<HTMLElement>(".search-result-link")[first]?.focus());
   });
-  arrowKeysBetween(element, p.input, p.list);
+  arrowKeysBetween(element, input, list);
 
-  p.status.textContent = "Loading search…";
-  Promise.all([loadPagefind(), loadFilterValues()])
+  status.textContent = "Loading search…";
+  // The tag and year menus' values, listed by the build (src/pages/search-filters.json.ts) so that no Pagefind filter chunk loads before the reader filters.
+  const filterValues = fetch(`${BASE}search-filters.json`).then((r) => {
+    if (!r.ok) throw new Error(`search-filters.json: HTTP ${r.status}`);
+    return r.json() as Promise<Record<"tag" | "year", string[]>>;
+  });
+  Promise.all([loadPagefind(), filterValues])
     .then(([, values]) => {
       for (const k of ["tag", "year"] as const) {
-        p.menus[k].insertAdjacentHTML("beforeend", trusted(values[k].map((v) => `<option>${esc(v)}</option>`).join("")));
-        p.menus[k].value = initial[k];
+        field(k).insertAdjacentHTML("beforeend", trusted(values[k].map((v) => `<option>${esc(v)}</option>`).join("")));
+        field(k).value = initial[k];
       }
-      if (p.status.textContent === "Loading search…") p.status.textContent = "";
+      if (status.textContent === "Loading search…") status.textContent = "";
       if (initial.q || initial.tag || initial.year) schedule(0);
     })
-    .catch(() => {
-      p.status.textContent = "";
-      p.fallback.hidden = false;
-    });
-  return { element, input: p.input };
+    .catch(fail);
+  return { element, input };
 }
