@@ -1,5 +1,7 @@
 /** Pure helpers for the program page: where buttons go, and its structured data. */
-import { describeDuration, isoDuration, type WeeklySchedule } from "./schedule.ts";
+import type { ProgramData } from "../schema/index.ts";
+import { describeDuration, isoDuration } from "./schedule.ts";
+import { absoluteUrl } from "./urls.ts";
 
 /** Site path of the program page. */
 export const PROGRAM_PATH = "/program/";
@@ -14,33 +16,22 @@ export function signupHref(settings: { signupUrl: string; email: string }): stri
   return settings.signupUrl.trim() || `mailto:${settings.email}?subject=${encodeURIComponent("Joining the Inner Circle")}`;
 }
 
-/** What the structured data needs to know about the program. */
-export interface ProgramFacts {
-  name: string;
-  description: string;
-  url: string;
-  provider: { name: string; url: string };
-  /** `example`: the day and time are placeholders, which search engines must not be told. */
-  schedule: WeeklySchedule & { example: boolean };
-  faq: Array<{ question: string; answerText: string }>;
-}
-
 /**
  * JSON-LD for the program page: a `Course` with an online weekly
  * `CourseInstance` (its `Schedule` repeats every week in the program's zone;
- * none while the schedule is an example), and a `FAQPage` for the questions.
+ * none while the schedule is an example, as search engines must not be told
+ * placeholders), and a `FAQPage` for the questions.
  * https://schema.org/Course https://schema.org/Schedule https://schema.org/FAQPage
  */
-export function programJsonLd(facts: ProgramFacts): object[] {
-  const { schedule } = facts;
-  const provider = { "@type": "Organization", name: facts.provider.name, url: facts.provider.url };
+export function programJsonLd(program: ProgramData, site: { title: string; url: string }, base: string): object[] {
+  const { schedule } = program;
   const course = {
     "@context": "https://schema.org",
     "@type": "Course",
-    name: facts.name,
-    description: facts.description,
-    url: facts.url,
-    provider,
+    name: program.title,
+    description: program.description,
+    url: absoluteUrl(PROGRAM_PATH, site.url, base),
+    provider: { "@type": "Organization", name: site.title, url: absoluteUrl("/", site.url, base) },
     hasCourseInstance: {
       "@type": "CourseInstance",
       courseMode: "online",
@@ -60,14 +51,14 @@ export function programJsonLd(facts: ProgramFacts): object[] {
     },
   };
   const jsonLd: object[] = [course];
-  if (facts.faq.length > 0) {
+  if (program.faq.items.length > 0) {
     jsonLd.push({
       "@context": "https://schema.org",
       "@type": "FAQPage",
-      mainEntity: facts.faq.map((item) => ({
+      mainEntity: program.faq.items.map((item) => ({
         "@type": "Question",
         name: item.question,
-        acceptedAnswer: { "@type": "Answer", text: item.answerText },
+        acceptedAnswer: { "@type": "Answer", text: markdownToPlainText(item.answer) },
       })),
     });
   }
@@ -75,7 +66,7 @@ export function programJsonLd(facts: ProgramFacts): object[] {
 }
 
 /** Plain text of a short Markdown answer, for structured data (links keep their text, marks go). */
-export function markdownToPlainText(markdown: string): string {
+function markdownToPlainText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*_`~]+/g, "")
