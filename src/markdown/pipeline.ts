@@ -56,10 +56,8 @@ const headingAnchors: AutolinkOptions = {
 };
 
 /**
- * Links that leave the site (absolute http(s) ones to another host than the
- * site's) get `rel="noopener noreferrer external"`: the target page gets no
- * handle on ours and no referrer. They open in the same tab (readers decide;
- * new tabs confuse screen-reader users).
+ * Links to another host get `rel="noopener noreferrer external"`: the target page gets no handle on
+ * ours and no referrer. They open in the same tab (readers decide; new tabs confuse screen-reader users).
  */
 function externalLinks(siteUrl: string | undefined): ExternalLinksOptions {
   const own = siteUrl ? new URL(siteUrl).host : undefined;
@@ -78,9 +76,8 @@ function rehypeSanitizeHtml() {
 }
 
 /**
- * Puts the deployment sub-path (Astro's `base`) in front of site-relative links written in posts:
- * `[about](/about/)` becomes `/path2practice/about/` when the site is deployed under /path2practice/
- * (GitHub Pages project sites). Authors keep writing plain site paths; the deployment decides the prefix.
+ * Puts the deployment sub-path (Astro's `base`) in front of site-relative links written in posts
+ * (`/about/` becomes `/path2practice/about/`): authors write site paths; the deployment decides the prefix.
  */
 function rehypeBaseLinks(options: { base?: string | undefined }) {
   const base = (options.base ?? "/").replace(/\/?$/, "/");
@@ -136,19 +133,15 @@ export interface RenderedMeta {
  * remark-rehype and raw-HTML handling), for the CMS preview and tests.
  */
 export async function renderMarkdown(markdown: string, options: PipelineOptions = {}): Promise<{ html: string; meta: RenderedMeta }> {
-  const file = await processorFor(options).process({ value: markdown, data: { astro: { frontmatter: {} } } });
+  const key = JSON.stringify([options.siteUrl ?? null, options.base ?? null]);
+  if (!processors.has(key)) processors.set(key, buildProcessor(options));
+  const file = await processors.get(key)!.process({ value: markdown, data: { astro: { frontmatter: {} } } });
   const meta: RenderedMeta = { readingTime: 1, wordCount: 0, toc: [], usesItalic: false, usesBold: false, ...file.data.astro?.frontmatter };
   return { html: String(file.value), meta };
 }
 
 /** One frozen processor per set of options: setting one up (GFM's syntax extensions, plugins) costs more than a short document. */
 const processors = new Map<string, ReturnType<typeof buildProcessor>>();
-
-function processorFor(options: PipelineOptions) {
-  const key = JSON.stringify([options.siteUrl ?? null, options.base ?? null]);
-  if (!processors.has(key)) processors.set(key, buildProcessor(options));
-  return processors.get(key)!;
-}
 
 function buildProcessor(options: PipelineOptions) {
   return unified()

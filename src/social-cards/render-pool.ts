@@ -1,17 +1,12 @@
 /**
- * Renders many social cards into the cache, in worker threads.
- *
- * Why workers: resvg-js keeps each rendered bitmap (3 MB for a 1200x630 card)
- * in native memory that Node's garbage collector neither sees nor frees, so
- * rendering 4,000 cards in the build process grew it past 15 GiB. A worker's
- * native memory is released when the worker exits, so each worker renders one
- * batch and exits; two run at once, one per core, since the build is otherwise
- * idle at this point.
- *
- * Workers load `render-worker.ts` through Node's built-in TypeScript type
- * stripping; where Node lacks it, cards are rendered in this process instead.
- * Code bundled by Vite (the card pages) passes the worker's path in, since its
- * own `import.meta.url` then points into the bundle.
+ * Renders many social cards into the cache, in worker threads: resvg-js keeps
+ * each bitmap (3 MB a card) in native memory Node's garbage collector never
+ * frees (4,000 cards in the build process grew it past 15 GiB), and a worker's
+ * is released when it exits. So each worker renders one batch and exits; two
+ * run at once, one per core, the build being otherwise idle at this point.
+ * Workers run `render-worker.ts` by Node's type stripping; where Node lacks it,
+ * cards are rendered in this process. Code bundled by Vite (the card pages)
+ * passes the worker's path in: its own `import.meta.url` points into the bundle.
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -58,7 +53,6 @@ function runWorker(batch: readonly CardJob[], workerFile: string | URL): Promise
 
 /** Renders `jobs` into the cache; resolves when every card is stored. */
 export async function renderIntoCache(jobs: readonly CardJob[], workerFile: string | URL = WORKER_URL): Promise<void> {
-  if (jobs.length === 0) return;
   if (jobs.length < IN_THREAD_MAX || !nodeRunsTypeScript) return renderBatch(jobs);
   const batches: CardJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));

@@ -16,26 +16,17 @@ export const CARD_FONTS = [
   { name: "Source Sans 3", weight: 600, file: "@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff" },
 ] as const;
 
-type Fonts = Parameters<typeof satori>[1]["fonts"];
-let fonts: Fonts | undefined;
+/** The card fonts, loaded once per process (the build runs from the project root). */
+let fonts: Parameters<typeof satori>[1]["fonts"] | undefined;
 
-/** Loads the card fonts once per process (the build runs from the project root). */
-function loadFonts(): Fonts {
+/** A 1200x630 PNG of the card. */
+export async function renderCard(input: CardInput): Promise<Buffer> {
   fonts ??= CARD_FONTS.map((f) => ({
     name: f.name,
     weight: f.weight,
     style: "normal" as const,
     data: fs.readFileSync(path.resolve(process.cwd(), "node_modules", f.file)),
   }));
-  return fonts;
-}
-
-/** A 1200x630 PNG of the card. */
-export async function renderCard(input: CardInput): Promise<Buffer> {
-  const svg = await satori(cardTree(input) as unknown as Parameters<typeof satori>[0], {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: loadFonts(),
-  });
+  const svg = await satori(cardTree(input) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
   return new Resvg(svg, { fitTo: { mode: "width", value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
 }
