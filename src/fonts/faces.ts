@@ -19,10 +19,8 @@ export interface Face {
   /** Name of the core file in src/styles/fonts/. */
   core: string;
   /**
-   * `swap` for the faces every page uses (preloaded, so in place before the first paint).
-   * `optional` for italics: a page preloads them only when it has italic text, and one that
-   * arrives late would swap in with other line breaks and move the text below; optional
-   * keeps the fallback for that page view instead.
+   * `swap` for the faces every page preloads. `optional` for italics, preloaded only where used:
+   * arriving late, they would swap in with other line breaks and move the text below.
    */
   display: "swap" | "optional";
 }

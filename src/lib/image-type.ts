@@ -8,9 +8,6 @@
 /** Image formats the site publishes. */
 export type RasterType = "jpeg" | "png" | "gif" | "webp" | "avif";
 
-/** What the first bytes say a file is: a raster format, SVG (never published), or unknown. */
-export type SniffedType = RasterType | "svg" | undefined;
-
 /** File extensions (lower case, no dot) each published format may carry. */
 export const EXTENSIONS_OF: Readonly<Record<RasterType, readonly string[]>> = {
   jpeg: ["jpg", "jpeg"],
@@ -23,8 +20,8 @@ export const EXTENSIONS_OF: Readonly<Record<RasterType, readonly string[]>> = {
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 
-/** The format of a file from its first bytes (64 are enough; pass the first few hundred for SVG). */
-export function sniffImageType(bytes: Uint8Array): SniffedType {
+/** What a file's first bytes say it is: a raster format, SVG (never published) or unknown. 64 bytes are enough; SVG needs a few hundred. */
+export function sniffImageType(bytes: Uint8Array): RasterType | "svg" | undefined {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
   if (ascii(bytes, 0, 6) === "GIF87a" || ascii(bytes, 0, 6) === "GIF89a") return "gif";

@@ -17,9 +17,6 @@ export interface WeeklySchedule {
   timeZone: string;
 }
 
-/** One occurrence of the call. */
-type Session = ReturnType<typeof nextSession>;
-
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Day of the week as `Date#getUTCDay` counts it (0 = Sunday); throws on an unknown name. */
@@ -87,7 +84,7 @@ export function isoDuration(minutes: number): string {
 }
 
 /** A session in a reader's time zone: "Wednesday, June 3", "1:30 am" and the zone's long name. */
-export function formatSession(session: Session, timeZone: string): { date: string; time: string; zone: string } {
+export function formatSession(session: ReturnType<typeof nextSession>, timeZone: string): { date: string; time: string; zone: string } {
   const date = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "long", month: "long", day: "numeric" }).format(session.start);
   const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "numeric", minute: "numeric" }).formatToParts(session.start);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);

@@ -17,13 +17,10 @@ export function slugify(text: string): string {
 }
 
 /**
- * The one rule for a web address taken from a file name (posts, pages, images
- * the importer names): lower-case a–z, digits and single hyphens, nothing at
- * either end. The build, the content check, the CMS, `npm run new` and the
- * importer all hold names to it. Because only ASCII passes, it also settles
- * Unicode normal forms and case: "Café.md" (NFC or NFD) and "Post.md" are
- * refused, so two files can never share one address on a case-insensitive
- * disk or host.
+ * The one rule for a web address taken from a file name, held by the build, the content check,
+ * the CMS, `npm run new` and the importer: lower-case a–z, digits and single hyphens. Only ASCII
+ * passes, so "Café.md" (NFC or NFD) and "Post.md" are refused: two files never share one address
+ * on a case-insensitive disk or host.
  */
 export const ADDRESS_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -1,10 +1,8 @@
 /**
- * The Markdown processor astro.config.mjs gives Astro: `unified()` from
- * @astrojs/markdown-remark with the site's plugins (pipeline.ts), carrying a
- * digest of the pipeline's source. Astro keeps each post's rendered HTML in its
- * content store until the post's file or the config's JSON changes, and JSON
- * leaves plugin functions out: without the digest, a change to a plugin left
- * every unchanged post rendered the old way by the next build. A changed digest
+ * The Markdown processor astro.config.mjs gives Astro: `unified()` from @astrojs/markdown-remark
+ * with the site's plugins (pipeline.ts), carrying a digest of the pipeline's source. Astro keeps each
+ * post's rendered HTML until the post's file or the config's JSON changes, and JSON leaves plugin
+ * functions out: without the digest, unchanged posts kept the old plugins' output. A changed digest
  * makes Astro clear its store, and its incremental build render every page.
  * Node only (the CMS imports pipeline.ts, never this file).
  */

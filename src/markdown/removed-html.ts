@@ -103,13 +103,10 @@ function changes(node: Element, safe: Element, markdown: string, line: number): 
 const KEPT_ADDRESS = /^(?:https?:\/\/|[^:&]*$)/;
 
 /**
- * Whether a Markdown text can hold anything the sanitizer changes: raw HTML (`<`), or a link,
- * image or definition whose address is not a kept one (an address may follow on the next line,
- * after a quote's `>`). Each address is judged with everything up to the next space, so an
- * address holding parentheses, or a second link right after it, cannot pass as a kept one. Markdown
- * syntax alone makes only elements the schema allows, so most posts (text, headings, lists, web
- * and site links) skip the parse: at 1,000 posts it is most of the build's content check
- * (`npm run bench`, "site cold").
+ * Whether a Markdown text can hold anything the sanitizer changes: raw HTML (`<`), or a link, image
+ * or definition whose address (judged up to the next space, even past a line break and a quote's `>`,
+ * so parentheses or a second link cannot pass) is not a kept one. Markdown syntax alone makes only
+ * allowed elements, so most posts skip the parse: at 1,000 posts it is most of the content check.
  */
 function maySanitize(markdown: string): boolean {
   if (markdown.includes("<")) return true;

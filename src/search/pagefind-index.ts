@@ -1,10 +1,8 @@
 /**
- * The search index of a built site, with Pagefind's Node API
- * (https://pagefind.app/docs/node-api/). `npm run build` runs it as its own
- * step once `astro build` has exited (src/cli/search-index.ts), the way
- * Pagefind is meant to run: after the site is written. Run inside Astro's
- * build, it added Pagefind's indexer (0.8 GB at 4,000 posts) to everything
- * the finished build still held (1.1-1.3 GB): the build's memory peak.
+ * The search index of a built site, with Pagefind's Node API (https://pagefind.app/docs/node-api/).
+ * `npm run build` runs it as its own step once `astro build` has exited (src/cli/search-index.ts):
+ * inside Astro's build, Pagefind's indexer (0.8 GB at 4,000 posts) came on top of everything the
+ * finished build still held (1.1-1.3 GB), the build's memory peak.
  *
  * Only elements marked `data-pagefind-body` are indexed (post article, about,
  * program), so navigation, footers, lists and tag pages never reach the index.
