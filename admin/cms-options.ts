@@ -43,7 +43,6 @@ export function cmsOptions() {
     timeZone: settings.timeZone,
     // Published settings that previews of other entries show.
     settings: { tagline: settings.tagline, email: settings.email, signupUrl: settings.signupUrl },
-    // Decap's in-memory backend instead of GitHub, for browser tests of the editorial workflow (admin/test-repo.ts).
     testRepo: wantsTestRepo(),
   } satisfies DecapOptions & Record<string, unknown>;
 }

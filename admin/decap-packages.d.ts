@@ -21,11 +21,8 @@ declare module "decap-cms-locales" {
 }
 // Decap's redux store (./list-marks.ts reads the entries a list shows); the module build ships no types.
 declare module "decap-cms-core/dist/esm/redux" {
-  /** An Immutable.js collection, as far as the marks read it. */
-  interface Tree {
-    getIn(path: string[]): unknown;
-  }
-  export const store: { getState(): { entries: Tree } };
+  /** `entries` is an Immutable.js collection, typed as far as the marks read it. */
+  export const store: { getState(): { entries: { getIn(path: string[]): unknown } } };
 }
 // The Markdown widget's parts, loaded on demand by ./decap.ts.
 declare module "decap-cms-widget-markdown/dist/esm/*" {

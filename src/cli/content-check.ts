@@ -1,8 +1,4 @@
-/**
- * `npm run content:check`: the pre-publish check. Lists every problem as
- * `file:line: error|warning: message (hint)`; exits 1 when there are errors
- * (or warnings, with --strict).
- */
+/** `npm run content:check`: the pre-publish check (USAGE says what it checks and how it exits). */
 import path from "node:path";
 import { checkContent } from "../content-check/checks/index.ts";
 import { formatProblem } from "../content-check/validate.ts";

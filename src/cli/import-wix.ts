@@ -1,7 +1,4 @@
-/**
- * `npm run import:wix -- <source> [--write]`: brings the old site's posts
- * over, with their images and old addresses. A dry run by default.
- */
+/** `npm run import:wix`: brings the old site's posts over, with their images and old addresses (see USAGE). */
 import fs from "node:fs";
 import path from "node:path";
 import { planImport } from "../import/plan.ts";

@@ -1,7 +1,4 @@
-/**
- * `npm run new -- "Post title"`: starts a new draft post in content/posts/
- * with its front matter filled in, and never overwrites an existing one.
- */
+/** `npm run new -- "Post title"`: starts a new draft post (see USAGE). */
 import fs from "node:fs";
 import path from "node:path";
 import { isoDay } from "../lib/dates.ts";
@@ -45,20 +42,18 @@ await runTool(USAGE, { content: { type: "string" } }, ({ values, positionals }) 
   const now = process.env["P2P_NOW"] ? new Date(process.env["P2P_NOW"]) : new Date();
   const file = path.join(dir, `${slug}.md`);
   // The title is always double-quoted: JSON strings are valid YAML, so any punctuation or emoji is safe.
-  const draft = [
-    "---",
-    `title: ${JSON.stringify(title)}`,
-    'description: ""',
-    `date: ${isoDay(now, timeZone)}`,
-    "tags: []",
-    "draft: true",
-    "---",
-    "",
-    "",
-  ];
+  const draft = `---
+title: ${JSON.stringify(title)}
+description: ""
+date: ${isoDay(now, timeZone)}
+tags: []
+draft: true
+---
+
+`;
   fs.mkdirSync(dir, { recursive: true });
   // "wx" fails instead of overwriting if the file appeared in the meantime.
-  fs.writeFileSync(file, draft.join("\n"), { flag: "wx" });
+  fs.writeFileSync(file, draft, { flag: "wx" });
   process.stdout.write(
     `${shown(file)}\n\nCreated a draft. Next:\n` +
       `  1. write the post below the front matter;\n` +

@@ -1,9 +1,4 @@
-/**
- * The search index step of `npm run build`: indexes the site `astro build`
- * has just written and puts Pagefind's bundle in `<site>/pagefind/`. It runs
- * in its own process after Astro's has exited (src/search/pagefind-index.ts says
- * why). It also indexes again a site that is already built.
- */
+/** The search index step of `npm run build` (see USAGE), in its own process after Astro's has exited (src/search/pagefind-index.ts says why). */
 import { indexBuiltSite } from "../search/pagefind-index.ts";
 import { outDir } from "../config/paths.ts";
 import { InputError, runTool, shown, UsageError } from "./lib/cli.ts";

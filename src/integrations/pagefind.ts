@@ -19,13 +19,8 @@ export function linkedPaths(html: string, pageUrl: URL, base: string): string[] 
   const found = new Set<string>();
   for (const match of html.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
     const raw = (match[1] ?? match[2] ?? "").replaceAll("&amp;", "&");
-    let url: URL;
-    try {
-      url = new URL(raw, pageUrl);
-    } catch {
-      continue;
-    }
-    if (url.origin !== pageUrl.origin || !url.pathname.startsWith(base)) continue;
+    const url = URL.parse(raw, pageUrl);
+    if (!url || url.origin !== pageUrl.origin || !url.pathname.startsWith(base)) continue;
     if (SKIP.test(url.pathname.slice(base.length - 1))) continue;
     found.add(url.pathname);
   }

@@ -44,10 +44,7 @@ export const BODY_FIELD: DecapField = {
   hint: "Add pictures with the + button (Image). Big photos are made smaller for you, and readers get a size that fits their screen.",
 };
 
-/**
- * Collection-specific CMS touches that are not content schema (list summaries, filters, whether authors create
- * entries); `today` adds the "Scheduled" filter. Collections without an entry here still get a full CMS collection.
- */
+/** CMS touches that are not content schema (list summaries, filters, whether authors create entries), by collection. */
 const extras = (today: string | undefined): Record<string, Record<string, unknown>> => ({
   posts: {
     label_singular: "Post",
@@ -85,7 +82,6 @@ export function laterThanPattern(day: string): string {
   return `^(${alternatives.join("|")})`;
 }
 
-/** Decap collection for one schema collection. */
 export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptions, "contentPath" | "today">): DecapCollection {
   const isMd = spec.format === "md";
   const fields = [...spec.fields.map(toDecapField), ...(isMd ? [{ ...BODY_FIELD }] : [])];
@@ -120,7 +116,6 @@ export function toDecapCollection(spec: CollectionSpec, options: Pick<DecapOptio
  */
 export const SLUG_SETTINGS = { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } as const;
 
-/** The full Decap config. */
 export function decapConfig(options: DecapOptions) {
   const { repo, branch, baseUrl, authEndpoint } = options.github;
   return {

@@ -32,13 +32,10 @@ export interface DecapField {
  * `undefined` when it is optional), so collections keep precise TypeScript types.
  */
 export interface Field<N extends string = string, O = unknown> {
-  /** Front-matter key. */
   name: N;
-  /** Label shown in the CMS. */
   label: string;
   /** One-line help shown under the field in the CMS. */
   hint?: string;
-  /** Whether the key must be present. */
   required: boolean;
   /** Value used when the key is absent (also the CMS default). */
   default?: unknown;
@@ -155,10 +152,7 @@ export function select<N extends string, const V extends readonly string[], cons
   return field("select", name, opts, zod, () => ({ widget: "select", options: [...values] }));
 }
 
-/**
- * A calendar date or date-time. `YYYY-MM-DD` means that day in the site's time
- * zone; impossible dates (2017-02-30) are rejected rather than rolled over.
- */
+/** A date or date-time: `YYYY-MM-DD` is that day in the site's time zone; 2017-02-30 is refused, not rolled over. */
 export function date<N extends string, const O extends Options<string>>(name: N, opts: O = {} as O): Field<N, Out<Date, O>> {
   const zod = (ctx: ZodContext) =>
     z.unknown().transform((value, zctx) => {
@@ -181,7 +175,6 @@ export function stringList<N extends string, const O extends Options<string[]>>(
 
 /** Image formats the site accepts, by file extension (src/lib/image-type.ts): all that sharp optimises, but SVG, which can carry script. */
 export const IMAGE_EXTENSIONS = Object.values(EXTENSIONS_OF).flat();
-/** Human-readable list of the accepted image formats. */
 export const IMAGE_FORMATS_TEXT = "JPEG, PNG, WebP, AVIF or GIF (not SVG)";
 
 /** Case-insensitive "ends with an accepted extension", spelled without flags: Decap compiles `pattern` with `RegExp(source)` and no flags. */

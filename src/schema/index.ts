@@ -2,7 +2,7 @@
  * The one content schema. `src/content.config.ts` (Astro), the CMS config
  * (./decap.ts) and the content checker are all built from this table.
  */
-import { z } from "astro/zod";
+import type { z } from "astro/zod";
 import { zodObject, type DataOf, type Field, type ZodContext } from "./fields.ts";
 import { pageFields } from "./page.ts";
 import { checkPost, postFields } from "./post.ts";
@@ -22,7 +22,6 @@ export interface CollectionSpec<F extends readonly Field[] = readonly Field[]> {
   format: "md" | "yaml";
   /** The file inside `folder` of a single-file collection (a Decap "files" collection); without it, every file is an entry. */
   file?: string;
-  /** Front-matter or data fields. */
   fields: F;
   /** Rules that span several fields: problems as field name and message. */
   refine?: (data: Record<string, unknown>) => Array<{ path: string; message: string }>;
@@ -58,5 +57,4 @@ export function fieldPath(p: PropertyKey[]): string {
 export type SettingsData = DataOf<typeof settingsFields>;
 export type ProgramData = DataOf<typeof programFields>;
 
-export type { DataOf, Field, ZodContext } from "./fields.ts";
-export { z };
+export type { DataOf, Field } from "./fields.ts";

@@ -4,7 +4,6 @@ import { boolean, date, image, IMAGE_FORMATS_TEXT, string, stringList, fields } 
 /** Post front-matter fields, in the order the CMS shows them. */
 export const postFields = fields(
   string("title", { hint: "The headline. Under 70 characters, so Google shows all of it." }),
-  /** Summary for lists, search results, feeds and social cards. */
   string("description", {
     max: 200,
     hint: "One or two sentences (at most 200 characters), shown in the list of posts, in search results and when the post is shared.",
@@ -31,8 +30,6 @@ export const postFields = fields(
 
 /** Rules that span fields. */
 export function checkPost(data: Record<string, unknown>): Array<{ path: string; message: string }> {
-  const issues: Array<{ path: string; message: string }> = [];
-  if (data["image"] && !(typeof data["imageAlt"] === "string" && data["imageAlt"].trim()))
-    issues.push({ path: "imageAlt", message: "is required when an image is set (describe the image)" });
-  return issues;
+  const hasAlt = typeof data["imageAlt"] === "string" && data["imageAlt"].trim() !== "";
+  return data["image"] && !hasAlt ? [{ path: "imageAlt", message: "is required when an image is set (describe the image)" }] : [];
 }

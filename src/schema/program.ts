@@ -1,7 +1,6 @@
 /**
- * The program landing page: `content/pages/program.yaml`, one file, every
- * section edited in the CMS. `/program/`, its calendar file, its social card
- * and the program callout on posts all read from it.
+ * The program landing page: `content/pages/program.yaml`, every section edited in the CMS. `/program/`, its calendar
+ * file, its social card and the program callout on posts all read from it.
  */
 import { boolean, fields, list, markdown, number, object, select, string } from "./fields.ts";
 
@@ -20,7 +19,6 @@ export const programFields = fields(
       string("eyebrow", { label: "Small line above the headline", default: "" }),
       string("headline"),
       markdown("subheading"),
-      /** Label of the main button; its link is the signup link in Site settings. */
       string("ctaLabel", {
         label: "Button label",
         default: "Join the Inner Circle",
@@ -52,7 +50,6 @@ export const programFields = fields(
   object(
     "schedule",
     fields(
-      /** Placeholder day and time: marked "Example" on the page, kept out of calendars and search engines. */
       boolean("example", {
         label: "Example schedule (not real yet)",
         default: false,

@@ -1,8 +1,6 @@
 /**
- * Redirects: `content/settings/redirects.yaml`, the one source from which every
- * host's redirect format is generated. The importer adds the old site's URLs;
- * the owner adds entries in the CMS. The rules behind the patterns are
- * src/redirects/rules.ts.
+ * Redirects: `content/settings/redirects.yaml`, the one source from which every host's redirect format is generated.
+ * The importer adds the old site's URLs; the owner adds entries in the CMS. The patterns' rules: src/redirects/rules.ts.
  */
 import { REDIRECT_FROM_PATTERN, REDIRECT_TO_PATTERN } from "../redirects/rules.ts";
 import { fields, list, select, string } from "./fields.ts";

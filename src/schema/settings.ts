@@ -45,7 +45,6 @@ export const settingsFields = fields(
     pattern: [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "must be an email address"],
     hint: "Where readers write to you; shown on the site.",
   }),
-  /** Where "Join" buttons go; empty means a mailto: to the contact email. */
   url("signupUrl", { label: "Program signup link", default: "", hint: "Leave empty to send people an email link instead." }),
   /** The email signup form: any provider that takes a plain HTML form POST. Without an address, readers get the feed and the contact email. */
   object(

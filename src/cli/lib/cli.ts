@@ -49,11 +49,8 @@ export async function runTool<O extends Options>(
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n\n${usage}`);
       process.exitCode = EXIT.usage;
-    } else if (err instanceof InputError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exitCode = EXIT.problems;
     } else {
-      process.stderr.write(`Unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
+      process.stderr.write(err instanceof InputError ? `${err.message}\n` : `Unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
       process.exitCode = EXIT.problems;
     }
   }

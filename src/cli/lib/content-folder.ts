@@ -15,9 +15,7 @@ export function settingsOf(contentRoot: string): SiteSettings {
     return loadSettings(path.join(contentRoot, "settings", "site.yaml"));
   } catch (err) {
     const message = (err as Error).message;
-    if (/ENOENT/.test(message)) {
-      throw new InputError(`No site settings found at ${path.join(contentRoot, "settings", "site.yaml")}. Is ${contentRoot} the content folder?`);
-    }
-    throw new InputError(message);
+    const missing = `No site settings found at ${path.join(contentRoot, "settings", "site.yaml")}. Is ${contentRoot} the content folder?`;
+    throw new InputError(/ENOENT/.test(message) ? missing : message);
   }
 }

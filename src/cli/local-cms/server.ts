@@ -13,8 +13,6 @@
  * - only the actions of decap-server's file-system mode are accepted, as JSON, up to MAX_BODY;
  * - every path in the params must land inside the content folder after symlinks; listings leave out files that lie
  *   elsewhere through a symlink.
- *
- * Run as `node server.ts --port=P --repo=DIR --content=DIR --site-port=S`.
  */
 import { once } from "node:events";
 import path from "node:path";
