@@ -59,8 +59,9 @@ export default defineConfig({
   // rewrite each other's optimized dependencies, which reloads their pages mid-use.
   vite: {
     // Build outputs are not sources: a dev server watching them reworks thousands of changes while
-    // a build writes (the site's dist/, and the test suite's builds and caches in tests/.tmp/sites/).
-    server: { watch: { ignored: ["**/dist/**", "**/tests/.tmp/sites/*/{dist,cache}/**"] } },
+    // a build writes (the site's dist/, and the test suite's builds, caches and Astro roots in
+    // tests/.tmp/sites/, whose tsconfig.json files would restart it).
+    server: { watch: { ignored: ["**/dist/**", "**/tests/.tmp/sites/*/{dist,cache,root}/**"] } },
     ...(process.env.P2P_CACHE_DIR ? { cacheDir: `${process.env.P2P_CACHE_DIR}/vite` } : {}),
     // For the social card pages (src/data/social-cards.ts): their cache sits in Astro's, which hosts
     // and the deploy workflow keep between builds, and the render worker's file, which a bundled
