@@ -61,9 +61,8 @@ function resolveLink(href: string, from: Entry, ctx: LinkContext): Target {
   const site = ctx.siteUrl ? new URL(ctx.siteUrl) : undefined;
   const internal = url.host === "internal.invalid" || (site !== undefined && url.host.replace(/^www\./, "") === site.host.replace(/^www\./, ""));
   if (!internal) return { kind: "external" };
-  if (/\.mdx?$/.test(url.pathname)) {
+  if (/\.mdx?$/.test(url.pathname))
     return { kind: "missing", path: raw, hint: "link to the page address, e.g. /blog/<file name>/, not to the .md file" };
-  }
   return resolvePath(decodePath(url.pathname), from, ctx);
 }
 
