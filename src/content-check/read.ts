@@ -48,12 +48,8 @@ function keyLines(yamlText: string, offset: number): Record<string, number> {
 /** Reads a Markdown/MDX file with front matter, or a YAML data file ("" as body); `keyLines` has the line of each top-level key. */
 export function readContentFile(file: string) {
   const raw = fs.readFileSync(file, "utf8");
-  if (/\.ya?ml$/.test(file)) {
-    return { file, data: parseYaml(raw, 0), body: "", bodyLine: 1, keyLines: keyLines(raw, 0) };
-  }
-  if (!/^\uFEFF?---\r?\n/.test(raw)) {
-    throw new ContentSyntaxError(1, "missing front matter: the file must start with a line of three dashes (---)");
-  }
+  if (/\.ya?ml$/.test(file)) return { file, data: parseYaml(raw, 0), body: "", bodyLine: 1, keyLines: keyLines(raw, 0) };
+  if (!/^\uFEFF?---\r?\n/.test(raw)) throw new ContentSyntaxError(1, "missing front matter: the file must start with a line of three dashes (---)");
   // Front matter starts on line 2 (after the opening ---).
   const parsed = matter(raw, { engines: { yaml: (s: string) => parseYaml(s, 1) } });
   const fmText = parsed.matter;

@@ -9,7 +9,6 @@ import { collectionSchema, collections, fieldPath, type CollectionSpec } from ".
 import { checkFileNames } from "./file-names.ts";
 import { ContentSyntaxError, readContentFile, type ContentFile } from "./read.ts";
 
-/** One problem found in the content. */
 export interface Problem {
   severity: "error" | "warning";
   /** Absolute file path. */
@@ -30,28 +29,21 @@ export interface Entry extends ContentFile {
   slug: string;
 }
 
-/** Every file below a folder, as `/`-separated paths relative to it (hidden ones included). */
-function listFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).replaceAll(path.sep, "/"));
-}
-
-/**
- * A collection's files the build publishes (absolute, sorted so reports are
- * stable) and the problems of the names in its folder (see file-names.ts).
- */
+/** A collection's files the build publishes (absolute, sorted so reports are stable) and the problems of the names in its folder. */
 function namesOf(root: string, spec: CollectionSpec) {
   const dir = path.join(root, spec.folder);
   if (spec.file) return { published: fs.existsSync(path.join(dir, spec.file)) ? [path.join(dir, spec.file)] : [], problems: [] };
   if (!fs.existsSync(dir)) return { published: [], problems: [] };
   const dataFiles = (Object.values(collections) as CollectionSpec[]).filter((c) => c.folder === spec.folder && c.file).map((c) => c.file!);
-  const { published, problems } = checkFileNames(listFiles(dir), { folder: spec.folder, dataFiles });
+  // Hidden files included, as `/`-separated paths: file-names.ts reports or excludes each.
+  const files = fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).replaceAll(path.sep, "/"));
+  const { published, problems } = checkFileNames(files, { folder: spec.folder, dataFiles });
   return { published: published.map((f) => path.join(dir, f)), problems: problems.map((p) => ({ ...p, file: path.join(dir, p.file) })) };
 }
 
-/** Lists the files of a collection that the build publishes. */
 export function collectionFiles(root: string, spec: CollectionSpec): string[] {
   return namesOf(root, spec).published;
 }

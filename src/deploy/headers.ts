@@ -7,7 +7,6 @@
  */
 import { areaHeaders, areaPatterns, ASSET_HEADERS, COMMON_HEADERS, type PolicyOptions } from "./policy.ts";
 
-/** One rule of a `_headers` file. */
 export interface HeaderRule {
   pattern: string;
   /** Headers to drop first (Cloudflare's `! Name`). */
@@ -17,7 +16,6 @@ export interface HeaderRule {
 
 const HEADER_NOTE = "# Security headers, generated at build time from src/deploy/policy.ts. Do not edit: rebuild.";
 
-/** Serialises rules in `_headers` syntax. */
 export function formatHeaders(rules: HeaderRule[]): string {
   const blocks = rules.map((r) => [r.pattern, ...r.unset.map((n) => `  ! ${n}`), ...r.set.map(([n, v]) => `  ${n}: ${v}`)].join("\n"));
   return `${HEADER_NOTE}\n${blocks.join("\n\n")}\n`;

@@ -16,14 +16,9 @@ import { cloudflareHeaderRules, formatHeaders, netlifyHeaderRules } from "./head
 import { policyOptions } from "./policy.ts";
 import { loadSettings } from "../config/settings.ts";
 
-/** Where build messages go. */
 type Log = Pick<AstroIntegrationLogger, "info" | "warn">;
 
-/**
- * Writes the deploy target's files into the build output `dist`, deployed under
- * `base` ("/" or "/sub/") at `site`; throws when a redirect needs fixing.
- * Redirects are the entries of `redirectsFile`, then automatic ones for the posts built.
- */
+/** Writes the deploy target's files into `dist`, deployed under `base` ("/" or "/sub/") at `site`; throws when a redirect needs fixing. */
 export function writeHostFiles(build: { dist: string; base: string; site: string; redirectsFile: string }, log: Log): void {
   const target = deployTarget();
   const options = { ...policyOptions(process.env, loadSettings()), base: build.base };

@@ -105,7 +105,6 @@ export function adminCsp(options: { cmsOrigins: string[] }): Csp {
   };
 }
 
-/** The policy of an area. */
 function cspFor(area: Area, options: PolicyOptions): Csp {
   return area === "admin" ? adminCsp(options) : publicCsp(options.readers);
 }

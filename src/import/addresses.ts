@@ -86,10 +86,7 @@ export function oldLinkRewriter(source: ParsedSource, slugs: string[], existingS
     });
 }
 
-/**
- * Redirects from a post's old addresses to its new one. Each passes the same
- * schema as one written by hand; one that does not is left out and noted in `dropped`.
- */
+/** Redirects from a post's old addresses to its new one; one the hand-written entries' schema refuses is noted in `dropped`. */
 export function postRedirects(post: SourcePost, slug: string, day: string, redirectSchema: z.ZodType, dropped: string[]): Redirect[] {
   return oldPaths(post, slug, day)
     .map((from): Redirect => ({ from, to: `/blog/${slug}/`, status: 301, origin: post.origin }))

@@ -29,9 +29,8 @@ const parser = new XMLParser({
 export function parseFeed(xml: string, file: string): ParsedSource {
   const name = path.basename(file);
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
+  if (valid !== true)
     throw new SourceError(name, [`this is not a valid XML feed (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`]);
-  }
   const channel = (parser.parse(xml) as { rss?: { channel?: { item?: Array<Record<string, unknown>>; link?: unknown } } }).rss?.channel;
   if (!channel) throw new SourceError(name, ["this XML file is not an RSS feed: it has no <rss><channel> element"]);
   const items = channel.item ?? [];

@@ -54,11 +54,7 @@ export class ImageFolder {
   }
 }
 
-/**
- * Plans a post's images: those of its text (rewriting their addresses and
- * removing those left out), then its cover (feed enclosure, og:image) unless
- * the text shows it already.
- */
+/** Plans a post's images: those of its text, then its cover (feed enclosure, og:image) unless the text shows it already. */
 export function planImages(tree: Root, post: SourcePost, folder: ImageFolder, found: { notes: string[]; dropped: string[] }) {
   const images: Array<ReturnType<ImageFolder["place"]>> = [];
   // No network access is assumed: the owner fetches remote images by hand.

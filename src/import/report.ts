@@ -24,9 +24,8 @@ export function formatReport(plan: ImportPlan, write: boolean, contentRoot: stri
     out.push("", `Redirects ${verb}added to ${shown(plan.redirects.file)}:`);
     for (const r of plan.redirects.added) out.push(`  ${r.from} -> ${r.to}`);
   }
-  for (const c of plan.redirects.conflicts) {
+  for (const c of plan.redirects.conflicts)
     out.push(`  kept: ${c.from} already leads to ${c.existing} (the import would have sent it to ${c.wanted})`);
-  }
   const remote = created.flatMap((p) => p.remote.map((r) => ({ ...r, post: p })));
   if (remote.length) {
     out.push("", "Images to fetch by hand (the importer does not download anything):");

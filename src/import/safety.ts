@@ -40,11 +40,7 @@ function imageRefusal(fileName: string, bytes: Uint8Array): string | undefined {
 /** What a local file named by the source turned out to be. */
 type LocalImage = { kind: "image"; file: string } | { kind: "missing" } | { kind: "refused"; reason: string };
 
-/**
- * Checks a local image file named by a source whose files live in `sourceDir`:
- * only one whose real path (symlinks resolved) lies inside that folder, and
- * whose bytes are an image of the kind its name says, may be copied.
- */
+/** A local image named by the source: copied only when its real path is inside `sourceDir` and its bytes fit its name. */
 export function openLocalImage(file: string, sourceDir: string): LocalImage {
   let real: string;
   try {

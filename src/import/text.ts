@@ -100,9 +100,8 @@ function bodyFromLines(lines: string[], notes: string[]): Root {
     }
     const text = block.join(" ");
     const next = blocks[i + 1];
-    if (block.length === 1 && looksLikeHeading(text, next && !isList(next) ? next.join(" ") : undefined)) {
+    if (block.length === 1 && looksLikeHeading(text, next && !isList(next) ? next.join(" ") : undefined))
       return { type: "heading", depth: 2, children: [{ type: "text", value: text }] };
-    }
     if (/:$/.test(text) && (next === undefined || (next.length === 1 && looksLikeHeading(next[0]!, blocks[i + 2]?.join(" "))))) {
       notes.push(
         `the paragraph "${text.length > 60 ? `…${text.slice(-60)}` : text}" ends with a colon: a link or embedded content probably followed it on the old site and is not in the capture`,

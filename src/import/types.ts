@@ -12,7 +12,6 @@ export interface SourcePost {
   author?: string | undefined;
   /** A summary given by the source (feed description, meta description). */
   description?: string | undefined;
-  /** The text, as a Markdown tree. */
   body: Root;
   /** Only a short excerpt was available: the post becomes a draft with a note. */
   excerptOnly: boolean;
@@ -28,7 +27,6 @@ export interface SourcePost {
   notes: string[];
 }
 
-/** Everything a source yields. */
 export interface ParsedSource {
   kind: "feed" | "pages" | "text";
   posts: SourcePost[];

@@ -16,11 +16,7 @@ function isBuilt(dist: string, sitePath: string): boolean {
   return candidates.some((f) => isPathInside(f, dist) && fs.existsSync(f) && fs.statSync(f).isFile());
 }
 
-/**
- * Problems that must stop the build: a target that is not a page of this build,
- * an old address that is a live page (the redirect would hide it), the same old
- * address twice, and chains (a target that is itself redirected).
- */
+/** Problems that must stop the build: missing targets, live pages hidden, an old address twice, chains. */
 export function checkRedirects(redirects: Redirect[], dist: string): string[] {
   const problems: string[] = [];
   const byFrom = new Map<string, Redirect>();

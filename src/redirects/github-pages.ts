@@ -34,8 +34,7 @@ export function redirectPage(r: Redirect, options: PolicyOptions & { siteUrl: st
  * The file (relative to the build output) that stands in for an old address:
  * `/post/x` -> `post/x/index.html`; `/old.html` -> `old.html`. Undefined when the
  * address has another extension (`/feed.xml`): GitHub Pages would serve an HTML
- * page there with the wrong type, so such redirects cannot work on it. Throws
- * on a broken %-escape. The caller still checks the result stays in the build output.
+ * page there with the wrong type, so such redirects cannot work on it.
  */
 function redirectPageFile(from: string): string | undefined {
   const clean = decodeURI(from).replace(/^\/+/, "");
@@ -57,12 +56,7 @@ export function insideDir(dir: string, file: string): boolean {
   return real === realRoot || isPathInside(real, realRoot);
 }
 
-/**
- * Writes one HTML page per redirect into `dist`; `skipped` names the old
- * addresses GitHub Pages cannot redirect (not page addresses). Throws a
- * RedirectError naming the entry for an address that is not clean, would
- * leave `dist`, or would replace a file of the build.
- */
+/** Writes one HTML page per redirect into `dist`; `skipped` names the old addresses GitHub Pages cannot redirect (not page addresses). */
 export function writeRedirectPages(dist: string, redirects: Redirect[], render: (r: Redirect) => string): { written: number; skipped: string[] } {
   const result = { written: 0, skipped: [] as string[] };
   for (const r of redirects) {

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import { parseContentDate } from "../../lib/dates.ts";
 import type { Entry } from "../validate.ts";
 
-/** Shared, precomputed view of the content for the checks. */
 export interface CheckContext {
   /** Content folder. */
   root: string;

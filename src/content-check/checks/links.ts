@@ -11,11 +11,7 @@ import { bodyParts } from "./body.ts";
 import { removesLinkAddress } from "../../markdown/removed-html.ts";
 import { isDraft, lineOf, postDate, tagsOf, type CheckContext } from "./context.ts";
 
-/**
- * Routes the site always has, from the URL map in the architecture notes:
- * some come from pages other parts of the site add, so they are listed here
- * rather than discovered.
- */
+/** Routes the site always has (the architecture notes' URL map): some are no file in src/pages, so they are listed, not discovered. */
 const URL_MAP = ["/", "/blog/", "/tags/", "/program/", "/search/", "/about/", "/rss.xml", "/sitemap-index.xml", "/robots.txt", "/admin/", "/404/"];
 
 /** Static routes: the URL map plus every non-dynamic file in src/pages. */
@@ -65,9 +61,8 @@ function resolveLink(href: string, from: Entry, ctx: LinkContext): Target {
   const site = ctx.siteUrl ? new URL(ctx.siteUrl) : undefined;
   const internal = url.host === "internal.invalid" || (site !== undefined && url.host.replace(/^www\./, "") === site.host.replace(/^www\./, ""));
   if (!internal) return { kind: "external" };
-  if (/\.mdx?$/.test(url.pathname)) {
+  if (/\.mdx?$/.test(url.pathname))
     return { kind: "missing", path: raw, hint: "link to the page address, e.g. /blog/<file name>/, not to the .md file" };
-  }
   return resolvePath(decodePath(url.pathname), from, ctx);
 }
 
@@ -97,7 +92,6 @@ function resolvePath(p: string, from: Entry, ctx: LinkContext): Target {
   return { kind: "missing", path: p, hint: "no page of the site has this address" };
 }
 
-/** Turns a resolved target into a problem (or nothing). */
 function problemFor(target: Target, at: { file: string; line: number; field?: string }, what: string): Problem[] {
   if (target.kind === "missing") return [{ severity: "error", ...at, message: `${what} "${target.path}" leads nowhere`, hint: target.hint }];
   if (target.kind === "draft") {

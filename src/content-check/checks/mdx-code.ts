@@ -20,7 +20,6 @@ const parser = unified().use(remarkParse).use(remarkMdx);
 /** A node of an ESTree program, as remark-mdx attaches them. */
 type EsNode = { type: string; [key: string]: unknown };
 
-/** Every ESTree node below `node`. */
 function* esNodes(node: unknown): Generator<EsNode> {
   if (Array.isArray(node)) for (const item of node) yield* esNodes(item);
   else if (node && typeof node === "object") {
@@ -88,7 +87,6 @@ function checkMdx(entry: Entry, projectRoot: string): Problem[] {
   return problems;
 }
 
-/** Warnings for the code in `.mdx` files. */
 export function checkMdxCode(ctx: CheckContext): Problem[] {
   return ctx.entries.filter((e) => e.file.toLowerCase().endsWith(".mdx")).flatMap((e) => checkMdx(e, ctx.projectRoot));
 }

@@ -11,7 +11,6 @@ const TITLE_MAX = 70;
 /** The marker the importer puts in posts whose full text was not in the source. */
 export const IMPORT_NOTE = "**Import note:**";
 
-/** Checks titles and descriptions of Markdown entries, and dates and import notes of posts. */
 export function checkMetadata(ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   for (const entry of ctx.entries) {

@@ -3,7 +3,6 @@ import { preferredSpelling, tagName, tagSlug, tagSpellings } from "../../lib/tag
 import type { Entry, Problem } from "../validate.ts";
 import { tagsOf, type CheckContext } from "./context.ts";
 
-/** Warns on each post that spells a tag differently from its preferred spelling. */
 export function checkTags(ctx: CheckContext): Problem[] {
   const posts = [...ctx.posts.values()];
   const namesOf = (post: Entry) => tagsOf(post.data).map(tagName);

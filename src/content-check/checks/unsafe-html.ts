@@ -8,7 +8,6 @@ import { findRemovedHtml } from "../../markdown/removed-html.ts";
 import type { Problem } from "../validate.ts";
 import type { CheckContext } from "./context.ts";
 
-/** The sanitizer's removals in the Markdown bodies, as errors at file lines. */
 export function checkUnsafeHtml(ctx: Pick<CheckContext, "entries">): Problem[] {
   const sanitized = ctx.entries.filter((e) => e.collection.format === "md" && !e.file.toLowerCase().endsWith(".mdx") && e.body.trim());
   return sanitized.flatMap((e) =>
