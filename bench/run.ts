@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import {
   buildBaseline,
   buildSite,
+  NO_CMS_CACHE_CONFIG,
   NO_INCREMENTAL_CONFIG,
   ROOT,
   timePagefind,
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
       let warm: BuildFigures | null = null;
       let incremental: BuildFigures | null = null;
       let withoutIncremental: SizeResult["withoutIncremental"] = null;
+      let withoutCmsCache: SizeResult["withoutCmsCache"] = null;
       if (posts <= 1000 || args["warm-all"]) {
         warm = strip(await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "warm.log") }));
         log(`${posts} site warm: ${short(warm)}`);
@@ -136,6 +138,11 @@ async function main(): Promise<void> {
         const offChanged = strip(await buildSite(ours, { ...off, logFile: path.join(dir, "changed-no-incremental.log") }));
         log(`${posts} site after one changed post without incremental build: ${short(offChanged)}`);
         withoutIncremental = { warm: offWarm, changed: offChanged };
+        // Warm again, bundling the CMS script as a cold build does: what its cache saves.
+        withoutCmsCache = strip(
+          await buildSite(ours, { cold: false, niceness, config: NO_CMS_CACHE_CONFIG, logFile: path.join(dir, "warm-no-cms-cache.log") }),
+        );
+        log(`${posts} site warm without the CMS script cache: ${short(withoutCmsCache)}`);
       }
       const baselineVariants: SizeResult["baselineVariants"] = [];
       if (variantsOn && posts <= 1000)
@@ -150,6 +157,7 @@ async function main(): Promise<void> {
         warm,
         incremental,
         withoutIncremental,
+        withoutCmsCache,
         baseline: strip(baseline),
         baselineDefault: strip(baselineDefault),
         baselineVariants,
