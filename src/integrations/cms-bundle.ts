@@ -2,8 +2,8 @@
  * The CMS script (admin/cms.ts: Decap CMS, React, the site's schema and preview) bundled by esbuild
  * (./cms-esbuild.ts), the same way in a build and on the authoring server.
  *
- * Build: the bundle starts at `astro:config:done` in esbuild's own process, so it runs while Astro syncs content
- * and never adds to Node's memory; the admin page imports its URL from a virtual module whose `load` waits for it,
+ * Build: the bundle starts at `astro:config:done` in a worker thread with esbuild's own process, so it runs while
+ * Astro syncs content and its memory is handed back when it is done; the admin page imports its URL from a virtual module whose `load` waits for it,
  * and the files, named by content, go into the assets folder when the build is done. A compile error fails the build.
  *
  * Authoring server: built in the background at server start; a middleware serves it and the /admin/ page itself
@@ -22,7 +22,7 @@ import type { Plugin, ViteDevServer } from "vite";
 import { wantsTestRepo } from "../../admin/cms-options.ts";
 import { adminPageHtml } from "../../admin/page-html.ts";
 import { cachedCmsBundle } from "./cms-cache.ts";
-import { buildCmsBundle, cmsBundler, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
+import { buildCmsBundleInWorker, cmsBundler, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
 
 /** The module the admin page imports: the CMS script's URL (default export) and its static chunks' (`preload`). */
 const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
@@ -142,7 +142,7 @@ export default function cmsBundle(options: { cache?: boolean } = {}): AstroInteg
         // Started before Astro syncs content; esbuild's process takes the other core meanwhile.
         const started = performance.now();
         const buildTarget = target;
-        pending = cachedCmsBundle(buildTarget, cache, () => buildCmsBundle(buildTarget)).then((bundle) => ({
+        pending = cachedCmsBundle(buildTarget, cache, () => buildCmsBundleInWorker(buildTarget)).then((bundle) => ({
           ...bundle,
           ms: Math.round(performance.now() - started),
         }));

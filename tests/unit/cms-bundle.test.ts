@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cachedCmsBundle } from "../../src/integrations/cms-cache.ts";
-import { buildCmsBundle, type CmsBuildTarget } from "../../src/integrations/cms-esbuild.ts";
+import { buildCmsBundle, buildCmsBundleInWorker, type CmsBuildTarget } from "../../src/integrations/cms-esbuild.ts";
 import { TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
 
@@ -60,9 +60,20 @@ describe("the CMS bundle", () => {
 
   it("fails with esbuild's message naming the file and line when the CMS code does not compile", async () => {
     write("admin/cms.ts", 'import { missing } from "./no-such-module.ts";\nconst broken = ;\nconsole.log(missing, broken);\n');
-    const failure = buildCmsBundle(target(true));
-    await expect(failure).rejects.toThrow(/^The CMS script \(admin\/cms\.ts\) failed to build:/);
-    await expect(failure).rejects.toThrow(/\[ERROR\] Unexpected ";"\s+admin\/cms\.ts:2:15:/);
+    // In the build's worker thread too, which hands the same message back.
+    for (const failure of [buildCmsBundle(target(true)), buildCmsBundleInWorker(target(true))]) {
+      await expect(failure).rejects.toThrow(/^The CMS script \(admin\/cms\.ts\) failed to build:/);
+      await expect(failure).rejects.toThrow(/\[ERROR\] Unexpected ";"\s+admin\/cms\.ts:2:15:/);
+    }
+  });
+
+  it("builds the same bundle in a worker thread as in the calling one", async () => {
+    const [here, worker] = await Promise.all([buildCmsBundle(target(true)), buildCmsBundleInWorker(target(true))]);
+    expect(worker.entry).toBe(here.entry);
+    expect(worker.preload).toEqual(here.preload);
+    expect(worker.inputs).toEqual(here.inputs);
+    const bytes = (b: typeof here) => b.files.map((f) => `${f.name}:${Buffer.from(f.contents).toString("base64")}`).sort();
+    expect(bytes(worker)).toEqual(bytes(here));
   });
 
   it("reuses the last bundle from the cache while every file it was made of is unchanged, and bundles again when one changes", async () => {
