@@ -170,9 +170,6 @@ export async function timePagefind(dist: string, scratch: string, loggedMs: numb
 /** The site's configuration without Astro's incremental build, to measure what the flag saves. */
 export const NO_INCREMENTAL_CONFIG = path.join(ROOT, "bench/variants/no-incremental.config.mjs");
 
-/** The site's configuration with the CMS script bundled on every build, to measure what its cache saves. */
-export const NO_CMS_CACHE_CONFIG = path.join(ROOT, "bench/variants/no-cms-cache.config.mjs");
-
 /** Changes one post the way an author would (a new closing paragraph), for the incremental rebuild. */
 export function touchOnePost(content: string, file = "bench-post-00002.md"): string {
   const target = path.join(content, "posts", file);

@@ -33,7 +33,7 @@ function pageUrls(target: CmsBuildTarget, bundle: CmsBundle) {
 }
 
 /** Builds in the background at server start and serves the latest bundle; a changed source rebuilds on the next page load. */
-function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, cache: string | null, logger: AstroIntegrationLogger): void {
+function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, cache: string, logger: AstroIntegrationLogger): void {
   const adminPath = `${base}admin/`;
   const bundler = cmsBundler(target);
   const build = (what: string) => {
@@ -95,13 +95,12 @@ function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string,
   });
 }
 
-/** `cache: false` bundles on every build (the benchmark's variant measuring what the cache saves). */
-export default function cmsBundle(options: { cache?: boolean } = {}): AstroIntegration {
+export default function cmsBundle(): AstroIntegration {
   let command = "";
   let target: CmsBuildTarget | undefined;
   let assets = "";
   let base = "/";
-  let cache: string | null = null;
+  let cache = "";
   let pending: Promise<CmsBundle & { ms: number; cached: boolean }> | undefined;
   const built = () => pending ?? Promise.reject(new Error("the CMS bundle was never started (astro:config:done saw no build)"));
   return {
@@ -137,7 +136,7 @@ export default function cmsBundle(options: { cache?: boolean } = {}): AstroInteg
           checkConfig: wantsTestRepo(),
         };
         // One folder per kind of bundle, so the authoring server's and a build's do not push each other out.
-        if (options.cache !== false) cache = path.join(fileURLToPath(config.cacheDir), "cms-script", target.hashed ? "build" : "dev");
+        cache = path.join(fileURLToPath(config.cacheDir), "cms-script", target.hashed ? "build" : "dev");
         if (command !== "build") return;
         // Started before Astro syncs content; esbuild's process takes the other core meanwhile.
         const started = performance.now();

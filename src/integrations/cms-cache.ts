@@ -85,13 +85,12 @@ function write(dir: string, key: string, bundle: CmsBundle, startedMs: number): 
   fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
 }
 
-/** The cached bundle in `dir` when it is still what `build` would make, else `build`'s, kept for next time (`dir` null: no cache). */
+/** The cached bundle in `dir` when it is still what `build` would make, else `build`'s, kept for next time. */
 export async function cachedCmsBundle(
   target: CmsBuildTarget,
-  dir: string | null,
+  dir: string,
   build: () => Promise<CmsBundle>,
 ): Promise<CmsBundle & { cached: boolean }> {
-  if (dir === null) return { ...(await build()), cached: false };
   const key = cacheKey(target);
   const hit = read(dir, key);
   if (hit) return { ...hit, cached: true };
