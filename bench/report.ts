@@ -20,8 +20,6 @@ export interface SizeResult {
   incremental: BuildFigures | null;
   /** Warm, and after another changed post, with Astro's incremental build turned off: what the flag saves. */
   withoutIncremental?: { warm: BuildFigures; changed: BuildFigures } | null;
-  /** Warm, with the CMS script cache turned off: what that cache saves. */
-  withoutCmsCache?: BuildFigures | null;
   /** The budget's baseline: the bare blog with the site's processor and GFM (unified + remark-gfm), cold. */
   baseline: BuildFigures;
   /** The bare blog with Astro's default processor (Sätteri), cold. */
@@ -253,26 +251,19 @@ function sourceDetail(s: SourceSize): string {
   return `${s.lines.toLocaleString("en-US")} lines in ${s.files} files (as wc -l counts them: blank and comment lines included; binary files left out)`;
 }
 
-/**
- * What each cache saves, per size: Astro's incremental build (warm, and after one changed post) and the CMS script
- * cache (warm). CPU time, steadier on a shared machine; wall time where CPU was not measured.
- */
-export function cacheLines(r: BenchResult): string[] {
+/** What Astro's incremental build saves of the warm build and of the build after one changed post, per size (CPU time, steadier on a shared machine). */
+export function incrementalLines(r: BenchResult): string[] {
   const saved = (on: BuildFigures | null, off: BuildFigures) => {
     if (!on) return "n/a";
     const [a, b, kind] = on.cpuMs && off.cpuMs ? [on.cpuMs, off.cpuMs, "cpu"] : [on.wallMs, off.wallMs, "wall"];
     return `${Math.round((1 - a / b) * 100)}% (${kind} ${formatMs(a)} instead of ${formatMs(b)})`;
   };
-  const lines: string[] = [];
-  for (const s of r.sizes) {
-    const n = s.posts.toLocaleString("en-US");
-    if (s.withoutIncremental)
-      lines.push(
-        `incremental build saves at ${n} posts: warm ${saved(s.warm, s.withoutIncremental.warm)}, one changed post ${saved(s.incremental, s.withoutIncremental.changed)}`,
-      );
-    if (s.withoutCmsCache) lines.push(`CMS script cache saves at ${n} posts: warm ${saved(s.warm, s.withoutCmsCache)}`);
-  }
-  return lines;
+  return r.sizes
+    .filter((s) => s.withoutIncremental)
+    .map(
+      (s) =>
+        `incremental build saves at ${s.posts.toLocaleString("en-US")} posts: warm ${saved(s.warm, s.withoutIncremental!.warm)}, one changed post ${saved(s.incremental, s.withoutIncremental!.changed)}`,
+    );
 }
 
 /**
@@ -297,7 +288,7 @@ export function ratioLines(r: BenchResult): string[] {
         `ratio cold ${n} posts, CPU time with social cards: ${q.cpuRatio.toFixed(2)} (site ${formatMs(s.cold.cpuMs)} / baseline ${formatMs(s.baseline.cpuMs)})`,
       );
   }
-  lines.push(...cacheLines(r));
+  lines.push(...incrementalLines(r));
   if (r.source) lines.push(`source of ${r.source.dirs.map((d) => `${d}/`).join(" + ")}: ${sourceDetail(r.source)}`);
   return lines;
 }
@@ -327,7 +318,6 @@ export function formatReport(r: BenchResult): string {
     row("site 1 post changed", s.incremental);
     row("site warm, no incremental build", s.withoutIncremental?.warm ?? null);
     row("site 1 post changed, no incremental build", s.withoutIncremental?.changed ?? null);
-    row("site warm, no CMS script cache", s.withoutCmsCache ?? null);
     row(`baseline ${BASELINE_LABELS.gfm}`, s.baseline);
     row(`baseline ${BASELINE_LABELS.default}`, s.baselineDefault);
     for (const v of s.baselineVariants) row(`baseline ${BASELINE_LABELS[v.markdown]}`, v.figures);

@@ -122,14 +122,9 @@ async function main(): Promise<void> {
       let warm: BuildFigures | null = null;
       let incremental: BuildFigures | null = null;
       let withoutIncremental: SizeResult["withoutIncremental"] = null;
-      let withoutCmsCache: SizeResult["withoutCmsCache"] = null;
       if (posts <= 1000 || args["warm-all"]) {
         warm = strip(await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "warm.log") }));
         log(`${posts} site warm: ${short(warm)}`);
-        // Warm again with the CMS script's cache emptied (the rest of Astro's cache kept): what that cache saves.
-        fs.rmSync(path.join(ours.cache, "cms-script"), { recursive: true, force: true });
-        withoutCmsCache = strip(await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "warm-no-cms-cache.log") }));
-        log(`${posts} site warm without the CMS script cache: ${short(withoutCmsCache)}`);
         touchOnePost(content);
         incremental = strip(await buildSite(ours, { cold: false, niceness, logFile: path.join(dir, "incremental.log") }));
         log(`${posts} site after one changed post: ${short(incremental)}`);
@@ -155,7 +150,6 @@ async function main(): Promise<void> {
         warm,
         incremental,
         withoutIncremental,
-        withoutCmsCache,
         baseline: strip(baseline),
         baselineDefault: strip(baselineDefault),
         baselineVariants,

@@ -2,16 +2,13 @@
  * The CMS script (admin/cms.ts: Decap CMS, React, the site's schema and preview) bundled by esbuild
  * (./cms-esbuild.ts), the same way in a build and on the authoring server.
  *
- * Build: the bundle starts at `astro:config:done` in a worker thread with esbuild's own process, so it runs while
- * Astro syncs content and its memory is handed back when it is done; the admin page imports its URL from a virtual module whose `load` waits for it,
- * and the files, named by content, go into the assets folder when the build is done. A compile error fails the build.
+ * Build: the bundle starts at `astro:config:done` in a worker thread (its esbuild process ends with it), so it runs
+ * while Astro syncs content; the admin page imports its URL from a virtual module whose `load` waits for it, and the
+ * files, named by content, go into the assets folder when the build is done. A compile error fails the build.
  *
  * Authoring server: built in the background at server start; a middleware serves it and the /admin/ page itself
  * (admin/page-html.ts) without the dev server's HMR client, whose first connection on a cold start would reload the
  * page. A change under admin/ or src/ makes the next request for the entry rebuild.
- *
- * Both start from the last bundle of their kind in Astro's cache folder while nothing it is made of has changed
- * (./cms-cache.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,7 +18,6 @@ import { lookup } from "mrmime";
 import type { Plugin, ViteDevServer } from "vite";
 import { wantsTestRepo } from "../../admin/cms-options.ts";
 import { adminPageHtml } from "../../admin/page-html.ts";
-import { cachedCmsBundle } from "./cms-cache.ts";
 import { buildCmsBundleInWorker, cmsBundler, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
 
 /** The module the admin page imports: the CMS script's URL (default export) and its static chunks' (`preload`). */
@@ -33,17 +29,14 @@ function pageUrls(target: CmsBuildTarget, bundle: CmsBundle) {
 }
 
 /** Builds in the background at server start and serves the latest bundle; a changed source rebuilds on the next page load. */
-function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, cache: string, logger: AstroIntegrationLogger): void {
+function serveInDev(server: ViteDevServer, target: CmsBuildTarget, base: string, logger: AstroIntegrationLogger): void {
   const adminPath = `${base}admin/`;
   const bundler = cmsBundler(target);
   const build = (what: string) => {
     const started = performance.now();
-    const bundle = cachedCmsBundle(target, cache, () => bundler.then((b) => b.rebuild()));
+    const bundle = bundler.then((b) => b.rebuild());
     bundle.then(
-      (b) =>
-        logger.info(
-          `CMS script ${b.cached ? "unchanged, from the cache" : what} in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`,
-        ),
+      (b) => logger.info(`CMS script ${what} in ${Math.round(performance.now() - started)} ms (${b.files.length} files)`),
       (err: unknown) => logger.error((err as Error).message),
     );
     return bundle;
@@ -100,8 +93,7 @@ export default function cmsBundle(): AstroIntegration {
   let target: CmsBuildTarget | undefined;
   let assets = "";
   let base = "/";
-  let cache = "";
-  let pending: Promise<CmsBundle & { ms: number; cached: boolean }> | undefined;
+  let pending: Promise<CmsBundle & { ms: number }> | undefined;
   const built = () => pending ?? Promise.reject(new Error("the CMS bundle was never started (astro:config:done saw no build)"));
   return {
     name: "path2practice:cms-bundle",
@@ -135,21 +127,13 @@ export default function cmsBundle(): AstroIntegration {
           hashed: command === "build",
           checkConfig: wantsTestRepo(),
         };
-        // One folder per kind of bundle, so the authoring server's and a build's do not push each other out.
-        cache = path.join(fileURLToPath(config.cacheDir), "cms-script", target.hashed ? "build" : "dev");
         if (command !== "build") return;
-        // Started before Astro syncs content; esbuild's process takes the other core meanwhile.
         const started = performance.now();
-        const buildTarget = target;
-        pending = cachedCmsBundle(buildTarget, cache, () => buildCmsBundleInWorker(buildTarget)).then((bundle) => ({
-          ...bundle,
-          ms: Math.round(performance.now() - started),
-        }));
-        // Keep an early failure from being reported as unhandled before the page or build:done awaits it.
-        pending.catch(() => {});
+        pending = buildCmsBundleInWorker(target).then((bundle) => ({ ...bundle, ms: Math.round(performance.now() - started) }));
+        pending.catch(() => {}); // An early failure is reported where the page or build:done awaits it, not as unhandled.
       },
       "astro:server:setup": ({ server, logger }) => {
-        if (target) serveInDev(server, target, base, cache, logger);
+        if (target) serveInDev(server, target, base, logger);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const bundle = await built();
@@ -161,8 +145,7 @@ export default function cmsBundle(): AstroIntegration {
           fs.writeFileSync(dest, file.contents);
           bytes += file.contents.length;
         }
-        const how = bundle.cached ? "unchanged, from the cache" : "built";
-        logger.info(`CMS script ${bundle.entry}: ${how} in ${bundle.ms} ms, ${bundle.files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB`);
+        logger.info(`CMS script ${bundle.entry}: built in ${bundle.ms} ms, ${bundle.files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB`);
       },
     },
   };

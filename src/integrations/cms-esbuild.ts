@@ -25,10 +25,7 @@ export interface CmsBuildTarget {
 }
 
 /** A file of the bundle, by its path in the output folder. */
-export type CmsFile = { name: string; contents: Uint8Array };
-
-/** What the stylesheets the script inlines were made of (esbuild's metafile lists only the script's own inputs). */
-type Extra = { files: Map<string, CmsFile>; inputs: Set<string> };
+type CmsFile = { name: string; contents: Uint8Array };
 
 /** A finished bundle: every file, the entry's name among them, and the chunks the page preloads beside it. */
 export type CmsBundle = ReturnType<typeof bundleOf>;
@@ -56,14 +53,11 @@ function sharedOptions(target: CmsBuildTarget) {
  * `import css from "./x.css?inline"` (Vite's syntax, kept for the editor's types): the stylesheet bundled on its own
  * (imports inlined, minified, `url()`s to files named by content), handed over as a string.
  */
-function inlineCss(target: CmsBuildTarget, extra: Extra): esbuild.Plugin {
+function inlineCss(target: CmsBuildTarget, extra: Map<string, CmsFile>): esbuild.Plugin {
   return {
     name: "inline-css",
     setup(build) {
-      build.onStart(() => {
-        extra.files.clear();
-        extra.inputs.clear();
-      });
+      build.onStart(() => extra.clear());
       build.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
         path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, "")),
         namespace: "inline-css",
@@ -73,10 +67,9 @@ function inlineCss(target: CmsBuildTarget, extra: Extra): esbuild.Plugin {
         let css = "";
         for (const file of result.outputFiles) {
           if (file.path.endsWith(".css")) css = file.text;
-          else extra.files.set(file.path, { name: path.relative(target.outdir, file.path), contents: file.contents });
+          else extra.set(file.path, { name: path.relative(target.outdir, file.path), contents: file.contents });
         }
         const watchFiles = Object.keys(result.metafile.inputs).map((f) => path.resolve(target.root, f));
-        for (const file of watchFiles) extra.inputs.add(file);
         return { contents: css, loader: "text", watchFiles };
       });
     },
@@ -95,11 +88,8 @@ function skipConfigCheck(root: string): esbuild.Plugin {
   };
 }
 
-/**
- * The files of a finished build, which of them the entry imports statically (it needs them before it runs), and
- * every source file it was made of (absolute paths, for the cache in ./cms-cache.ts).
- */
-function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Extra) {
+/** The files of a finished build, and which of them the entry imports statically (it needs them before it runs). */
+function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>) {
   const outputs = result.metafile.outputs;
   // Chunks split off at an `import()` have an entry point of their own too: find the CMS's.
   const entryPath = path.join(target.root, CMS_ENTRY);
@@ -117,16 +107,7 @@ function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>,
     }
   }
   const files = result.outputFiles.map((f) => ({ name: path.relative(target.outdir, f.path), contents: f.contents }));
-  // Inputs in a namespace ("inline-css:/...", "(disabled):fs") are not files; the stylesheets' own inputs come from `extra`.
-  const inputs = Object.keys(result.metafile.inputs)
-    .filter((f) => !/^[^/]*:/.test(f))
-    .map((f) => path.resolve(target.root, f));
-  return {
-    entry: name(entryOut),
-    files: [...files, ...extra.files.values()],
-    preload: [...reached].map(name),
-    inputs: [...new Set([...inputs, ...extra.inputs])].sort(),
-  };
+  return { entry: name(entryOut), files: [...files, ...extra.values()], preload: [...reached].map(name) };
 }
 
 /** esbuild's failure as one message naming the file and line of each error. */
@@ -139,7 +120,7 @@ function buildFailure(err: unknown): Error {
 
 /** An esbuild context for the CMS script: each `rebuild()` gives the whole bundle in memory, or fails with `buildFailure`'s message. */
 export async function cmsBundler(target: CmsBuildTarget) {
-  const extra: Extra = { files: new Map(), inputs: new Set() };
+  const extra = new Map<string, CmsFile>();
   const context = await esbuild.context({
     ...sharedOptions(target),
     entryPoints: { cms: path.join(target.root, CMS_ENTRY) },
@@ -168,17 +149,12 @@ export async function cmsBundler(target: CmsBuildTarget) {
 /** One build, its files kept in memory until the site's build writes them. */
 export async function buildCmsBundle(target: CmsBuildTarget) {
   const bundler = await cmsBundler(target);
-  try {
-    return await bundler.rebuild();
-  } finally {
-    await bundler.dispose();
-  }
+  return bundler.rebuild().finally(() => bundler.dispose());
 }
 
 /**
- * `buildCmsBundle` in a worker thread, for a site build. esbuild's process is shared by every caller in a thread and
- * outlives its builds, holding ~300 MB: started from the build's own thread it stayed up through page generation (at
- * 4,000 posts 2.05 GiB at peak, 1.75 GiB without it; `npm run bench`, "peak mem"). The worker's process ends with it.
+ * `buildCmsBundle` in a worker thread, for a site build: esbuild's process outlives its builds holding ~300 MB, and
+ * the build thread's would stay up through page generation (4,000-post peak 2.05 GiB; 1.75 GiB this way, `npm run bench`).
  */
 export function buildCmsBundleInWorker(target: CmsBuildTarget): Promise<CmsBundle> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { cachedCmsBundle } from "../../src/integrations/cms-cache.ts";
 import { buildCmsBundle, buildCmsBundleInWorker, type CmsBuildTarget } from "../../src/integrations/cms-esbuild.ts";
 import { TMP } from "../support/build.ts";
 import { writeFileIn } from "../support/files.ts";
@@ -71,44 +70,7 @@ describe("the CMS bundle", () => {
     const [here, worker] = await Promise.all([buildCmsBundle(target(true)), buildCmsBundleInWorker(target(true))]);
     expect(worker.entry).toBe(here.entry);
     expect(worker.preload).toEqual(here.preload);
-    expect(worker.inputs).toEqual(here.inputs);
     const bytes = (b: typeof here) => b.files.map((f) => `${f.name}:${Buffer.from(f.contents).toString("base64")}`).sort();
     expect(bytes(worker)).toEqual(bytes(here));
-  });
-
-  it("reuses the last bundle from the cache while every file it was made of is unchanged, and bundles again when one changes", async () => {
-    const cache = path.join(ROOT, "cache/cms-script");
-    let builds = 0;
-    const cached = (t: CmsBuildTarget) =>
-      cachedCmsBundle(t, cache, () => {
-        builds++;
-        return buildCmsBundle(t);
-      });
-    const first = await cached(target(true));
-    expect([first.cached, builds]).toEqual([false, 1]);
-    expect(first.inputs).toEqual(expect.arrayContaining([path.join(ROOT, "admin/shared.ts"), path.join(ROOT, "src/styles/fonts/f.woff2")]));
-    const again = await cached(target(true));
-    expect([again.cached, builds]).toEqual([true, 1]);
-    expect(again.entry).toBe(first.entry);
-    expect(again.files.map((f) => [f.name, Buffer.from(f.contents).toString("base64")]).sort()).toEqual(
-      first.files.map((f) => [f.name, Buffer.from(f.contents).toString("base64")]).sort(),
-    );
-    // A file of the script, then a font only the inlined stylesheet names (esbuild's metafile lists neither the same way).
-    write("admin/shared.ts", "export const shared = () => 'changed';\n");
-    const changed = await cached(target(true));
-    expect([changed.cached, builds]).toEqual([false, 2]);
-    expect(changed.entry).not.toBe(first.entry);
-    write("src/styles/fonts/f.woff2", "other font bytes");
-    expect((await cached(target(true))).cached).toBe(false);
-    // Built another way (a base path, unhashed names): not the same bundle.
-    expect((await cached({ ...target(true), publicPath: "/other/_astro/" })).cached).toBe(false);
-    expect((await cached(target(false))).cached).toBe(false);
-    expect(builds).toBe(5);
-    // A damaged cache is rebuilt, not an error.
-    fs.writeFileSync(path.join(cache, "manifest.json"), "{ not json");
-    expect((await cached(target(false))).cached).toBe(false);
-    fs.rmSync(path.join(cache, "files"), { recursive: true });
-    expect((await cached(target(false))).cached).toBe(false);
-    expect((await cached(target(false))).cached).toBe(true);
   });
 });
