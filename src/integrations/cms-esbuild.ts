@@ -6,6 +6,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import * as esbuild from "esbuild";
+import { NODE_RUNS_TYPESCRIPT } from "../lib/node-ts.ts";
 
 const CMS_ENTRY = "admin/cms.ts";
 /** The entry's file name on the authoring server, where it is rebuilt under the same name. */
@@ -157,8 +158,7 @@ export async function buildCmsBundle(target: CmsBuildTarget) {
  * the build thread's would stay up through page generation (4,000-post peak 2.05 GiB; 1.75 GiB this way, `npm run bench`).
  */
 export function buildCmsBundleInWorker(target: CmsBuildTarget): Promise<CmsBundle> {
-  // The worker is a .ts file: on a Node without type stripping (22.17), the bundle is built in this thread.
-  if (!(process.features as { typescript?: string | false }).typescript) return buildCmsBundle(target);
+  if (!NODE_RUNS_TYPESCRIPT) return buildCmsBundle(target);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./cms-esbuild-worker.ts", import.meta.url), { workerData: target });
     worker.once("message", (m: { bundle?: CmsBundle; error?: string }) => (m.bundle ? resolve(m.bundle) : reject(new Error(m.error))));

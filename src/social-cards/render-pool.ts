@@ -10,6 +10,7 @@
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import { NODE_RUNS_TYPESCRIPT } from "../lib/node-ts.ts";
 import { renderCard } from "./render.ts";
 import { storeCard } from "./cache.ts";
 import type { CardInput } from "../lib/og/index.ts";
@@ -35,9 +36,6 @@ const IN_THREAD_MAX = 4;
 
 const WORKER_URL = new URL("./render-worker.ts", import.meta.url);
 
-/** Whether this Node runs .ts files by itself (type stripping, Node 22.18+ / 23.6+). */
-const nodeRunsTypeScript = Boolean((process.features as { typescript?: string | false }).typescript);
-
 /** Renders `jobs` one after the other in this thread and stores each in the cache (what a worker runs). */
 export async function renderBatch(jobs: readonly CardJob[]): Promise<void> {
   for (const job of jobs) storeCard(job.file, await renderCard(job.input));
@@ -53,7 +51,7 @@ function runWorker(batch: readonly CardJob[], workerFile: string | URL): Promise
 
 /** Renders `jobs` into the cache; resolves when every card is stored. */
 export async function renderIntoCache(jobs: readonly CardJob[], workerFile: string | URL = WORKER_URL): Promise<void> {
-  if (jobs.length < IN_THREAD_MAX || !nodeRunsTypeScript) return renderBatch(jobs);
+  if (jobs.length < IN_THREAD_MAX || !NODE_RUNS_TYPESCRIPT) return renderBatch(jobs);
   const batches: CardJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_SIZE) batches.push(jobs.slice(i, i + BATCH_SIZE));
   const lanes = Math.max(1, Math.min(2, os.availableParallelism(), batches.length));
