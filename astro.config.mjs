@@ -79,8 +79,8 @@ export default defineConfig({
   integrations: [
     contentGuard(),
     mdx(),
-    // The CMS and the signup thank-you page are not for search engines.
-    sitemap({ filter: (page) => !page.includes("/admin/") && !page.endsWith("/thanks/") }),
+    // The signup thank-you page is not for search engines (nor the CMS, which is no Astro page).
+    sitemap({ filter: (page) => !page.endsWith("/thanks/") }),
     pagefindSearch(),
     cmsBundle(),
     publishedImages(),

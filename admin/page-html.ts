@@ -1,5 +1,5 @@
 /**
- * The /admin/ page, one definition for the build (src/pages/admin/index.astro) and the authoring server
+ * The /admin/ page, one definition for the build (written by src/integrations/cms-bundle.ts) and the authoring server
  * (src/integrations/cms-bundle.ts serves it itself, so it carries no HMR client and no reload when the content store
  * is refreshed). Build-time options travel in a JSON data block, which browsers never execute, so a strict CSP needs
  * no inline-script exception here.

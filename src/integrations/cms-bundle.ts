@@ -2,9 +2,10 @@
  * The CMS script (admin/cms.ts: Decap CMS, React, the site's schema and preview) bundled by esbuild
  * (./cms-esbuild.ts), the same way in a build and on the authoring server.
  *
- * Build: the bundle starts at `astro:config:done` in a worker thread (its esbuild process ends with it), so it runs
- * while Astro syncs content; the admin page imports its URL from a virtual module whose `load` waits for it, and the
- * files, named by content, go into the assets folder when the build is done. A compile error fails the build.
+ * Build: the bundle starts at `astro:config:done` in a worker thread (its esbuild process, on one core, ends with it), so
+ * it runs beside Astro's content sync and page rendering; at `astro:build:done` the files, named by content, go into the
+ * assets folder and the /admin/ page (admin/page-html.ts, naming them) into `admin/index.html`. Nothing else waits for
+ * it. A compile error fails the build.
  *
  * Authoring server: built in the background at server start; a middleware serves it and the /admin/ page itself
  * (admin/page-html.ts) without the dev server's HMR client, whose first connection on a cold start would reload the
@@ -15,13 +16,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { lookup } from "mrmime";
-import type { Plugin, ViteDevServer } from "vite";
+import type { ViteDevServer } from "vite";
 import { wantsTestRepo } from "../../admin/cms-options.ts";
 import { adminPageHtml } from "../../admin/page-html.ts";
 import { buildCmsBundleInWorker, cmsBundler, DEV_ENTRY_FILE, type CmsBuildTarget, type CmsBundle } from "./cms-esbuild.ts";
-
-/** The module the admin page imports: the CMS script's URL (default export) and its static chunks' (`preload`). */
-const CMS_SCRIPT_MODULE = "virtual:path2practice/cms-script";
 
 /** The addresses the admin page names: the entry script and the chunks it imports statically. */
 function pageUrls(target: CmsBuildTarget, bundle: CmsBundle) {
@@ -100,21 +98,6 @@ export default function cmsBundle(): AstroIntegration {
     hooks: {
       "astro:config:setup": (options) => {
         command = options.command;
-        const resolved = `\0${CMS_SCRIPT_MODULE}`;
-        const scriptModule: Plugin = {
-          name: "path2practice:cms-script",
-          resolveId: (id) => (id === CMS_SCRIPT_MODULE ? resolved : undefined),
-          load: async (id) => {
-            if (id !== resolved) return undefined;
-            if (!target) throw new Error("the CMS script's URL was asked for before astro:config:done");
-            // The authoring server serves /admin/ itself (serveInDev); should Astro render the page there, it names the dev entry.
-            const { script, preload } = target.hashed
-              ? pageUrls(target, await built())
-              : { script: `${target.publicPath}${DEV_ENTRY_FILE}`, preload: [] };
-            return `export default ${JSON.stringify(script)};\nexport const preload = ${JSON.stringify(preload)};\n`;
-          },
-        };
-        options.updateConfig({ vite: { plugins: [scriptModule] } });
       },
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
@@ -145,6 +128,10 @@ export default function cmsBundle(): AstroIntegration {
           fs.writeFileSync(dest, file.contents);
           bytes += file.contents.length;
         }
+        // The page names the script by its content hash, known once the bundle is done: the one place the build waits for it.
+        const { script, preload } = pageUrls(target!, bundle);
+        fs.mkdirSync(path.join(fileURLToPath(dir), "admin"), { recursive: true });
+        fs.writeFileSync(path.join(fileURLToPath(dir), "admin", "index.html"), adminPageHtml(script, base, preload));
         logger.info(`CMS script ${bundle.entry}: built in ${bundle.ms} ms, ${bundle.files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB`);
       },
     },

@@ -156,11 +156,13 @@ export async function buildCmsBundle(target: CmsBuildTarget) {
 /**
  * `buildCmsBundle` in a worker thread, for a site build: esbuild's process outlives its builds holding ~300 MB, and
  * the build thread's would stay up through page generation (4,000-post peak 2.05 GiB; 1.75 GiB this way, `npm run bench`).
+ * Its esbuild runs on one core (GOMAXPROCS=1): Astro's build thread keeps the other, instead of waiting behind a bundle
+ * that took both (100 posts: content sync started ~1 s later).
  */
 export function buildCmsBundleInWorker(target: CmsBuildTarget): Promise<CmsBundle> {
   if (!NODE_RUNS_TYPESCRIPT) return buildCmsBundle(target);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./cms-esbuild-worker.ts", import.meta.url), { workerData: target });
+    const worker = new Worker(new URL("./cms-esbuild-worker.ts", import.meta.url), { workerData: target, env: { ...process.env, GOMAXPROCS: "1" } });
     worker.once("message", (m: { bundle?: CmsBundle; error?: string }) => (m.bundle ? resolve(m.bundle) : reject(new Error(m.error))));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the CMS script's build stopped (worker exit code ${code})`)));

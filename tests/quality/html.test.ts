@@ -30,7 +30,6 @@ const validator = new HtmlValidate(
 const TEMPLATE_PAGES: Record<string, RegExp> = {
   "404.astro": /^\/404\.html$/,
   "about.astro": /^\/about\/index\.html$/,
-  "admin/index.astro": /^\/admin\/index\.html$/,
   "blog/[...page].astro": /^\/blog\/(\d+\/)?index\.html$/,
   "blog/[slug].astro": /^\/blog\/(?!\d+\/|archive\/)[^/]+\/index\.html$/,
   "blog/archive.astro": /^\/blog\/archive\/index\.html$/,
@@ -89,6 +88,8 @@ describe("the built HTML", () => {
     const dist = fixtureDist(name);
     const pages = htmlPages(dist);
     expect(pages).toContain("/blog/welcome/index.html");
+    // Written by the CMS bundle's integration, not a template: validated all the same.
+    expect(pages).toContain("/admin/index.html");
     const problems: string[] = [];
     for (const page of pages) {
       const file = path.join(dist, page);
