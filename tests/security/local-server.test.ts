@@ -50,7 +50,10 @@ function request(options: {
   if (options.origin !== null) headers["Origin"] = options.origin ?? site;
   if (options.body !== undefined) headers["Content-Type"] = options.type ?? "application/json";
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: cmsPort, path: "/api/v1", method: options.method ?? "POST", headers }, (res) => {
+    // A connection of its own (agent: false): a kept-alive one can be closed by the server's idle timeout just as the
+    // next request starts writing, failing it with EPIPE (seen on a busy machine, on the oversized upload below).
+    const connection = { host: "127.0.0.1", port: cmsPort, agent: false };
+    const req = http.request({ ...connection, path: "/api/v1", method: options.method ?? "POST", headers }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
