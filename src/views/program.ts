@@ -42,11 +42,10 @@ function nextSessionCard(schedule: ProgramData["schedule"], now: Date, compact =
       h(
         "p",
         { className: ["when"] },
-        h(
-          "time",
-          { dataNextWhen: true, dateTime: schedule.example ? undefined : nextSession(schedule, now).start.toISOString() },
-          describeSchedule(schedule),
-        ),
+        // An example schedule has no real date to mark up: a <time> needs one (its datetime, or text in a date format).
+        schedule.example
+          ? h("span", { dataNextWhen: true }, describeSchedule(schedule))
+          : h("time", { dataNextWhen: true, dateTime: nextSession(schedule, now).start.toISOString() }, describeSchedule(schedule)),
       ),
       h("p", { className: ["detail", "small"], dataNextDetail: true }, `${describeDuration(schedule.durationMinutes)}, live by video`),
     ],
