@@ -1,9 +1,16 @@
-/** Every page of the fixture build is valid HTML (html-validate, strict presets), with nothing outside its document, on every template. */
+/**
+ * Every page of the fixture builds is valid HTML, by two validators: html-validate (strict presets, every template,
+ * nothing outside the document) and the W3C's Nu Html Checker (vnu-jar, on the machine's Java), which judges what
+ * html-validate does not, such as the text of a <time> without a datetime.
+ */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { promisify } from "node:util";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { describe, expect, it } from "vitest";
-import { fixtureDist, ROOT } from "../support/build.ts";
+import { FIXTURE_SITES, fixtureDist, ROOT, type FixtureName } from "../support/build.ts";
 import { htmlPages, outsideDocument } from "./site.ts";
 
 /**
@@ -100,5 +107,30 @@ describe("the built HTML", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+/** One finding of the Nu Html Checker (`--format json`): errors, and infos that are warnings. */
+type NuMessage = { type: string; subType?: string; url: string; firstLine?: number; lastLine?: number; message: string };
+
+describe("the Nu Html Checker", () => {
+  it("finds no error or warning on any page of any shared build", async () => {
+    const pages = (Object.keys(FIXTURE_SITES) as FixtureName[]).flatMap((name) =>
+      htmlPages(fixtureDist(name)).map((p) => path.join(fixtureDist(name), p)),
+    );
+    expect(pages.length).toBeGreaterThan(100);
+    const jar = createRequire(import.meta.url)("vnu-jar") as string;
+    // It reports on stderr and exits 1 when it found anything; Java missing is an error of its own.
+    const { stderr } = await promisify(execFile)("java", ["-jar", jar, "--format", "json", "--skip-non-html", ...pages], {
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((err: { code?: unknown; stderr?: string }) => {
+      if (err.code === "ENOENT") throw new Error("the Nu Html Checker needs Java: apt-get install default-jre-headless");
+      return { stderr: err.stderr ?? "" };
+    });
+    const { messages } = JSON.parse(stderr) as { messages: NuMessage[] };
+    const found = messages
+      .filter((m) => m.type === "error" || m.subType === "warning")
+      .map((m) => `${path.relative(path.join(ROOT, "tests/.tmp/sites"), new URL(m.url).pathname)}:${m.lastLine ?? m.firstLine ?? 0} ${m.message}`);
+    expect(found).toEqual([]);
   });
 });
