@@ -89,6 +89,18 @@ function skipConfigCheck(root: string): esbuild.Plugin {
   };
 }
 
+/** The GitHub backend's GraphQL client, replaced by admin/github-rest-only.ts (see there why). */
+function githubRestOnly(root: string): esbuild.Plugin {
+  return {
+    name: "github-rest-only",
+    setup(build) {
+      build.onResolve({ filter: /^\.\/GraphQLAPI$/ }, (args) =>
+        /[\\/]decap-cms-backend-github[\\/]/.test(args.importer) ? { path: path.join(root, "admin/github-rest-only.ts") } : undefined,
+      );
+    },
+  };
+}
+
 /** The files of a finished build, and which of them the entry imports statically (it needs them before it runs). */
 function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>) {
   const outputs = result.metafile.outputs;
@@ -133,7 +145,7 @@ export async function cmsBundler(target: CmsBuildTarget) {
     chunkNames: "cms-[name]-[hash]",
     // React and Decap's packages choose their production code by NODE_ENV; some read `global`.
     define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-    plugins: [inlineCss(target, extra), ...(target.checkConfig ? [] : [skipConfigCheck(target.root)])],
+    plugins: [inlineCss(target, extra), githubRestOnly(target.root), ...(target.checkConfig ? [] : [skipConfigCheck(target.root)])],
   });
   return {
     rebuild: async () => {

@@ -144,6 +144,8 @@ describe("the Decap config and the Astro schema", () => {
 
   it("uses the GitHub backend with the editorial workflow in production and decap-server on loopback locally", () => {
     expect(config.backend).toMatchObject({ name: "github", repo: "owner/site", branch: "main" });
+    // The CMS script leaves out the GitHub backend's GraphQL client (admin/github-rest-only.ts).
+    expect(config.backend).not.toHaveProperty("use_graphql");
     expect(config.publish_mode).toBe("editorial_workflow");
     expect(config.local_backend.url).toBe("http://127.0.0.1:8081/api/v1");
     expect(config.load_config_file).toBe(false);
