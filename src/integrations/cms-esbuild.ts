@@ -77,29 +77,20 @@ function inlineCss(target: CmsBuildTarget, extra: Map<string, CmsFile>): esbuild
   };
 }
 
-/** Decap's configuration check, replaced by admin/config-schema.ts (see there why). */
-function skipConfigCheck(root: string): esbuild.Plugin {
+/** A module that a Decap package imports as `filter`, replaced by a file of the site's (each says why). */
+function standIn(root: string, pkg: string, filter: RegExp, file: string): esbuild.Plugin {
   return {
-    name: "skip-config-check",
+    name: `stand-in:${file}`,
     setup(build) {
-      build.onResolve({ filter: /\/constants\/configSchema$/ }, (args) =>
-        /[\\/]decap-cms-core[\\/]/.test(args.importer) ? { path: path.join(root, "admin/config-schema.ts") } : undefined,
-      );
+      const importer = new RegExp(`[\\\\/]${pkg}[\\\\/]`);
+      build.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: path.join(root, file) } : undefined));
     },
   };
 }
 
-/** The GitHub backend's GraphQL client, replaced by admin/github-rest-only.ts (see there why). */
-function githubRestOnly(root: string): esbuild.Plugin {
-  return {
-    name: "github-rest-only",
-    setup(build) {
-      build.onResolve({ filter: /^\.\/GraphQLAPI$/ }, (args) =>
-        /[\\/]decap-cms-backend-github[\\/]/.test(args.importer) ? { path: path.join(root, "admin/github-rest-only.ts") } : undefined,
-      );
-    },
-  };
-}
+/** Decap's configuration check (admin/config-schema.ts) and the GitHub backend's GraphQL client (admin/github-rest-only.ts). */
+const skipConfigCheck = (root: string) => standIn(root, "decap-cms-core", /\/constants\/configSchema$/, "admin/config-schema.ts");
+const githubRestOnly = (root: string) => standIn(root, "decap-cms-backend-github", /^\.\/GraphQLAPI$/, "admin/github-rest-only.ts");
 
 /** The files of a finished build, and which of them the entry imports statically (it needs them before it runs). */
 function bundleOf(result: esbuild.BuildResult<{ write: false; metafile: true }>, target: CmsBuildTarget, extra: Map<string, CmsFile>) {
