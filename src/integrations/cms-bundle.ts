@@ -120,7 +120,8 @@ export default function cmsBundle(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const bundle = await built();
-        const assetsDir = path.join(fileURLToPath(dir), assets);
+        const out = fileURLToPath(dir);
+        const assetsDir = path.join(out, assets);
         let bytes = 0;
         for (const file of bundle.files) {
           const dest = path.join(assetsDir, file.name);
@@ -130,8 +131,8 @@ export default function cmsBundle(): AstroIntegration {
         }
         // The page names the script by its content hash, known once the bundle is done: the one place the build waits for it.
         const { script, preload } = pageUrls(target!, bundle);
-        fs.mkdirSync(path.join(fileURLToPath(dir), "admin"), { recursive: true });
-        fs.writeFileSync(path.join(fileURLToPath(dir), "admin", "index.html"), adminPageHtml(script, base, preload));
+        fs.mkdirSync(path.join(out, "admin"), { recursive: true });
+        fs.writeFileSync(path.join(out, "admin", "index.html"), adminPageHtml(script, base, preload));
         logger.info(`CMS script ${bundle.entry}: built in ${bundle.ms} ms, ${bundle.files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB`);
       },
     },

@@ -82,8 +82,7 @@ function standIn(root: string, pkg: string, filter: RegExp, file: string): esbui
   return {
     name: `stand-in:${file}`,
     setup(build) {
-      const importer = new RegExp(`[\\\\/]${pkg}[\\\\/]`);
-      build.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: path.join(root, file) } : undefined));
+      build.onResolve({ filter }, (args) => (args.importer.split(/[\\/]/).includes(pkg) ? { path: path.join(root, file) } : undefined));
     },
   };
 }

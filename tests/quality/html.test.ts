@@ -115,9 +115,10 @@ type NuMessage = { type: string; subType?: string; url: string; firstLine?: numb
 
 describe("the Nu Html Checker", () => {
   it("finds no error or warning on any page of any shared build", async () => {
-    const pages = (Object.keys(FIXTURE_SITES) as FixtureName[]).flatMap((name) =>
-      htmlPages(fixtureDist(name)).map((p) => path.join(fixtureDist(name), p)),
-    );
+    const pages = (Object.keys(FIXTURE_SITES) as FixtureName[]).flatMap((name) => {
+      const dist = fixtureDist(name);
+      return htmlPages(dist).map((p) => path.join(dist, p));
+    });
     expect(pages.length).toBeGreaterThan(100);
     const jar = createRequire(import.meta.url)("vnu-jar") as string;
     // It reports on stderr and exits 1 when it found anything; Java missing is an error of its own.
